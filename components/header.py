@@ -1,0 +1,64 @@
+"""The header: title and the RU | EN language switch."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import Input, Output, clientside_callback, html
+
+from components import ids
+from eaeu.i18n import t
+
+
+def layout(lang: str) -> html.Header:
+    def lang_button(code: str, component_id: str) -> html.Button:
+        active = code == lang
+        return html.Button(
+            code.upper(),
+            id=component_id,
+            className="btn btn-sm " + ("btn-light" if active else "btn-outline-light"),
+            n_clicks=0,
+            lang=code,
+            title="Русский" if code == "ru" else "English",
+            **{"aria-pressed": "true" if active else "false"},
+        )
+
+    return html.Header(
+        dbc.Container(
+            [
+                html.Div(
+                    [
+                        html.H1(t("app_title", lang), className="h3 mb-0"),
+                        html.P(t("app_subtitle", lang), className="mb-0 small opacity-75"),
+                    ]
+                ),
+                html.Div(
+                    [lang_button("ru", ids.LANG_RU), lang_button("en", ids.LANG_EN)],
+                    role="group",
+                    className="btn-group",
+                    **{"aria-label": t("lang_switch", lang)},
+                ),
+            ],
+            className="d-flex justify-content-between align-items-center flex-wrap gap-2",
+        ),
+        className="app-header py-3 mb-3",
+    )
+
+
+# Switching language rewrites `lang` in the current URL; the page re-renders from the URL,
+# so every other part of the view is kept.
+clientside_callback(
+    """
+    function(ruClicks, enClicks) {
+        const trigger = dash_clientside.callback_context.triggered_id;
+        if (!trigger) { return dash_clientside.no_update; }
+        const params = new URLSearchParams(window.location.search);
+        params.set("lang", trigger === "%s" ? "en" : "ru");
+        return "?" + params.toString();
+    }
+    """
+    % ids.LANG_EN,
+    Output(ids.URL, "search"),
+    Input(ids.LANG_RU, "n_clicks"),
+    Input(ids.LANG_EN, "n_clicks"),
+    prevent_initial_call=True,
+)

@@ -1,0 +1,147 @@
+"""Indicators panel: growth by country for one period (bars) and over periods (lines)."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import Input, Output, State, callback, dcc, html
+
+from components import ids
+from components.common import dataset, field, graph
+from eaeu import queries
+from eaeu.charts import build_chart
+from eaeu.dataset import Dataset
+from eaeu.i18n import fmt_value, t
+from eaeu.view import ViewState
+
+
+def period_options(ds: Dataset, indicator: str, lang: str) -> list[dict[str, str]]:
+    return [{"label": p.label(lang), "value": p.key} for p in queries.periods(ds, indicator)]
+
+
+def country_options(ds: Dataset, indicator: str, lang: str) -> list[dict[str, str]]:
+    names = queries.geo_names(ds, lang)
+    return [{"label": names[c], "value": c} for c in queries.indicator_geos(ds, indicator)]
+
+
+def layout(ds: Dataset, view: ViewState) -> html.Div:
+    lang = view.lang
+    controls = dbc.Row(
+        [
+            dbc.Col(
+                field(
+                    t("indicator", lang),
+                    dcc.Dropdown(
+                        id=ids.INDICATOR,
+                        options=queries.indicator_options(ds, lang),
+                        value=view.indicator,
+                        clearable=False,
+                        searchable=False,
+                    ),
+                    ids.INDICATOR,
+                ),
+                md=6,
+            ),
+            dbc.Col(
+                field(
+                    t("period", lang),
+                    dcc.Dropdown(
+                        id=ids.PERIOD,
+                        options=period_options(ds, view.indicator, lang),
+                        value=view.period,
+                        clearable=False,
+                        searchable=False,
+                    ),
+                    ids.PERIOD,
+                ),
+                md=6,
+            ),
+        ]
+    )
+    countries = html.Fieldset(
+        [
+            html.Legend(t("countries", lang), className="form-label fw-bold fs-6"),
+            dbc.Checklist(
+                id=ids.COUNTRIES,
+                options=country_options(ds, view.indicator, lang),
+                value=list(view.countries),
+                inline=True,
+            ),
+        ],
+        className="mb-2",
+    )
+    return html.Div(
+        [
+            controls,
+            graph(ids.GROWTH_GRAPH, "growth"),
+            html.P(id=ids.GROWTH_SUMMARY, className="visually-hidden", **{"aria-live": "polite"}),
+            html.Hr(),
+            countries,
+            graph(ids.TREND_GRAPH, "trend", height=500),
+        ]
+    )
+
+
+@callback(
+    Output(ids.PERIOD, "options"),
+    Output(ids.PERIOD, "value"),
+    Output(ids.COUNTRIES, "options"),
+    Output(ids.COUNTRIES, "value"),
+    Input(ids.INDICATOR, "value"),
+    State(ids.PERIOD, "value"),
+    State(ids.COUNTRIES, "value"),
+    State(ids.LANG_STORE, "data"),
+    prevent_initial_call=True,
+)
+def follow_indicator(indicator, period, countries, lang):
+    """A new indicator keeps the period and countries where it has them, else its defaults."""
+    ds = dataset()
+    requested = ViewState(
+        lang=lang,
+        indicator=indicator,
+        period=period or "",
+        countries=tuple(countries) if countries else None,
+    )
+    view = requested.resolve(ds)
+    return (
+        period_options(ds, view.indicator, lang),
+        view.period,
+        country_options(ds, view.indicator, lang),
+        list(view.countries),
+    )
+
+
+@callback(
+    Output(ids.GROWTH_GRAPH, "figure"),
+    Output(ids.GROWTH_SUMMARY, "children"),
+    Input(ids.INDICATOR, "value"),
+    Input(ids.PERIOD, "value"),
+    State(ids.LANG_STORE, "data"),
+)
+def draw_growth(indicator, period, lang):
+    chart = build_chart(
+        dataset(), "growth", ViewState(lang=lang, indicator=indicator, period=period or "")
+    )
+    return chart.figure, summary(chart, lang)
+
+
+def summary(chart, lang: str) -> str:
+    """The chart in words, for screen readers and alt text."""
+    rows = chart.data
+    if rows.empty:
+        return chart.text.title
+    unit = rows["unit"].iloc[0]
+    values = ", ".join(
+        f"{n} {fmt_value(v, unit, lang)}" for n, v in zip(rows["name"], rows["value"], strict=True)
+    )
+    return f"{chart.text.title}. {values}."
+
+
+@callback(
+    Output(ids.TREND_GRAPH, "figure"),
+    Input(ids.INDICATOR, "value"),
+    Input(ids.COUNTRIES, "value"),
+    State(ids.LANG_STORE, "data"),
+)
+def draw_trend(indicator, countries, lang):
+    view = ViewState(lang=lang, indicator=indicator, countries=tuple(countries or ()))
+    return build_chart(dataset(), "trend", view).figure

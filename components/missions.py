@@ -1,0 +1,114 @@
+"""Missions panel: the map, counts by region and district, and what changed between snapshots."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import Input, Output, State, callback, html
+
+from components import ids
+from components.common import dataset, graph
+from eaeu import queries
+from eaeu.charts import build_chart
+from eaeu.dataset import Dataset
+from eaeu.i18n import fmt_date, t
+from eaeu.view import ViewState
+
+
+def snapshot_options(ds: Dataset, lang: str) -> list[dict[str, str]]:
+    options = []
+    for row in ds.snapshots.itertuples():
+        text = fmt_date(row.as_of, lang)
+        if not row.complete:
+            text += " *"
+        options.append({"label": text, "value": row.as_of.isoformat()})
+    return options
+
+
+def layout(ds: Dataset, view: ViewState) -> html.Div:
+    lang = view.lang
+    selector = html.Fieldset(
+        [
+            html.Legend(t("as_of", lang), className="form-label fw-bold fs-6"),
+            dbc.RadioItems(
+                id=ids.SNAPSHOT,
+                options=snapshot_options(ds, lang),
+                value=view.snapshot,
+                inline=True,
+            ),
+            html.P(f"* {t('partial_snapshot', lang)}", className="small text-secondary mb-1"),
+        ]
+    )
+    return html.Div(
+        [
+            selector,
+            html.Div(id=ids.MISSIONS_SUMMARY, className="fs-5 my-2", **{"aria-live": "polite"}),
+            html.Div(id=ids.MISSIONS_NOTE, className="small text-secondary"),
+            graph(ids.MAP_GRAPH, "missions", height=520),
+            html.Div(id=ids.MISSIONS_CHANGES, className="my-3"),
+            dbc.Row(
+                [
+                    dbc.Col(graph(ids.REGIONS_GRAPH, "missions_regions", height=560), lg=7),
+                    dbc.Col(graph(ids.DISTRICTS_GRAPH, "missions_districts", height=560), lg=5),
+                ]
+            ),
+        ]
+    )
+
+
+def summary_text(frame, lang: str) -> str:
+    if frame.empty:
+        return t("empty_missions", lang)
+    open_count = int((frame["status"] == "open").sum())
+    parts = [
+        t("total_missions", lang, n=len(frame)),
+        t("open_missions", lang, n=open_count),
+        t("regions_count", lang, n=frame["region"].nunique()),
+    ]
+    return "; ".join(parts)
+
+
+def changes_block(ds: Dataset, as_of_key: str, lang: str) -> html.Div | None:
+    as_of = queries.find_snapshot(ds, as_of_key)
+    before, changes = queries.mission_changes(ds, as_of, lang) if as_of else (None, [])
+    if before is None:
+        return None
+    date = fmt_date(before, lang)
+    if not changes:
+        return html.P(t("changes_none", lang, date=date))
+    items = [
+        html.Li(
+            [
+                html.Span(t(f"change_{c.kind}", lang), className=f"badge change-{c.kind} me-2"),
+                html.Strong(c.city),
+                f": {c.before or '—'} → {c.after or '—'}",
+            ]
+        )
+        for c in changes
+    ]
+    return html.Div([html.H2(t("changes_title", lang, date=date), className="h6"), html.Ul(items)])
+
+
+@callback(
+    Output(ids.MAP_GRAPH, "figure"),
+    Output(ids.REGIONS_GRAPH, "figure"),
+    Output(ids.DISTRICTS_GRAPH, "figure"),
+    Output(ids.MISSIONS_SUMMARY, "children"),
+    Output(ids.MISSIONS_NOTE, "children"),
+    Output(ids.MISSIONS_CHANGES, "children"),
+    Input(ids.SNAPSHOT, "value"),
+    State(ids.LANG_STORE, "data"),
+)
+def draw_missions(snapshot, lang):
+    ds = dataset()
+    view = ViewState(lang=lang, snapshot=snapshot or "")
+    map_chart = build_chart(ds, "missions", view)
+    as_of = queries.find_snapshot(ds, snapshot)
+    note = queries.snapshot_row(ds, as_of)[f"note_{lang}"] if as_of else ""
+    return (
+        map_chart.figure,
+        build_chart(ds, "missions_regions", view).figure,
+        build_chart(ds, "missions_districts", view).figure,
+        summary_text(map_chart.data, lang),
+        note,
+        changes_block(ds, snapshot, lang),
+    )

@@ -1,0 +1,200 @@
+"""Every chart by its stable id: the same build serves the page, the table, exports and embeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from eaeu import queries
+from eaeu.dataset import Dataset
+from eaeu.figures import (
+    ChartText,
+    counts_bar_figure,
+    growth_bar_figure,
+    missions_map_figure,
+    trend_line_figure,
+)
+from eaeu.i18n import KIND_LABELS, MISSION_STATUSES, MISSION_TYPES, fmt_date, label, t
+from eaeu.view import ViewState
+
+
+@dataclass(frozen=True)
+class Chart:
+    chart_id: str
+    figure: go.Figure
+    data: pd.DataFrame  # the rows behind the chart, with display columns
+    columns: list[tuple[str, str]]  # (field, header) for the table view
+    text: ChartText
+
+
+def _indicator_text(ds: Dataset, view: ViewState) -> tuple[str, str, str]:
+    row = queries.indicator_row(ds, view.indicator)
+    name = row[f"name_{view.lang}"]
+    subtitle = (
+        t("growth_subtitle", view.lang)
+        if row["kind"] == "growth_yoy"
+        else f"{label(KIND_LABELS, row['kind'], view.lang)}, {row['unit']}".rstrip(", ")
+    )
+    return name, subtitle, row["unit"]
+
+
+def _observation_columns(lang: str) -> list[tuple[str, str]]:
+    return [
+        ("name", t("col_geo", lang)),
+        ("period_label", t("col_period", lang)),
+        ("value", t("col_value", lang)),
+        ("unit", t("col_unit", lang)),
+        ("source_name", t("col_source", lang)),
+        ("source_date", t("col_source_date", lang)),
+        ("source_url", "URL"),
+    ]
+
+
+def _observation_table(frame: pd.DataFrame, unit: str, lang: str) -> pd.DataFrame:
+    frame = frame.copy()
+    frame["unit"] = unit
+    frame["period_label"] = [
+        queries.period_label(s, e, lang) for s, e in zip(frame.period_start, frame.period_end)
+    ]
+    return frame
+
+
+def growth_chart(ds: Dataset, view: ViewState) -> Chart:
+    lang = view.lang
+    name, subtitle, unit = _indicator_text(ds, view)
+    period = queries.find_period(ds, view.indicator, view.period)
+    frame = queries.growth_frame(ds, view.indicator, period, lang) if period else pd.DataFrame()
+    period_text = period.label(lang) if period else ""
+    union = frame[frame["geo"] == queries.UNION] if not frame.empty else frame
+    bars = frame[frame["geo"] != queries.UNION] if not frame.empty else frame
+    missing = queries.missing_members(ds, frame, lang) if period else []
+    text = ChartText(
+        title=t("growth_title", lang, indicator=name, period=period_text),
+        subtitle=subtitle,
+        source=queries.sources_line(frame, lang) if not frame.empty else "",
+        note=t("no_data_for", lang, names=", ".join(missing)) if missing else "",
+    )
+    reference = (queries.UNION, float(union["value"].iloc[0])) if not union.empty else None
+    empty = t("empty_period", lang, period=period_text, indicator=name)
+    figure = growth_bar_figure(
+        bars, text, lang, unit=unit, reference=reference, empty_message=empty
+    )
+    table = _observation_table(frame, unit, lang) if not frame.empty else frame
+    return Chart("growth", figure, table, _observation_columns(lang), text)
+
+
+def trend_chart(ds: Dataset, view: ViewState) -> Chart:
+    lang = view.lang
+    name, subtitle, unit = _indicator_text(ds, view)
+    frame = queries.trend_frame(ds, view.indicator, list(view.countries), lang)
+    text = ChartText(
+        title=t("trend_title", lang, indicator=name),
+        subtitle=subtitle,
+        source=queries.sources_line(frame.sort_values("period_end"), lang)
+        if not frame.empty
+        else "",
+    )
+    figure = trend_line_figure(
+        frame, text, lang, unit=unit, empty_message=t("empty_countries", lang)
+    )
+    table = _observation_table(frame, unit, lang) if not frame.empty else frame
+    return Chart("trend", figure, table, _observation_columns(lang), text)
+
+
+def _snapshot(ds: Dataset, view: ViewState) -> tuple[dt.date | None, pd.DataFrame]:
+    as_of = queries.find_snapshot(ds, view.snapshot)
+    if as_of is None:
+        return None, pd.DataFrame()
+    return as_of, queries.missions_frame(ds, as_of, view.lang)
+
+
+def _missions_text(ds: Dataset, as_of: dt.date | None, title_key: str, lang: str) -> ChartText:
+    if as_of is None:
+        return ChartText(t(title_key, lang))
+    snap = queries.snapshot_row(ds, as_of)
+    source = snap["source_name"]
+    if snap["source_date"]:
+        source += f", {fmt_date(snap['source_date'], lang)}"
+    note = "" if snap["complete"] else t("partial_snapshot", lang)
+    return ChartText(
+        title=t(title_key, lang),
+        subtitle=t("missions_subtitle", lang, date=fmt_date(as_of, lang)),
+        source=f"{t('source', lang)}: {source}",
+        note=note,
+    )
+
+
+def _mission_columns(lang: str) -> list[tuple[str, str]]:
+    return [
+        ("city", t("col_city", lang)),
+        ("region_name", t("col_region", lang)),
+        ("district", t("col_district", lang)),
+        ("type_label", t("col_type", lang)),
+        ("status_label", t("col_status", lang)),
+        ("note", t("col_note", lang)),
+        ("lat", t("col_lat", lang)),
+        ("lon", t("col_lon", lang)),
+    ]
+
+
+def _mission_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    if frame.empty:
+        return frame
+    frame = frame.copy()
+    frame["type_label"] = [label(MISSION_TYPES, v, lang) for v in frame["type"]]
+    frame["status_label"] = [label(MISSION_STATUSES, v, lang) for v in frame["status"]]
+    return frame
+
+
+def missions_chart(ds: Dataset, view: ViewState) -> Chart:
+    as_of, frame = _snapshot(ds, view)
+    text = _missions_text(ds, as_of, "missions_title", view.lang)
+    figure = missions_map_figure(
+        frame, text, view.lang, empty_message=t("empty_missions", view.lang)
+    )
+    return Chart(
+        "missions", figure, _mission_table(frame, view.lang), _mission_columns(view.lang), text
+    )
+
+
+def _counts_chart(
+    ds: Dataset, view: ViewState, chart_id: str, column: str, title_key: str
+) -> Chart:
+    as_of, frame = _snapshot(ds, view)
+    text = _missions_text(ds, as_of, title_key, view.lang)
+    counts = queries.counts_by(frame, column) if not frame.empty else pd.DataFrame()
+    figure = counts_bar_figure(
+        counts, column, text, view.lang, empty_message=t("empty_missions", view.lang)
+    )
+    return Chart(
+        chart_id, figure, _mission_table(frame, view.lang), _mission_columns(view.lang), text
+    )
+
+
+def regions_chart(ds: Dataset, view: ViewState) -> Chart:
+    return _counts_chart(ds, view, "missions_regions", "region_name", "by_region_title")
+
+
+def districts_chart(ds: Dataset, view: ViewState) -> Chart:
+    return _counts_chart(ds, view, "missions_districts", "district", "by_district_title")
+
+
+BUILDERS: dict[str, Callable[[Dataset, ViewState], Chart]] = {
+    "growth": growth_chart,
+    "trend": trend_chart,
+    "missions": missions_chart,
+    "missions_regions": regions_chart,
+    "missions_districts": districts_chart,
+}
+CHART_IDS = tuple(BUILDERS)
+
+
+def build_chart(ds: Dataset, chart_id: str, view: ViewState) -> Chart:
+    """Build one chart for a view; the view is resolved against the dataset first."""
+    if chart_id not in BUILDERS:
+        raise KeyError(f"unknown chart {chart_id!r}; expected one of {', '.join(CHART_IDS)}")
+    return BUILDERS[chart_id](ds, view.resolve(ds))

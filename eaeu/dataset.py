@@ -1,0 +1,143 @@
+"""The shipped dataset: readable CSV tables in data/, validated on load into one immutable Dataset."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from eaeu.model import SCHEMAS, DataError, Problem, period_key, validate_table
+
+TABLES = tuple(SCHEMAS)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Every table, typed and cross-checked; `version` changes whenever any content changes."""
+
+    tables: dict[str, pd.DataFrame]
+    version: str
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        try:
+            return self.tables[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def read_csv_text(path: Path) -> pd.DataFrame:
+    """Every cell as text: typing belongs to the schema, not to pandas' guesses."""
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+
+
+def load_dataset(data_dir: Path) -> Dataset:
+    raw = {name: read_csv_text(data_dir / f"{name}.csv") for name in TABLES}
+    return build_dataset(raw)
+
+
+def build_dataset(raw: dict[str, pd.DataFrame]) -> Dataset:
+    """Validate raw text tables; raise DataError listing every problem, or return the Dataset."""
+    tables: dict[str, pd.DataFrame] = {}
+    problems: list[Problem] = []
+    for name in TABLES:
+        frame, found = validate_table(raw[name], SCHEMAS[name], f"{name}.csv")
+        tables[name] = frame
+        problems.extend(found)
+    if not problems:
+        problems.extend(_reference_problems(tables))
+        problems.extend(_semantic_problems(tables))
+    if problems:
+        raise DataError(problems)
+    return Dataset(_derive(tables), _content_hash(raw))
+
+
+def _reference_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    problems = []
+    for name, schema in SCHEMAS.items():
+        for column, target in schema.references.items():
+            table, key = target.split(".")
+            known = set(tables[table][key])
+            for i, value in enumerate(tables[name][column]):
+                if value not in known:
+                    message = f"unknown {column} {value!s:.40}; expected one of {table}.{key}"
+                    problems.append(Problem(f"{name}.csv", message, i + 2, column))
+    return problems
+
+
+def _semantic_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    problems = []
+    obs = tables["observations"]
+    for i in obs.index[obs["period_end"] < obs["period_start"]]:
+        problems.append(
+            Problem("observations.csv", "period_end is before period_start", i + 2, "period_end")
+        )
+    places = tables["places"]
+    for i in places.index[~places["lat"].between(-90, 90)]:
+        problems.append(Problem("places.csv", "latitude must be within -90..90", i + 2, "lat"))
+    for i in places.index[~places["lon"].between(-180, 180)]:
+        problems.append(Problem("places.csv", "longitude must be within -180..180", i + 2, "lon"))
+    problems.extend(_leader_problems(tables))
+    return problems
+
+
+def parse_leaders(text: str | None) -> list[tuple[str, float]]:
+    """'ARM=12.6;BLR=6.4' -> [('ARM', 12.6), ('BLR', 6.4)]."""
+    if not text:
+        return []
+    pairs = []
+    for item in text.split(";"):
+        code, _, value = item.partition("=")
+        pairs.append((code.strip(), float(value)))
+    return pairs
+
+
+def _leader_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """A highlight must agree with the observations it quotes: one figure, one truth."""
+    obs = tables["observations"]
+    problems = []
+    for i, row in tables["highlights"].iterrows():
+        try:
+            quoted = [(row["geo"], row["value"]), *parse_leaders(row["leaders"])]
+        except ValueError:
+            message = "leaders must read CODE=value;CODE=value"
+            problems.append(Problem("highlights.csv", message, i + 2, "leaders"))
+            continue
+        for geo, value in quoted:
+            match = obs[
+                (obs["indicator"] == row["indicator"])
+                & (obs["geo"] == geo)
+                & (obs["period_end"] == row["period_end"])
+            ]
+            if match.empty or abs(match["value"].iloc[0] - value) > 1e-9:
+                message = f"{geo} {value} does not match observations for {row['indicator']}"
+                problems.append(Problem("highlights.csv", message, i + 2, "leaders"))
+    return problems
+
+
+def _derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    obs = tables["observations"].copy()
+    obs["period"] = [period_key(s, e) for s, e in zip(obs["period_start"], obs["period_end"])]
+    tables["observations"] = obs.sort_values(["indicator", "period_end", "geo"], ignore_index=True)
+    places = tables["places"].merge(
+        tables["regions"].rename(
+            columns={"code": "region", "name_ru": "region_ru", "name_en": "region_en"}
+        ),
+        on="region",
+    )
+    tables["missions"] = (
+        tables["missions"]
+        .merge(places.rename(columns={"id": "place"}), on="place", how="left")
+        .sort_values(["as_of", "type", "name_en"], ignore_index=True)
+    )
+    tables["snapshots"] = tables["snapshots"].sort_values("as_of", ignore_index=True)
+    return tables
+
+
+def _content_hash(raw: dict[str, pd.DataFrame]) -> str:
+    digest = hashlib.sha256()
+    for name in TABLES:
+        digest.update(name.encode())
+        digest.update(raw[name].to_csv(index=False).encode())
+    return digest.hexdigest()[:16]

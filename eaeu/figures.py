@@ -1,0 +1,384 @@
+"""Pure figure builders: tidy DataFrame + options -> go.Figure. The screen and the exporter share them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from eaeu.i18n import (
+    MISSION_STATUSES,
+    MISSION_TYPES,
+    fmt_number,
+    fmt_value,
+    label,
+    period_label,
+    t,
+)
+
+FONT_FAMILY = '"PT Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif'
+INK = "#1f2328"
+MUTED = "#5b616b"
+GRID = "#e3e6ea"
+
+# Okabe-Ito: distinguishable with every common colour-vision deficiency.
+GEO_COLORS = {
+    "ARM": "#E69F00",
+    "BLR": "#009E73",
+    "KAZ": "#56B4E9",
+    "KGZ": "#CC79A7",
+    "RUS": "#0072B2",
+    "EAEU": "#000000",
+}
+TYPE_COLORS = {
+    "embassy": "#D55E00",
+    "consulate_general": "#0072B2",
+    "embassy_branch": "#009E73",
+    "honorary_consul": "#CC79A7",
+}
+STATUS_SYMBOLS = {"open": "circle", "announced": "circle-open", "planned": "diamond-open"}
+FALLBACK_COLOR = "#777777"
+HOST_LAND = "#e4e7eb"
+
+
+@dataclass(frozen=True)
+class ChartText:
+    """Words printed inside a chart, so a PNG carries its own title and source."""
+
+    title: str
+    subtitle: str = ""
+    source: str = ""
+    note: str = ""
+
+
+def separators(lang: str) -> str:
+    """Plotly's decimal and thousands marks: '12,6' and a thin space in Russian."""
+    return ", " if lang == "ru" else ".,"
+
+
+def short_period(start, end, lang: str) -> str:
+    """Two-line axis label: 'янв.–сент.<br>2024'; a whole year is just '2023'."""
+    if start.month == 1 and end.month == 12 and start.year == end.year:
+        return str(end.year)
+    return period_label(start, end, lang, short=True).rsplit(" ", 1)[0] + "<br>" + str(end.year)
+
+
+def base_layout(fig: go.Figure, text: ChartText, lang: str) -> go.Figure:
+    title = f"<b>{text.title}</b>"
+    if text.subtitle:
+        title += f"<br><span style='font-size:14px;color:{MUTED}'>{text.subtitle}</span>"
+    footer = "<br>".join(part for part in (text.note, text.source) if part)
+    has_legend = any(trace.showlegend is not False for trace in fig.data) and len(fig.data) > 1
+    has_legend = has_legend and fig.layout.showlegend is not False
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "xref": "paper", "font": {"size": 20}},
+        font={"family": FONT_FAMILY, "color": INK, "size": 14},
+        separators=separators(lang),
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        margin={
+            "l": 20,
+            "r": 30,
+            "t": 140 if has_legend else 105,
+            "b": 60 + 18 * footer.count("<br>"),
+        },
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "xanchor": "left"},
+        hoverlabel={"font": {"family": FONT_FAMILY}},
+    )
+    if footer:
+        fig.add_annotation(
+            text=footer,
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=0,
+            yshift=-40,
+            xanchor="left",
+            yanchor="top",
+            align="left",
+            showarrow=False,
+            font={"size": 12, "color": MUTED},
+        )
+    return fig
+
+
+def empty_figure(message: str, text: ChartText, lang: str) -> go.Figure:
+    """A chart that says why it is empty instead of showing bare axes."""
+    fig = go.Figure()
+    fig.add_annotation(
+        text=message,
+        x=0.5,
+        y=0.5,
+        xref="paper",
+        yref="paper",
+        showarrow=False,
+        font={"size": 16, "color": MUTED},
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return base_layout(fig, text, lang)
+
+
+def growth_bar_figure(
+    frame: pd.DataFrame,
+    text: ChartText,
+    lang: str,
+    *,
+    unit: str = "%",
+    reference: tuple[str, float] | None = None,
+    empty_message: str = "",
+) -> go.Figure:
+    """Horizontal bars, highest at the top, value labels; `reference` draws the union's line.
+
+    frame: columns geo, name, value (one row per bar).
+    """
+    if frame.empty:
+        return empty_figure(empty_message or t("no_data", lang), text, lang)
+    ordered = frame.sort_values(["value", "name"], ascending=[True, False])
+    fig = go.Figure(
+        go.Bar(
+            x=ordered["value"],
+            y=ordered["name"],
+            orientation="h",
+            marker_color=[GEO_COLORS.get(g, FALLBACK_COLOR) for g in ordered["geo"]],
+            text=[fmt_value(v, unit, lang) for v in ordered["value"]],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{text}<extra></extra>",
+        )
+    )
+    if reference is not None:
+        ref_name, ref_value = reference
+        fig.add_vline(
+            x=ref_value,
+            line={"color": INK, "width": 1.5, "dash": "dash"},
+            annotation_text=t("eaeu_reference", lang, value=fmt_value(ref_value, unit, lang))
+            if ref_name == "EAEU"
+            else f"{ref_name}: {fmt_value(ref_value, unit, lang)}",
+            annotation_position="top",
+            annotation_font={"size": 13, "color": INK},
+        )
+    low = min(0.0, float(ordered["value"].min()))
+    high = max(0.0, float(ordered["value"].max()), reference[1] if reference else 0.0)
+    pad = (high - low) * 0.18 or 1.0
+    fig.update_xaxes(
+        range=[low - (pad if low < 0 else 0), high + pad],
+        showgrid=True,
+        gridcolor=GRID,
+        zeroline=True,
+        zerolinecolor=MUTED,
+        ticksuffix="",
+    )
+    fig.update_yaxes(showgrid=False, ticks="", automargin=True)
+    fig.update_layout(showlegend=False, bargap=0.35)
+    return base_layout(fig, text, lang)
+
+
+def trend_line_figure(
+    frame: pd.DataFrame,
+    text: ChartText,
+    lang: str,
+    *,
+    unit: str = "%",
+    empty_message: str = "",
+) -> go.Figure:
+    """A line per geography over period ends; a period without a value stays a gap.
+
+    frame: columns geo, name, period, period_end, period_label, value.
+    """
+    if frame.empty:
+        return empty_figure(empty_message or t("no_data", lang), text, lang)
+    axis = frame.drop_duplicates("period").sort_values("period_end")
+    # Evenly spaced categories: the periods are year-to-date spans of unequal length.
+    axis = axis.assign(
+        tick=[
+            short_period(s, e, lang)
+            for s, e in zip(axis.period_start, axis.period_end, strict=True)
+        ]
+    )
+    fig = go.Figure()
+    for geo, rows in frame.groupby("geo", sort=False):
+        series = axis[["period", "tick", "period_label"]].merge(
+            rows[["period", "value"]], on="period", how="left"
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=series["tick"],
+                y=series["value"],
+                name=rows["name"].iloc[0],
+                mode="lines+markers",
+                connectgaps=False,
+                line={
+                    "color": GEO_COLORS.get(geo, FALLBACK_COLOR),
+                    "width": 3 if geo == "EAEU" else 2,
+                },
+                customdata=[
+                    [lbl, fmt_value(v, unit, lang)]
+                    for lbl, v in zip(series["period_label"], series["value"])
+                ],
+                hovertemplate="%{fullData.name}, %{customdata[0]}: %{customdata[1]}<extra></extra>",
+            )
+        )
+    fig.update_xaxes(
+        type="category",
+        categoryorder="array",
+        categoryarray=list(axis["tick"]),
+        showgrid=False,
+        tickangle=0,
+    )
+    fig.update_yaxes(
+        showgrid=True,
+        gridcolor=GRID,
+        zeroline=True,
+        zerolinecolor=MUTED,
+        ticksuffix="\u00a0%" if unit == "%" and lang == "ru" else "%" if unit == "%" else "",
+    )
+    fig.update_layout(hovermode="closest")
+    return base_layout(fig, text, lang)
+
+
+def _marker_positions(frame: pd.DataFrame) -> pd.DataFrame:
+    """Two missions in one city sit side by side instead of hiding each other."""
+    frame = frame.copy()
+    order = frame.groupby("place").cumcount()
+    frame["plot_lon"] = frame["lon"] + order * 0.9
+    frame["label"] = frame["city"].where(order == 0, "")
+    return frame
+
+
+def missions_map_figure(
+    frame: pd.DataFrame, text: ChartText, lang: str, *, empty_message: str = ""
+) -> go.Figure:
+    """A marker per mission over Russia, coloured by type; hollow when not yet open.
+
+    frame: columns place, city, lat, lon, type, status, region_name, district, note.
+    """
+    fig = go.Figure(
+        go.Choropleth(
+            locations=["RUS"],
+            z=[1],
+            locationmode="ISO-3",
+            showscale=False,
+            hoverinfo="skip",
+            colorscale=[[0, HOST_LAND], [1, HOST_LAND]],
+            marker_line_color="#9aa3ad",
+        )
+    )
+    if frame.empty:
+        fig.add_annotation(
+            text=empty_message or t("no_data", lang),
+            x=0.5,
+            y=0.5,
+            xref="paper",
+            yref="paper",
+            showarrow=False,
+            font={"size": 16, "color": MUTED},
+        )
+    placed = _marker_positions(frame) if not frame.empty else frame
+    for mission_type in MISSION_TYPES:
+        rows = placed[placed["type"] == mission_type] if not placed.empty else placed
+        if rows.empty:
+            continue
+        status_text = [label(MISSION_STATUSES, s, lang) for s in rows["status"]]
+        fig.add_trace(
+            go.Scattergeo(
+                lon=rows["plot_lon"],
+                lat=rows["lat"],
+                name=label(MISSION_TYPES, mission_type, lang),
+                mode="markers+text",
+                text=rows["label"],
+                textposition=rows["label_position"].fillna("top center").replace("", "top center"),
+                hovertext=rows["city"],
+                textfont={"size": 11, "color": INK},
+                marker={
+                    "size": 13 if mission_type != "honorary_consul" else 10,
+                    "color": TYPE_COLORS[mission_type],
+                    "symbol": [STATUS_SYMBOLS.get(s, "circle") for s in rows["status"]],
+                    "line": {"width": 2, "color": TYPE_COLORS[mission_type]},
+                },
+                customdata=list(
+                    zip(rows["region_name"], rows["district"], status_text, strict=True)
+                ),
+                hovertemplate=(
+                    "<b>%{hovertext}</b><br>%{fullData.name} (%{customdata[2]})<br>"
+                    "%{customdata[0]}, %{customdata[1]}<extra></extra>"
+                ),
+            )
+        )
+    fig.update_geos(
+        projection={"type": "conic conformal", "rotation": {"lon": 80}, "parallels": [50, 68]},
+        lonaxis_range=[18, 140],
+        lataxis_range=[41, 73],
+        showcountries=True,
+        countrycolor="#b8bec6",
+        showland=True,
+        landcolor="#f2f3f5",
+        showocean=True,
+        oceancolor="#e8f1f8",
+        showlakes=False,
+        resolution=50,
+    )
+    return base_layout(fig, text, lang)
+
+
+def counts_bar_figure(
+    counts: pd.DataFrame, column: str, text: ChartText, lang: str, *, empty_message: str = ""
+) -> go.Figure:
+    """Missions per region or district, stacked by type, the largest at the top.
+
+    counts: columns <column>, type, n, total.
+    """
+    if counts.empty:
+        return empty_figure(empty_message or t("no_data", lang), text, lang)
+    order = list(
+        dict.fromkeys(counts.sort_values(["total", column], ascending=[True, False])[column])
+    )
+    fig = go.Figure()
+    for mission_type in MISSION_TYPES:
+        for is_open in (True, False):
+            rows = counts[(counts["type"] == mission_type) & (counts["open"] == is_open)]
+            if rows.empty:
+                continue
+            name = label(MISSION_TYPES, mission_type, lang)
+            if not is_open:
+                name += f" ({t('not_yet_open', lang)})"
+            fig.add_trace(
+                go.Bar(
+                    x=rows["n"],
+                    y=rows[column],
+                    orientation="h",
+                    name=name,
+                    marker={
+                        "color": "white" if not is_open else TYPE_COLORS[mission_type],
+                        "line": {"color": TYPE_COLORS[mission_type], "width": 1.5},
+                        "pattern": {
+                            "shape": "/" if not is_open else "",
+                            "fgcolor": TYPE_COLORS[mission_type],
+                        },
+                    },
+                    hovertemplate="%{y}: %{x}<extra>%{fullData.name}</extra>",
+                )
+            )
+    totals = counts.drop_duplicates(column)
+    fig.add_trace(
+        go.Scatter(
+            x=totals["total"],
+            y=totals[column],
+            mode="text",
+            text=[fmt_number(v, lang, 0) for v in totals["total"]],
+            textposition="middle right",
+            showlegend=False,
+            hoverinfo="skip",
+        )
+    )
+    fig.update_yaxes(categoryorder="array", categoryarray=order, automargin=True, ticks="")
+    fig.update_xaxes(
+        dtick=1,
+        showgrid=True,
+        gridcolor=GRID,
+        rangemode="tozero",
+        range=[0, float(counts["total"].max()) + 0.8],
+    )
+    fig.update_layout(barmode="stack", bargap=0.3, legend_traceorder="normal")
+    return base_layout(fig, text, lang)

@@ -1,0 +1,312 @@
+"""The data model: table schemas, typed validation with located error messages, period keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+INDICATOR_KINDS = ("growth_yoy", "index", "share", "level")
+MISSION_TYPES = ("embassy", "consulate_general", "embassy_branch", "honorary_consul")
+MISSION_STATUSES = ("open", "announced", "planned", "closed")
+LABEL_POSITIONS = tuple(
+    f"{v} {h}" for v in ("top", "middle", "bottom") for h in ("left", "center", "right")
+)
+PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+MAX_LISTED_PROBLEMS = 50
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located defect in input data; `row` counts like a spreadsheet (header is row 1)."""
+
+    file: str
+    message: str
+    row: int | None = None
+    column: str | None = None
+    sheet: str | None = None
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.sheet:
+            where.append(f"sheet {self.sheet!r}")
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column:
+            where.append(f"column {self.column!r}")
+        return ", ".join(where) + f": {self.message}"
+
+
+class DataError(ValueError):
+    """Raised with every problem found, so a user fixes a file in one pass."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(format_problems(problems))
+
+
+def format_problems(problems: list[Problem]) -> str:
+    lines = [str(p) for p in problems[:MAX_LISTED_PROBLEMS]]
+    if len(problems) > MAX_LISTED_PROBLEMS:
+        lines.append(f"... and {len(problems) - MAX_LISTED_PROBLEMS} more problems")
+    return "\n".join(lines)
+
+
+def _parse_text(raw: str) -> str:
+    return raw
+
+
+def _parse_float(raw: str) -> float:
+    try:
+        return float(raw)
+    except ValueError:
+        raise ValueError(f"expected a number, got {raw!r}") from None
+
+
+def _parse_date(raw: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        raise ValueError(f"expected a date YYYY-MM-DD, got {raw!r}") from None
+
+
+def _parse_partial_date(raw: str) -> str:
+    if not PARTIAL_DATE.match(raw):
+        raise ValueError(f"expected a date YYYY, YYYY-MM or YYYY-MM-DD, got {raw!r}")
+    return raw
+
+
+def _parse_bool(raw: str) -> bool:
+    if raw.lower() in ("true", "1", "yes"):
+        return True
+    if raw.lower() in ("false", "0", "no"):
+        return False
+    raise ValueError(f"expected true or false, got {raw!r}")
+
+
+def _parse_url(raw: str) -> str:
+    if not raw.startswith(("https://", "http://")):
+        raise ValueError(f"expected a URL starting with https://, got {raw!r}")
+    return raw
+
+
+def one_of(choices: tuple[str, ...]) -> Callable[[str], str]:
+    def parse(raw: str) -> str:
+        if raw not in choices:
+            raise ValueError(f"expected one of {', '.join(choices)}; got {raw!r}")
+        return raw
+
+    return parse
+
+
+PARSERS: dict[str, Callable[[str], object]] = {
+    "text": _parse_text,
+    "float": _parse_float,
+    "date": _parse_date,
+    "partial_date": _parse_partial_date,
+    "bool": _parse_bool,
+    "url": _parse_url,
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str = "text"
+    required: bool = True
+    choices: tuple[str, ...] = ()
+
+    def parser(self) -> Callable[[str], object]:
+        return one_of(self.choices) if self.choices else PARSERS[self.kind]
+
+
+@dataclass(frozen=True)
+class TableSchema:
+    name: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...] = ()
+    references: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+def _text(name: str, required: bool = True) -> Column:
+    return Column(name, "text", required)
+
+
+PROVENANCE = (
+    _text("source_name"),
+    Column("source_url", "url", required=False),
+    Column("source_date", "partial_date", required=False),
+)
+
+SCHEMAS: dict[str, TableSchema] = {
+    s.name: s
+    for s in (
+        TableSchema(
+            "indicators",
+            (
+                _text("id"),
+                _text("name_ru"),
+                _text("name_en"),
+                _text("unit", required=False),
+                Column("kind", choices=INDICATOR_KINDS),
+                _text("definition_ru"),
+                _text("definition_en"),
+            ),
+            key=("id",),
+        ),
+        TableSchema(
+            "geographies",
+            (
+                _text("code"),
+                _text("name_ru"),
+                _text("name_en"),
+                Column("kind", choices=("union", "member")),
+                _text("aliases", required=False),
+            ),
+            key=("code",),
+        ),
+        TableSchema(
+            "observations",
+            (
+                _text("indicator"),
+                _text("geo"),
+                Column("period_start", "date"),
+                Column("period_end", "date"),
+                Column("value", "float"),
+                *PROVENANCE,
+            ),
+            key=("indicator", "geo", "period_start", "period_end"),
+            references={"indicator": "indicators.id", "geo": "geographies.code"},
+        ),
+        TableSchema(
+            "regions",
+            (_text("code"), _text("name_ru"), _text("name_en"), _text("federal_district")),
+            key=("code",),
+        ),
+        TableSchema(
+            "places",
+            (
+                _text("id"),
+                _text("name_ru"),
+                _text("name_en"),
+                _text("region"),
+                Column("lat", "float"),
+                Column("lon", "float"),
+                Column("label_position", required=False, choices=LABEL_POSITIONS),
+            ),
+            key=("id",),
+            references={"region": "regions.code"},
+        ),
+        TableSchema(
+            "snapshots",
+            (
+                Column("as_of", "date"),
+                Column("complete", "bool"),
+                *PROVENANCE,
+                _text("note_ru", required=False),
+                _text("note_en", required=False),
+            ),
+            key=("as_of",),
+        ),
+        TableSchema(
+            "missions",
+            (
+                Column("as_of", "date"),
+                _text("sending_country"),
+                _text("place"),
+                Column("type", choices=MISSION_TYPES),
+                Column("status", choices=MISSION_STATUSES),
+                _text("note_ru", required=False),
+                _text("note_en", required=False),
+            ),
+            key=("as_of", "place", "type"),
+            references={
+                "as_of": "snapshots.as_of",
+                "place": "places.id",
+                "sending_country": "geographies.code",
+            },
+        ),
+        TableSchema(
+            "highlights",
+            (
+                Column("date", "partial_date"),
+                _text("indicator"),
+                _text("geo"),
+                Column("period_end", "date"),
+                Column("value", "float"),
+                _text("unit", required=False),
+                _text("headline_ru"),
+                _text("headline_en"),
+                _text("text_ru"),
+                _text("text_en"),
+                _text("leaders", required=False),
+                _text("source_name"),
+                Column("source_url", "url", required=False),
+            ),
+            key=("date", "indicator", "geo"),
+            references={"indicator": "indicators.id", "geo": "geographies.code"},
+        ),
+    )
+}
+
+
+def validate_table(
+    raw: pd.DataFrame, schema: TableSchema, file: str, sheet: str | None = None
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Type every cell of a text frame; returns the typed frame and every problem found."""
+    problems: list[Problem] = []
+    missing = [c for c in schema.column_names if c not in raw.columns]
+    if missing:
+        message = (
+            f"missing column(s) {', '.join(missing)}; expected {', '.join(schema.column_names)}"
+        )
+        return pd.DataFrame(columns=schema.column_names), [Problem(file, message, 1, sheet=sheet)]
+    typed: dict[str, list[object]] = {c.name: [] for c in schema.columns}
+    for offset, record in enumerate(raw[schema.column_names].itertuples(index=False)):
+        for column, cell in zip(schema.columns, record, strict=True):
+            typed[column.name].append(_typed_cell(cell, column, file, offset + 2, sheet, problems))
+    frame = pd.DataFrame(typed, columns=schema.column_names)
+    problems.extend(_duplicate_keys(frame, schema, file, sheet))
+    return frame, problems
+
+
+def _typed_cell(
+    cell: object, column: Column, file: str, row: int, sheet: str | None, problems: list[Problem]
+) -> object:
+    text = "" if cell is None or (isinstance(cell, float) and pd.isna(cell)) else str(cell).strip()
+    if not text:
+        if column.required:
+            problems.append(Problem(file, "a value is required", row, column.name, sheet))
+        return None
+    try:
+        return column.parser()(text)
+    except ValueError as exc:
+        problems.append(Problem(file, str(exc), row, column.name, sheet))
+        return None
+
+
+def _duplicate_keys(
+    frame: pd.DataFrame, schema: TableSchema, file: str, sheet: str | None
+) -> list[Problem]:
+    if not schema.key or frame.empty:
+        return []
+    dupes = frame[frame.duplicated(list(schema.key), keep="first")]
+    key = " + ".join(schema.key)
+    return [
+        Problem(file, f"duplicate key ({key}) already given on an earlier row", i + 2, sheet=sheet)
+        for i in dupes.index
+    ]
+
+
+def period_key(start: dt.date, end: dt.date) -> str:
+    """'2024-09' for a year-to-date period (January to September 2024), else 'start..end'."""
+    if start.month == 1 and start.day == 1 and start.year == end.year:
+        return f"{end:%Y-%m}"
+    return f"{start:%Y-%m}..{end:%Y-%m}"

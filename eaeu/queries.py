@@ -1,0 +1,235 @@
+"""Questions the dashboard asks of a Dataset: pure functions returning tidy frames."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from dataclasses import dataclass
+
+import pandas as pd
+
+from eaeu.dataset import Dataset, parse_leaders
+from eaeu.i18n import (
+    FEDERAL_DISTRICTS,
+    MISSION_STATUSES,
+    MISSION_TYPES,
+    fmt_date,
+    label,
+    normalize_lang,
+    period_label,
+    t,
+)
+
+UNION = "EAEU"
+SOURCE_LINE_WIDTH = 120
+
+
+@dataclass(frozen=True)
+class Period:
+    key: str
+    start: dt.date
+    end: dt.date
+
+    def label(self, lang: str) -> str:
+        return period_label(self.start, self.end, lang)
+
+
+def indicator_row(ds: Dataset, indicator: str) -> pd.Series:
+    return ds.indicators.set_index("id").loc[indicator]
+
+
+def indicator_name(ds: Dataset, indicator: str, lang: str) -> str:
+    return indicator_row(ds, indicator)[f"name_{normalize_lang(lang)}"]
+
+
+def indicator_options(ds: Dataset, lang: str) -> list[dict[str, str]]:
+    column = f"name_{normalize_lang(lang)}"
+    with_data = set(ds.observations["indicator"])
+    rows = ds.indicators[ds.indicators["id"].isin(with_data)]
+    return [{"label": r[column], "value": r["id"]} for _, r in rows.iterrows()]
+
+
+def periods(ds: Dataset, indicator: str) -> list[Period]:
+    """Periods with data for the indicator, newest first."""
+    obs = ds.observations[ds.observations["indicator"] == indicator]
+    unique = obs.drop_duplicates("period").sort_values("period_end", ascending=False)
+    return [Period(r.period, r.period_start, r.period_end) for r in unique.itertuples()]
+
+
+def find_period(ds: Dataset, indicator: str, key: str | None) -> Period | None:
+    found = periods(ds, indicator)
+    by_key = {p.key: p for p in found}
+    return by_key.get(key or "", found[0] if found else None)
+
+
+def geo_names(ds: Dataset, lang: str) -> dict[str, str]:
+    column = f"name_{normalize_lang(lang)}"
+    return dict(zip(ds.geographies["code"], ds.geographies[column], strict=True))
+
+
+def member_codes(ds: Dataset) -> list[str]:
+    geos = ds.geographies
+    return list(geos.loc[geos["kind"] == "member", "code"])
+
+
+def _with_names(frame: pd.DataFrame, ds: Dataset, lang: str) -> pd.DataFrame:
+    frame = frame.copy()
+    frame["name"] = frame["geo"].map(geo_names(ds, lang))
+    return frame
+
+
+def growth_frame(ds: Dataset, indicator: str, period: Period, lang: str) -> pd.DataFrame:
+    """One row per geography with a value in the period, highest value first."""
+    obs = ds.observations
+    rows = obs[(obs["indicator"] == indicator) & (obs["period"] == period.key)]
+    rows = _with_names(rows, ds, lang)
+    return rows.sort_values(["value", "name"], ascending=[False, True], ignore_index=True)
+
+
+def missing_members(ds: Dataset, frame: pd.DataFrame, lang: str) -> list[str]:
+    """Member states with no value in the frame: said on the chart, never filled in."""
+    names = geo_names(ds, lang)
+    present = set(frame["geo"])
+    return [names[c] for c in member_codes(ds) if c not in present]
+
+
+def trend_frame(ds: Dataset, indicator: str, geos: list[str], lang: str) -> pd.DataFrame:
+    obs = ds.observations
+    rows = obs[(obs["indicator"] == indicator) & obs["geo"].isin(geos)]
+    rows = _with_names(rows, ds, lang)
+    rows["period_label"] = [
+        period_label(s, e, lang) for s, e in zip(rows.period_start, rows.period_end)
+    ]
+    return rows.sort_values(["geo", "period_end"], ignore_index=True)
+
+
+def indicator_geos(ds: Dataset, indicator: str) -> list[str]:
+    """Geographies with any value for the indicator, union first then members in order."""
+    present = set(ds.observations.loc[ds.observations["indicator"] == indicator, "geo"])
+    return [c for c in ds.geographies["code"] if c in present]
+
+
+def sources_line(frame: pd.DataFrame, lang: str) -> str:
+    """'Источник: TASS, 18 января 2024 г.' with every distinct source of the rows shown."""
+    seen: list[str] = []
+    for name, date in zip(frame["source_name"], frame["source_date"], strict=True):
+        text = f"{name}, {fmt_date(date, lang)}" if isinstance(date, str) and date else name
+        if text not in seen:
+            seen.append(text)
+    key = "source" if len(seen) <= 1 else "sources"
+    line = f"{t(key, lang)}: {'; '.join(seen)}" if seen else ""
+    # Long source lists wrap so they fit inside an exported image.
+    return "<br>".join(textwrap.wrap(line, SOURCE_LINE_WIDTH, break_on_hyphens=False))
+
+
+def snapshot_dates(ds: Dataset) -> list[dt.date]:
+    return list(ds.snapshots["as_of"])
+
+
+def snapshot_row(ds: Dataset, as_of: dt.date) -> pd.Series:
+    return ds.snapshots.set_index("as_of").loc[as_of]
+
+
+def find_snapshot(ds: Dataset, key: str | None) -> dt.date | None:
+    dates = snapshot_dates(ds)
+    by_key = {d.isoformat(): d for d in dates}
+    return by_key.get(key or "", dates[-1] if dates else None)
+
+
+def missions_frame(ds: Dataset, as_of: dt.date, lang: str) -> pd.DataFrame:
+    lang = normalize_lang(lang)
+    rows = ds.missions[ds.missions["as_of"] == as_of].copy()
+    rows["city"] = rows[f"name_{lang}"]
+    rows["region_name"] = rows[f"region_{lang}"]
+    rows["district"] = [label(FEDERAL_DISTRICTS, d, lang) for d in rows["federal_district"]]
+    rows["note"] = rows[f"note_{lang}"]
+    return rows.reset_index(drop=True)
+
+
+def counts_by(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Missions per region (or district), type and open-or-not, the region with most first."""
+    frame = frame.assign(open=frame["status"] == "open")
+    counts = frame.groupby([column, "type", "open"], as_index=False).size()
+    counts = counts.rename(columns={"size": "n"})
+    totals = counts.groupby(column)["n"].transform("sum")
+    counts = counts.assign(total=totals)
+    return counts.sort_values(["total", column], ascending=[False, True], ignore_index=True)
+
+
+@dataclass(frozen=True)
+class MissionChange:
+    kind: str  # added | removed | changed
+    city: str
+    before: str | None
+    after: str | None
+
+
+def previous_complete(ds: Dataset, as_of: dt.date) -> dt.date | None:
+    snaps = ds.snapshots
+    earlier = snaps[(snaps["as_of"] < as_of) & snaps["complete"]]
+    return earlier["as_of"].iloc[-1] if not earlier.empty else None
+
+
+def mission_changes(
+    ds: Dataset, as_of: dt.date, lang: str
+) -> tuple[dt.date | None, list[MissionChange]]:
+    """What differs between a complete snapshot and the complete one before it, city by city."""
+    before_date = previous_complete(ds, as_of)
+    if before_date is None or not snapshot_row(ds, as_of)["complete"]:
+        return None, []
+    before = _missions_by_city(missions_frame(ds, before_date, lang), lang)
+    after = _missions_by_city(missions_frame(ds, as_of, lang), lang)
+    changes = []
+    for city in sorted(set(before) | set(after)):
+        old, new = before.get(city), after.get(city)
+        if old == new:
+            continue
+        kind = "added" if old is None else "removed" if new is None else "changed"
+        changes.append(MissionChange(kind, city, old, new))
+    return before_date, changes
+
+
+def _missions_by_city(frame: pd.DataFrame, lang: str) -> dict[str, str]:
+    described: dict[str, list[str]] = {}
+    for row in frame.itertuples():
+        text = label(MISSION_TYPES, row.type, lang)
+        if row.status != "open":
+            text += f" ({label(MISSION_STATUSES, row.status, lang)})"
+        described.setdefault(row.city, []).append(text)
+    return {city: ", ".join(sorted(items)) for city, items in described.items()}
+
+
+def snapshot_label(as_of: dt.date, lang: str) -> str:
+    return fmt_date(as_of, lang)
+
+
+@dataclass(frozen=True)
+class Highlight:
+    date: str
+    value: float
+    unit: str
+    text_ru: str
+    text_en: str
+    leaders: list[tuple[str, float]]
+    source_name: str
+    source_url: str | None
+
+    def text(self, lang: str) -> str:
+        return self.text_en if normalize_lang(lang) == "en" else self.text_ru
+
+
+def latest_highlight(ds: Dataset) -> Highlight | None:
+    """The figure of the week: the newest highlight row (dates sort as text: YYYY[-MM[-DD]])."""
+    if ds.highlights.empty:
+        return None
+    row = ds.highlights.sort_values("date").iloc[-1]
+    return Highlight(
+        date=row["date"],
+        value=float(row["value"]),
+        unit=row["unit"] or "",
+        text_ru=row["text_ru"],
+        text_en=row["text_en"],
+        leaders=parse_leaders(row["leaders"]),
+        source_name=row["source_name"],
+        source_url=row["source_url"],
+    )
