@@ -52,11 +52,10 @@ clientside_callback(
         const trigger = dash_clientside.callback_context.triggered_id;
         if (!trigger) { return dash_clientside.no_update; }
         const params = new URLSearchParams(window.location.search);
-        params.set("lang", trigger === "%s" ? "en" : "ru");
+        params.set("lang", trigger === "LANG_EN_ID" ? "en" : "ru");
         return "?" + params.toString();
     }
-    """
-    % ids.LANG_EN,
+    """.replace("LANG_EN_ID", ids.LANG_EN),
     Output(ids.URL, "search"),
     Input(ids.LANG_RU, "n_clicks"),
     Input(ids.LANG_EN, "n_clicks"),

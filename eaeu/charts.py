@@ -58,7 +58,8 @@ def _observation_table(frame: pd.DataFrame, unit: str, lang: str) -> pd.DataFram
     frame = frame.copy()
     frame["unit"] = unit
     frame["period_label"] = [
-        queries.period_label(s, e, lang) for s, e in zip(frame.period_start, frame.period_end)
+        queries.period_label(s, e, lang)
+        for s, e in zip(frame.period_start, frame.period_end, strict=True)
     ]
     return frame
 

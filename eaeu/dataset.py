@@ -118,7 +118,9 @@ def _leader_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
 
 def _derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     obs = tables["observations"].copy()
-    obs["period"] = [period_key(s, e) for s, e in zip(obs["period_start"], obs["period_end"])]
+    obs["period"] = [
+        period_key(s, e) for s, e in zip(obs["period_start"], obs["period_end"], strict=True)
+    ]
     tables["observations"] = obs.sort_values(["indicator", "period_end", "geo"], ignore_index=True)
     places = tables["places"].merge(
         tables["regions"].rename(

@@ -215,7 +215,7 @@ def trend_line_figure(
                 },
                 customdata=[
                     [lbl, fmt_value(v, unit, lang)]
-                    for lbl, v in zip(series["period_label"], series["value"])
+                    for lbl, v in zip(series["period_label"], series["value"], strict=True)
                 ],
                 hovertemplate="%{fullData.name}, %{customdata[0]}: %{customdata[1]}<extra></extra>",
             )

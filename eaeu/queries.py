@@ -98,7 +98,7 @@ def trend_frame(ds: Dataset, indicator: str, geos: list[str], lang: str) -> pd.D
     rows = obs[(obs["indicator"] == indicator) & obs["geo"].isin(geos)]
     rows = _with_names(rows, ds, lang)
     rows["period_label"] = [
-        period_label(s, e, lang) for s, e in zip(rows.period_start, rows.period_end)
+        period_label(s, e, lang) for s, e in zip(rows.period_start, rows.period_end, strict=True)
     ]
     return rows.sort_values(["geo", "period_end"], ignore_index=True)
 
