@@ -45,12 +45,8 @@ def layout(ds: Dataset, view: ViewState) -> html.Div:
             html.Div(id=ids.MISSIONS_NOTE, className="small text-secondary"),
             graph(ids.MAP_GRAPH, "missions", height=520),
             html.Div(id=ids.MISSIONS_CHANGES, className="my-3"),
-            dbc.Row(
-                [
-                    dbc.Col(graph(ids.REGIONS_GRAPH, "missions_regions", height=560), lg=7),
-                    dbc.Col(graph(ids.DISTRICTS_GRAPH, "missions_districts", height=560), lg=5),
-                ]
-            ),
+            graph(ids.REGIONS_GRAPH, "missions_regions", height=620),
+            graph(ids.DISTRICTS_GRAPH, "missions_districts", height=460),
         ]
     )
 

@@ -26,9 +26,8 @@ def column_defs(columns: list[tuple[str, str]], lang: str) -> list[dict]:
             column["type"] = "numericColumn"
             column["valueFormatter"] = {
                 "function": (
-                    f"params.value == null ? '—' : new Intl.NumberFormat('{locale}', "
+                    f"params.value == null ? '—' : Number(params.value).toLocaleString('{locale}', "
                     f"{{minimumFractionDigits: {digits}, maximumFractionDigits: {digits}}})"
-                    ".format(params.value)"
                 )
             }
         defs.append(column)

@@ -1,0 +1,494 @@
+"""The versioned data store: every change is a new immutable version of the whole dataset.
+
+A version points at one stored CSV text per table. Texts are content-addressed (keyed by their
+sha256), so a version that changes only observations shares the other seven tables with its
+parent, and a rollback copies nothing but eight references. Nothing is ever deleted or updated;
+the current version is simply the newest one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from sqlalchemy import (
+    Column,
+    Connection,
+    Engine,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    func,
+    select,
+)
+from sqlalchemy.exc import OperationalError
+
+from eaeu.config import PROJECT_DIR
+from eaeu.dataset import TABLES, build_dataset
+from eaeu.model import SCHEMAS, DataError, Problem
+
+VERSION_KINDS = ("seed", "import", "rollback", "edit")
+DEFAULT_URL = f"sqlite:///{PROJECT_DIR / 'instance' / 'eaeu.sqlite3'}"
+BUSY_TIMEOUT_MS = 30_000
+WRITE_ATTEMPTS = 8
+
+metadata = MetaData()
+
+schema_version = Table("schema_version", metadata, Column("version", Integer, nullable=False))
+
+versions = Table(
+    "versions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("created_at", String(32), nullable=False),
+    Column("editor", Text, nullable=False),
+    Column("file_name", Text, nullable=False, default=""),
+    Column("sha256", String(64), nullable=False, default=""),
+    Column("counts", Text, nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("kind", String(16), nullable=False),
+    Column("based_on", Integer, ForeignKey("versions.id")),
+    Column("content_hash", String(16), nullable=False),
+    sqlite_autoincrement=True,
+)
+
+# One CSV text per distinct table content, shared by every version that holds it.
+table_contents = Table(
+    "table_contents",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("csv", Text, nullable=False),
+)
+
+version_tables = Table(
+    "version_tables",
+    metadata,
+    Column("version_id", Integer, ForeignKey("versions.id"), primary_key=True),
+    Column("table_name", String(32), primary_key=True),
+    Column("content_sha256", String(64), ForeignKey("table_contents.sha256"), nullable=False),
+)
+
+editors = Table(
+    "editors",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("password_hash", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+)
+
+# Parsed uploads waiting for the editor's confirmation; a table (not process memory) so that
+# every gunicorn worker sees them.
+pending_imports = Table(
+    "pending_imports",
+    metadata,
+    Column("token", String(64), primary_key=True),
+    Column("expires_at", Integer, nullable=False),
+    Column("payload", Text, nullable=False),
+)
+
+
+def _migration_1(conn: Connection) -> None:
+    for table in (versions, table_contents, version_tables):
+        table.create(conn)
+
+
+def _migration_2(conn: Connection) -> None:
+    editors.create(conn)
+
+
+def _migration_3(conn: Connection) -> None:
+    pending_imports.create(conn)
+
+
+# Applied in order, each in its own transaction; append only, never edit a released one.
+MIGRATIONS: list[Callable[[Connection], None]] = [_migration_1, _migration_2, _migration_3]
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    id: int
+    created_at: dt.datetime
+    editor: str
+    file_name: str
+    sha256: str
+    counts: dict[str, int]
+    note: str
+    kind: str
+    based_on: int | None
+    content_hash: str
+
+
+def default_url() -> str:
+    return os.environ.get("DATABASE_URL") or DEFAULT_URL
+
+
+def utc_now_text() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def table_csv(frame: pd.DataFrame) -> str:
+    """The stored form of a table: exactly what `Dataset` hashes, so hashes agree."""
+    return frame.fillna("").astype(str).to_csv(index=False)
+
+
+def read_table_csv(text: str) -> pd.DataFrame:
+    # Same options as eaeu.dataset.read_csv_text: every cell stays text, "" stays "".
+    return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+
+
+def content_hash_of(texts: dict[str, str]) -> str:
+    """The same digest as eaeu.dataset._content_hash over the same CSV texts."""
+    digest = hashlib.sha256()
+    for name in TABLES:
+        digest.update(name.encode())
+        digest.update(texts[name].encode())
+    return digest.hexdigest()[:16]
+
+
+def _is_busy(exc: OperationalError) -> bool:
+    text = str(exc.orig).lower()
+    return "locked" in text or "busy" in text
+
+
+class Store:
+    """Construct freely: no connection is opened until the first query (safe before a fork)."""
+
+    def __init__(self, url: str | None = None):
+        self.url = url or default_url()
+        self._engine: Engine | None = None
+        self._engine_pid: int | None = None
+        self._lock = threading.Lock()
+
+    # -- connections -------------------------------------------------------------------------
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.startswith("sqlite")
+
+    def engine(self) -> Engine:
+        with self._lock:
+            if self._engine is None or self._engine_pid != os.getpid():
+                if self._engine is not None:
+                    # Inherited across a fork: leave the parent's connections to the parent.
+                    self._engine.dispose(close=False)
+                self._engine = self._create_engine()
+                self._engine_pid = os.getpid()
+            return self._engine
+
+    def _create_engine(self) -> Engine:
+        if not self.is_sqlite:
+            return create_engine(self.url, pool_pre_ping=True)
+        _ensure_sqlite_dir(self.url)
+        engine = create_engine(self.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "begin", _sqlite_on_begin)
+        return engine
+
+    def _write(self, work: Callable[[Connection], object]) -> object:
+        """Run `work` in one write transaction, retrying while another writer holds the lock."""
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                with self.engine().connect() as conn:
+                    conn.execution_options(sqlite_begin="IMMEDIATE")
+                    with conn.begin():
+                        return work(conn)
+            except OperationalError as exc:
+                if not (self.is_sqlite and _is_busy(exc)) or attempt == WRITE_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    def _read(self, work: Callable[[Connection], object]) -> object:
+        with self.engine().connect() as conn, conn.begin():
+            return work(conn)
+
+    def dispose(self) -> None:
+        with self._lock:
+            if self._engine is not None:
+                self._engine.dispose()
+                self._engine = None
+
+    # -- schema ------------------------------------------------------------------------------
+
+    def migrate(self) -> int:
+        """Apply pending migrations; safe when several processes start at once."""
+        self._write(_ensure_schema_version_table)
+        for number, migration in enumerate(MIGRATIONS, start=1):
+            self._write(lambda conn, n=number, m=migration: _apply_migration(conn, n, m))
+        return len(MIGRATIONS)
+
+    def schema_version(self) -> int:
+        return self._read(lambda conn: conn.scalar(select(schema_version.c.version)))
+
+    def initialise(self, seed_raw: dict[str, pd.DataFrame]) -> VersionInfo:
+        """Create the schema and, for an empty store, version 1 from the shipped tables."""
+        self.migrate()
+
+        def seed(conn: Connection) -> VersionInfo:
+            current = _current_id(conn)
+            if current is not None:
+                return _version_info(conn, current)
+            meta = {"kind": "seed", "note": "shipped data", "editor": "", "based_on": None}
+            return _insert_version(conn, *_texts_and_counts(seed_raw), meta)
+
+        build_dataset(seed_raw)  # refuse to seed from invalid files
+        return self._write(seed)
+
+    # -- versions ----------------------------------------------------------------------------
+
+    def current_version(self) -> int:
+        """The newest version id: one indexed query, cheap enough to call on every request."""
+        current = self._read(_current_id)
+        if current is None:
+            raise LookupError("the store is empty: call Store.initialise() first")
+        return current
+
+    def load_raw(self, version: int | None = None) -> dict[str, pd.DataFrame]:
+        texts = self._read(lambda conn: _version_texts(conn, version))
+        return {name: read_table_csv(texts[name]) for name in TABLES}
+
+    def commit(
+        self,
+        raw_tables: dict[str, pd.DataFrame] | Callable[[dict[str, pd.DataFrame]], dict],
+        editor: str,
+        file_name: str = "",
+        sha256: str = "",
+        note: str = "",
+        kind: str = "import",
+        based_on: int | None = None,
+    ) -> VersionInfo:
+        """Validate and record a new version in one transaction; DataError leaves all as it was.
+
+        `raw_tables` may be a function of the current tables: it then runs inside the write
+        transaction, so a change computed from the newest version cannot lose a concurrent one.
+        """
+        if kind not in VERSION_KINDS:
+            raise ValueError(f"kind must be one of {', '.join(VERSION_KINDS)}")
+        if not callable(raw_tables):
+            build_dataset(raw_tables)  # validate before taking the write lock
+
+        def work(conn: Connection) -> VersionInfo:
+            tables, parent = raw_tables, based_on
+            if callable(raw_tables):
+                parent = _current_id(conn)
+                texts = _version_texts(conn, parent)
+                tables = raw_tables({n: read_table_csv(texts[n]) for n in TABLES})
+                build_dataset(tables)
+            meta = {
+                "kind": kind,
+                "note": note,
+                "editor": editor,
+                "file_name": file_name,
+                "sha256": sha256,
+                "based_on": parent,
+            }
+            return _insert_version(conn, *_texts_and_counts(tables), meta)
+
+        return self._write(work)
+
+    def history(self) -> list[VersionInfo]:
+        def read(conn: Connection) -> list[VersionInfo]:
+            rows = conn.execute(select(versions).order_by(versions.c.id.desc())).mappings()
+            return [_info_from_row(row) for row in rows]
+
+        return self._read(read)
+
+    def version_info(self, version: int) -> VersionInfo:
+        return self._read(lambda conn: _version_info(conn, version))
+
+    def rollback(self, version: int, editor: str, note: str = "") -> VersionInfo:
+        """A NEW version with the content of an old one; history stays whole."""
+
+        def work(conn: Connection) -> VersionInfo:
+            # The old texts are reused as they are: same digests, so no content is copied.
+            texts = _version_texts(conn, version)
+            counts = _version_info(conn, version).counts
+            meta = {
+                "kind": "rollback",
+                "note": note or f"rollback to version {version}",
+                "editor": editor,
+                "based_on": version,
+            }
+            return _insert_version(conn, texts, counts, meta)
+
+        return self._write(work)
+
+    def content_hash(self, version: int | None = None) -> str:
+        def read(conn: Connection) -> str:
+            target = version if version is not None else _current_id(conn)
+            return _version_info(conn, target).content_hash
+
+        return self._read(read)
+
+    def version_xlsx(self, version: int | None = None) -> bytes:
+        """The whole version as a workbook, one sheet per table, every text kept as text."""
+        raw = self.load_raw(version)
+        workbook = Workbook(write_only=True)
+        for name in TABLES:
+            _write_sheet(workbook, name, raw[name])
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        return buffer.getvalue()
+
+
+# -- SQLite connection setup -------------------------------------------------------------------
+
+
+def _ensure_sqlite_dir(url: str) -> None:
+    path = url.split("///", 1)[1] if "///" in url else ""
+    if path and path != ":memory:" and not path.startswith("file:"):
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+
+
+def _sqlite_on_connect(dbapi_connection, _record) -> None:
+    # Take BEGIN out of the driver's hands, so the "begin" hook below decides its kind.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    # WAL: readers never block the writer nor see a half-written version.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _sqlite_on_begin(conn: Connection) -> None:
+    # Writers take the write lock up front (BEGIN IMMEDIATE): a deferred transaction that
+    # upgrades later can fail with SQLITE_BUSY without waiting on the busy timeout.
+    mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+# -- queries -----------------------------------------------------------------------------------
+
+
+def _ensure_schema_version_table(conn: Connection) -> None:
+    schema_version.create(conn, checkfirst=True)
+    if conn.scalar(select(func.count()).select_from(schema_version)) == 0:
+        conn.execute(schema_version.insert().values(version=0))
+
+
+def _apply_migration(conn: Connection, number: int, migration: Callable) -> None:
+    # Re-read inside the transaction: another process may have applied it meanwhile.
+    if conn.scalar(select(schema_version.c.version)) >= number:
+        return
+    migration(conn)
+    conn.execute(schema_version.update().values(version=number))
+
+
+def _current_id(conn: Connection) -> int | None:
+    return conn.scalar(select(func.max(versions.c.id)))
+
+
+def _version_texts(conn: Connection, version: int | None) -> dict[str, str]:
+    target = version if version is not None else _current_id(conn)
+    if target is None:
+        raise LookupError("the store is empty: call Store.initialise() first")
+    query = (
+        select(version_tables.c.table_name, table_contents.c.csv)
+        .join(table_contents, table_contents.c.sha256 == version_tables.c.content_sha256)
+        .where(version_tables.c.version_id == target)
+    )
+    texts = dict(conn.execute(query).tuples().all())
+    if not texts:
+        raise LookupError(f"no version {target}")
+    return texts
+
+
+def _texts_and_counts(raw: dict[str, pd.DataFrame]) -> tuple[dict[str, str], dict[str, int]]:
+    return {n: table_csv(raw[n]) for n in TABLES}, {n: len(raw[n]) for n in TABLES}
+
+
+def _insert_version(
+    conn: Connection, texts: dict[str, str], counts: dict[str, int], meta: dict
+) -> VersionInfo:
+    values = {
+        "file_name": "",
+        "sha256": "",
+        **meta,
+        "created_at": utc_now_text(),
+        "counts": json.dumps(counts),
+        "content_hash": content_hash_of(texts),
+    }
+    version_id = conn.execute(versions.insert().values(**values)).inserted_primary_key[0]
+    for name in TABLES:
+        digest = hashlib.sha256(texts[name].encode()).hexdigest()
+        known = select(table_contents.c.sha256).where(table_contents.c.sha256 == digest)
+        if conn.scalar(known) is None:
+            conn.execute(table_contents.insert().values(sha256=digest, csv=texts[name]))
+        conn.execute(
+            version_tables.insert().values(
+                version_id=version_id, table_name=name, content_sha256=digest
+            )
+        )
+    return _version_info(conn, version_id)
+
+
+def _version_info(conn: Connection, version: int | None) -> VersionInfo:
+    row = conn.execute(select(versions).where(versions.c.id == version)).mappings().first()
+    if row is None:
+        raise LookupError(f"no version {version}")
+    return _info_from_row(row)
+
+
+def _info_from_row(row) -> VersionInfo:
+    return VersionInfo(
+        id=row["id"],
+        created_at=dt.datetime.fromisoformat(row["created_at"]),
+        editor=row["editor"],
+        file_name=row["file_name"],
+        sha256=row["sha256"],
+        counts=json.loads(row["counts"]),
+        note=row["note"],
+        kind=row["kind"],
+        based_on=row["based_on"],
+        content_hash=row["content_hash"],
+    )
+
+
+# -- xlsx export -------------------------------------------------------------------------------
+
+
+def _write_sheet(workbook: Workbook, name: str, frame: pd.DataFrame) -> None:
+    sheet = workbook.create_sheet(name)
+    numeric = {c.name for c in SCHEMAS[name].columns if c.kind == "float"}
+    sheet.append(list(frame.columns))
+    for record in frame.itertuples(index=False):
+        sheet.append(
+            [
+                _export_cell(sheet, text, column in numeric)
+                for column, text in zip(frame.columns, record, strict=True)
+            ]
+        )
+
+
+def _export_cell(sheet, text: str, numeric: bool) -> WriteOnlyCell:
+    if numeric and text:
+        try:
+            return WriteOnlyCell(sheet, float(text))
+        except ValueError:
+            pass
+    cell = WriteOnlyCell(sheet, text)
+    # A leading "=" would make Excel run the text as a formula (CSV/formula injection):
+    # force the string type so it is stored and shown as plain text.
+    cell.data_type = "s"
+    return cell
+
+
+__all__ = ["DataError", "Problem", "Store", "VersionInfo", "default_url"]

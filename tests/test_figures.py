@@ -1,0 +1,160 @@
+"""Figure builders and chart assembly: values, order, labels and source lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from eaeu import queries
+from eaeu.charts import CHART_IDS, build_chart
+from eaeu.figures import ChartText, growth_bar_figure, trend_line_figure
+from eaeu.view import ViewState
+
+
+def footer(fig) -> str:
+    return "\n".join(a.text for a in fig.layout.annotations if a.yanchor == "top")
+
+
+def test_growth_bars_sorted_highest_on_top_with_labels(ds):
+    chart = build_chart(ds, "growth", ViewState(period="2024-09"))
+    bar = chart.figure.data[0]
+    # Plotly draws the first category at the bottom: the leader is last.
+    assert list(bar.y) == ["Россия", "Беларусь", "Армения"]
+    assert list(bar.text) == ["4,4\u00a0%", "6,4\u00a0%", "12,6\u00a0%"]
+    assert chart.figure.layout.separators == ", "
+    assert chart.text.title == "Промышленное производство: январь–сентябрь 2024"
+
+
+def test_growth_reference_line_is_the_union(ds):
+    chart = build_chart(ds, "growth", ViewState(period="2024-09", lang="en"))
+    (line,) = chart.figure.layout.shapes
+    assert line.x0 == line.x1 == 4.4
+    assert any(a.text == "EAEU: 4.4%" for a in chart.figure.layout.annotations)
+
+
+def test_growth_names_gaps_and_source(ds):
+    chart = build_chart(ds, "growth", ViewState(period="2024-09", lang="en"))
+    text = footer(chart.figure)
+    assert "No data: Kazakhstan, Kyrgyzstan" in text
+    assert "Source: Eurasian Economic Commission via Eurasia.Expert" in text
+
+
+def test_growth_other_period_resorts(ds):
+    chart = build_chart(ds, "growth", ViewState(period="2025-06", lang="en"))
+    assert list(chart.figure.data[0].y) == ["Belarus", "Russia", "Kazakhstan", "Kyrgyzstan"]
+    assert "Source: 24.kg (EEC), 2025" in footer(chart.figure)
+
+
+def test_unknown_period_falls_back_to_latest(ds):
+    chart = build_chart(ds, "growth", ViewState(period="1999-01"))
+    assert "январь–июнь 2025" in chart.text.title
+
+
+def test_generic_over_indicators(ds):
+    chart = build_chart(ds, "growth", ViewState(indicator="industrial_output_share", lang="en"))
+    assert list(chart.figure.data[0].y)[-1] == "Russia"
+    assert "share" in chart.text.subtitle
+    gdp = build_chart(ds, "growth", ViewState(indicator="gdp", lang="en"))
+    assert list(gdp.figure.data[0].y)[-1] == "Armenia"
+    assert gdp.figure.layout.shapes[0].x0 == 3.3
+
+
+def test_empty_growth_explains_itself():
+    text = ChartText("t")
+    fig = growth_bar_figure(pd.DataFrame(columns=["geo", "name", "value"]), text, "en", empty_message="Nothing")
+    assert fig.data == ()
+    assert fig.layout.annotations[0].text == "Nothing"
+
+
+def test_trend_has_a_line_per_country_and_keeps_gaps(ds):
+    chart = build_chart(ds, "trend", ViewState(lang="en", countries=("KAZ", "ARM")))
+    names = [trace.name for trace in chart.figure.data]
+    assert names == ["Armenia", "Kazakhstan"]
+    kaz = chart.figure.data[1]
+    values = dict(zip(kaz.x, kaz.y, strict=True))
+    assert pd.isna(values["Jan–Sep<br>2024"])
+    assert values["Jan–Feb<br>2024"] == 4.6
+    assert list(kaz.x)[:3] == ["Jan–Jun<br>2023", "Jan–Nov<br>2023", "2023"]
+
+
+def test_trend_with_no_country_is_an_empty_state(ds):
+    chart = build_chart(ds, "trend", ViewState(countries=()))
+    assert chart.figure.data == ()
+    assert "Не выбрано ни одной страны" in chart.figure.layout.annotations[0].text
+
+
+def test_trend_figure_from_a_plain_frame():
+    frame = pd.DataFrame(
+        {
+            "geo": ["ARM", "ARM"],
+            "name": ["Armenia", "Armenia"],
+            "period": ["2024-06", "2024-09"],
+            "period_start": [dt.date(2024, 1, 1)] * 2,
+            "period_end": [dt.date(2024, 6, 30), dt.date(2024, 9, 30)],
+            "period_label": ["Jan–Jun 2024", "Jan–Sep 2024"],
+            "value": [18.2, 12.6],
+        }
+    )
+    fig = trend_line_figure(frame, ChartText("t"), "en")
+    assert list(fig.data[0].y) == [18.2, 12.6]
+    assert fig.data[0].customdata[1][1] == "12.6%"
+
+
+def markers(chart) -> int:
+    return sum(len(trace.lat) for trace in chart.figure.data if trace.type == "scattergeo")
+
+
+def test_map_has_a_marker_per_mission_of_the_snapshot(ds):
+    assert markers(build_chart(ds, "missions", ViewState(snapshot="2023-10-02"))) == 12
+    assert markers(build_chart(ds, "missions", ViewState(snapshot="2026-01-26"))) == 17
+    seed = build_chart(ds, "missions", ViewState(snapshot="2023-08-10", lang="en"))
+    assert markers(seed) == 1
+    assert "Partial snapshot" in seed.text.note
+
+
+def test_map_colours_by_type_and_hollow_when_not_open(ds):
+    chart = build_chart(ds, "missions", ViewState(snapshot="2026-01-26", lang="en"))
+    by_name = {t.name: t for t in chart.figure.data if t.type == "scattergeo"}
+    assert set(by_name) == {"Embassy", "Consulate general", "Embassy branch", "Honorary consul"}
+    branch = by_name["Embassy branch"]
+    symbols = dict(zip(branch.hovertext, branch.marker.symbol, strict=True))
+    assert symbols["Voronezh"] == "circle-open"
+    assert symbols["Kazan"] == "circle"
+
+
+def test_counts_by_district(ds):
+    frame = queries.missions_frame(ds, dt.date(2026, 1, 26), "en")
+    open_only = frame[frame.status == "open"]
+    totals = open_only.groupby("district").size().to_dict()
+    assert totals == {
+        "Central": 2,
+        "Far Eastern": 1,
+        "Northwestern": 2,
+        "Siberian": 2,
+        "Southern": 2,
+        "Ural": 3,
+        "Volga": 3,
+    }
+    counts = queries.counts_by(frame, "district")
+    assert counts.iloc[0]["district"] in {"Central", "Siberian", "Ural", "Volga"}
+    assert int(counts.drop_duplicates("district")["total"].sum()) == 17
+
+
+def test_changes_between_complete_snapshots(ds):
+    before, changes = queries.mission_changes(ds, dt.date(2026, 1, 26), "en")
+    assert before == dt.date(2023, 10, 2)
+    by_city = {c.city: c for c in changes}
+    assert by_city["Krasnodar"].kind == "added"
+    assert by_city["Tyumen"].kind == "added"
+    assert by_city["Yekaterinburg"].after == "Consulate general, Honorary consul"
+    assert by_city["Yekaterinburg"].before == "Embassy branch"
+    assert "Kazan" not in by_city  # still an embassy branch
+    assert by_city["Voronezh"].after == "Embassy branch (announced)"
+
+
+def test_every_chart_builds_in_both_languages(ds):
+    for lang in ("ru", "en"):
+        for chart_id in CHART_IDS:
+            chart = build_chart(ds, chart_id, ViewState(lang=lang))
+            assert chart.text.title and chart.text.source, (chart_id, lang)

@@ -1,0 +1,38 @@
+"""View state in the URL: round trips, and bad or unknown parameters fall back quietly."""
+
+from __future__ import annotations
+
+from eaeu.view import ViewState
+
+
+def test_round_trip(ds):
+    view = ViewState(lang="en", tab="missions", indicator="gdp", period="2023-11",
+                     countries=("ARM", "RUS"), snapshot="2023-10-02", table="trend")
+    assert ViewState.from_query(view.to_query()) == view
+    assert ViewState.from_query(view.to_query()).resolve(ds) == view
+
+
+def test_defaults_resolve_to_latest(ds):
+    view = ViewState.from_query("").resolve(ds)
+    assert view.lang == "ru" and view.tab == "indicators"
+    assert view.period == "2025-06"
+    assert view.snapshot == "2026-01-26"
+    assert view.countries == ("EAEU", "ARM", "BLR", "KAZ", "KGZ", "RUS")
+
+
+def test_bad_values_fall_back(ds):
+    view = ViewState.from_query(
+        "?lang=de&tab=x&indicator=nope&period=2099-01&countries=XXX&snapshot=1900-01-01"
+        "&table=?&future_param=1"
+    ).resolve(ds)
+    assert view == ViewState.from_query("").resolve(ds)
+
+
+def test_empty_country_choice_stays_empty(ds):
+    assert ViewState.from_query("?countries=").resolve(ds).countries == ()
+    assert ViewState.from_query("?countries=ARM,XXX").resolve(ds).countries == ("ARM",)
+
+
+def test_period_of_another_indicator_falls_back(ds):
+    view = ViewState(indicator="gdp", period="2024-09").resolve(ds)
+    assert view.period == "2023-11"
