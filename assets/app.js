@@ -1,7 +1,7 @@
 // Keeps the address bar equal to the view on screen (see components/page.py).
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   eaeu: {
-    syncUrl: function (tab, indicator, period, countries, snapshot, table, lang) {
+    syncUrl: function (tab, indicator, period, countries, snapshot, table, transform, lang) {
       const params = new URLSearchParams();
       params.set("lang", lang || "ru");
       params.set("tab", tab || "indicators");
@@ -10,6 +10,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       params.set("countries", (countries || []).join(","));
       if (snapshot) params.set("snapshot", snapshot);
       if (table) params.set("table", table);
+      if (transform && transform !== "value") params.set("transform", transform);
       const search = "?" + params.toString();
       if (search !== window.location.search) {
         // The first render only completes the address; later changes are steps back can undo.

@@ -7,7 +7,7 @@ from dash import Input, Output, State, callback, dcc, html
 
 from components import ids
 from components.common import dataset, field, graph
-from eaeu import queries
+from eaeu import queries, transforms
 from eaeu.charts import build_chart
 from eaeu.dataset import Dataset
 from eaeu.i18n import fmt_value, t
@@ -21,6 +21,14 @@ def period_options(ds: Dataset, indicator: str, lang: str) -> list[dict[str, str
 def country_options(ds: Dataset, indicator: str, lang: str) -> list[dict[str, str]]:
     names = queries.geo_names(ds, lang)
     return [{"label": names[c], "value": c} for c in queries.indicator_geos(ds, indicator)]
+
+
+def transform_options(ds: Dataset, indicator: str, lang: str) -> list[dict[str, str]]:
+    kind = queries.indicator_row(ds, indicator)["kind"]
+    return [
+        {"label": transforms.transform_label(name, lang), "value": name}
+        for name in transforms.available(kind)
+    ]
 
 
 def layout(ds: Dataset, view: ViewState) -> html.Div:
@@ -57,6 +65,18 @@ def layout(ds: Dataset, view: ViewState) -> html.Div:
             ),
         ]
     )
+    transform = html.Fieldset(
+        [
+            html.Legend(t("transform", lang), className="form-label fw-bold fs-6"),
+            dbc.RadioItems(
+                id=ids.TRANSFORM,
+                options=transform_options(ds, view.indicator, lang),
+                value=view.transform,
+                inline=True,
+            ),
+        ],
+        className="mb-2",
+    )
     countries = html.Fieldset(
         [
             html.Legend(t("countries", lang), className="form-label fw-bold fs-6"),
@@ -72,6 +92,7 @@ def layout(ds: Dataset, view: ViewState) -> html.Div:
     return html.Div(
         [
             controls,
+            transform,
             graph(ids.GROWTH_GRAPH, "growth"),
             html.P(id=ids.GROWTH_SUMMARY, className="visually-hidden", **{"aria-live": "polite"}),
             html.Hr(),
@@ -86,13 +107,16 @@ def layout(ds: Dataset, view: ViewState) -> html.Div:
     Output(ids.PERIOD, "value"),
     Output(ids.COUNTRIES, "options"),
     Output(ids.COUNTRIES, "value"),
+    Output(ids.TRANSFORM, "options"),
+    Output(ids.TRANSFORM, "value"),
     Input(ids.INDICATOR, "value"),
     State(ids.PERIOD, "value"),
     State(ids.COUNTRIES, "value"),
+    State(ids.TRANSFORM, "value"),
     State(ids.LANG_STORE, "data"),
     prevent_initial_call=True,
 )
-def follow_indicator(indicator, period, countries, lang):
+def follow_indicator(indicator, period, countries, transform, lang):
     """A new indicator keeps the period and countries where it has them, else its defaults."""
     ds = dataset()
     requested = ViewState(
@@ -100,6 +124,7 @@ def follow_indicator(indicator, period, countries, lang):
         indicator=indicator,
         period=period or "",
         countries=tuple(countries) if countries else None,
+        transform=transform or "value",
     )
     view = requested.resolve(ds)
     return (
@@ -107,6 +132,8 @@ def follow_indicator(indicator, period, countries, lang):
         view.period,
         country_options(ds, view.indicator, lang),
         list(view.countries),
+        transform_options(ds, view.indicator, lang),
+        view.transform,
     )
 
 
@@ -115,11 +142,14 @@ def follow_indicator(indicator, period, countries, lang):
     Output(ids.GROWTH_SUMMARY, "children"),
     Input(ids.INDICATOR, "value"),
     Input(ids.PERIOD, "value"),
+    Input(ids.TRANSFORM, "value"),
     State(ids.LANG_STORE, "data"),
 )
-def draw_growth(indicator, period, lang):
+def draw_growth(indicator, period, transform, lang):
     chart = build_chart(
-        dataset(), "growth", ViewState(lang=lang, indicator=indicator, period=period or "")
+        dataset(),
+        "growth",
+        ViewState(lang=lang, indicator=indicator, period=period or "", transform=transform),
     )
     return chart.figure, summary(chart, lang)
 
@@ -140,8 +170,11 @@ def summary(chart, lang: str) -> str:
     Output(ids.TREND_GRAPH, "figure"),
     Input(ids.INDICATOR, "value"),
     Input(ids.COUNTRIES, "value"),
+    Input(ids.TRANSFORM, "value"),
     State(ids.LANG_STORE, "data"),
 )
-def draw_trend(indicator, countries, lang):
-    view = ViewState(lang=lang, indicator=indicator, countries=tuple(countries or ()))
+def draw_trend(indicator, countries, transform, lang):
+    view = ViewState(
+        lang=lang, indicator=indicator, countries=tuple(countries or ()), transform=transform
+    )
     return build_chart(dataset(), "trend", view).figure

@@ -71,6 +71,7 @@ clientside_callback(
     Input(ids.COUNTRIES, "value"),
     Input(ids.SNAPSHOT, "value"),
     Input(ids.TABLE_SELECT, "value"),
+    Input(ids.TRANSFORM, "value"),
     State(ids.LANG_STORE, "data"),
 )
 

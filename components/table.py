@@ -12,7 +12,7 @@ from eaeu.charts import build_chart
 from eaeu.i18n import t
 from eaeu.view import ViewState
 
-NUMERIC_FIELDS = {"value", "lat", "lon"}
+NUMERIC_FIELDS = {"value", "published", "lat", "lon"}
 
 
 def column_defs(columns: list[tuple[str, str]], lang: str) -> list[dict]:
@@ -21,7 +21,7 @@ def column_defs(columns: list[tuple[str, str]], lang: str) -> list[dict]:
     for field_name, header in columns:
         column = {"field": field_name, "headerName": header}
         if field_name in NUMERIC_FIELDS:
-            digits = 1 if field_name == "value" else 4
+            digits = 4 if field_name in ("lat", "lon") else 1
             column["filter"] = "agNumberColumnFilter"
             column["type"] = "numericColumn"
             column["valueFormatter"] = {
@@ -82,15 +82,17 @@ def layout(view: ViewState) -> html.Div:
     Input(ids.PERIOD, "value"),
     Input(ids.COUNTRIES, "value"),
     Input(ids.SNAPSHOT, "value"),
+    Input(ids.TRANSFORM, "value"),
     State(ids.LANG_STORE, "data"),
 )
-def fill_table(table, indicator, period, countries, snapshot, lang):
+def fill_table(table, indicator, period, countries, snapshot, transform, lang):
     view = ViewState(
         lang=lang,
         indicator=indicator,
         period=period or "",
         snapshot=snapshot or "",
         countries=tuple(countries or ()),
+        transform=transform or "value",
     )
     chart = build_chart(dataset(), table or "growth", view)
     fields = [f for f, _ in chart.columns]

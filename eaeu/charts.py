@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from eaeu import queries
+from eaeu import queries, transforms
 from eaeu.dataset import Dataset
 from eaeu.figures import (
     ChartText,
@@ -19,6 +19,7 @@ from eaeu.figures import (
     trend_line_figure,
 )
 from eaeu.i18n import KIND_LABELS, MISSION_STATUSES, MISSION_TYPES, fmt_date, label, t
+from eaeu.transforms import Measure
 from eaeu.view import ViewState
 
 
@@ -31,32 +32,38 @@ class Chart:
     text: ChartText
 
 
-def _indicator_text(ds: Dataset, view: ViewState) -> tuple[str, str, str]:
+def _indicator_text(ds: Dataset, view: ViewState) -> tuple[str, str, Measure]:
+    """Name, subtitle saying what is measured (and how it is transformed), and the measure."""
     row = queries.indicator_row(ds, view.indicator)
     name = row[f"name_{view.lang}"]
-    subtitle = (
+    subtitle = transforms.subtitle(view.transform, view.lang) or (
         t("growth_subtitle", view.lang)
         if row["kind"] == "growth_yoy"
         else f"{label(KIND_LABELS, row['kind'], view.lang)}, {row['unit']}".rstrip(", ")
     )
-    return name, subtitle, row["unit"]
+    return name, subtitle, transforms.measure(view.transform, row["unit"], view.lang)
 
 
-def _observation_columns(lang: str) -> list[tuple[str, str]]:
+def _observation_columns(lang: str, transform: str = "value") -> list[tuple[str, str]]:
+    value_header = t("col_value", lang)
+    if transform != "value":
+        value_header = transforms.transform_label(transform, lang)
+    published = [("published", t("col_published", lang))] if transform != "value" else []
     return [
         ("name", t("col_geo", lang)),
         ("period_label", t("col_period", lang)),
-        ("value", t("col_value", lang)),
+        ("value", value_header),
         ("unit", t("col_unit", lang)),
+        *published,
         ("source_name", t("col_source", lang)),
         ("source_date", t("col_source_date", lang)),
         ("source_url", "URL"),
     ]
 
 
-def _observation_table(frame: pd.DataFrame, unit: str, lang: str) -> pd.DataFrame:
+def _observation_table(frame: pd.DataFrame, measure: Measure, lang: str) -> pd.DataFrame:
     frame = frame.copy()
-    frame["unit"] = unit
+    frame["unit"] = measure.unit
     frame["period_label"] = [
         queries.period_label(s, e, lang)
         for s, e in zip(frame.period_start, frame.period_end, strict=True)
@@ -66,9 +73,13 @@ def _observation_table(frame: pd.DataFrame, unit: str, lang: str) -> pd.DataFram
 
 def growth_chart(ds: Dataset, view: ViewState) -> Chart:
     lang = view.lang
-    name, subtitle, unit = _indicator_text(ds, view)
+    name, subtitle, measure = _indicator_text(ds, view)
     period = queries.find_period(ds, view.indicator, view.period)
-    frame = queries.growth_frame(ds, view.indicator, period, lang) if period else pd.DataFrame()
+    frame = (
+        queries.growth_frame(ds, view.indicator, period, lang, view.transform)
+        if period
+        else pd.DataFrame()
+    )
     period_text = period.label(lang) if period else ""
     union = frame[frame["geo"] == queries.UNION] if not frame.empty else frame
     bars = frame[frame["geo"] != queries.UNION] if not frame.empty else frame
@@ -82,16 +93,16 @@ def growth_chart(ds: Dataset, view: ViewState) -> Chart:
     reference = (queries.UNION, float(union["value"].iloc[0])) if not union.empty else None
     empty = t("empty_period", lang, period=period_text, indicator=name)
     figure = growth_bar_figure(
-        bars, text, lang, unit=unit, reference=reference, empty_message=empty
+        bars, text, lang, measure=measure, reference=reference, empty_message=empty
     )
-    table = _observation_table(frame, unit, lang) if not frame.empty else frame
-    return Chart("growth", figure, table, _observation_columns(lang), text)
+    table = _observation_table(frame, measure, lang) if not frame.empty else frame
+    return Chart("growth", figure, table, _observation_columns(lang, view.transform), text)
 
 
 def trend_chart(ds: Dataset, view: ViewState) -> Chart:
     lang = view.lang
-    name, subtitle, unit = _indicator_text(ds, view)
-    frame = queries.trend_frame(ds, view.indicator, list(view.countries), lang)
+    name, subtitle, measure = _indicator_text(ds, view)
+    frame = queries.trend_frame(ds, view.indicator, list(view.countries), lang, view.transform)
     text = ChartText(
         title=t("trend_title", lang, indicator=name),
         subtitle=subtitle,
@@ -100,10 +111,10 @@ def trend_chart(ds: Dataset, view: ViewState) -> Chart:
         else "",
     )
     figure = trend_line_figure(
-        frame, text, lang, unit=unit, empty_message=t("empty_countries", lang)
+        frame, text, lang, measure=measure, empty_message=t("empty_countries", lang)
     )
-    table = _observation_table(frame, unit, lang) if not frame.empty else frame
-    return Chart("trend", figure, table, _observation_columns(lang), text)
+    table = _observation_table(frame, measure, lang) if not frame.empty else frame
+    return Chart("trend", figure, table, _observation_columns(lang, view.transform), text)
 
 
 def _snapshot(ds: Dataset, view: ViewState) -> tuple[dt.date | None, pd.DataFrame]:

@@ -16,6 +16,7 @@ from eaeu.i18n import (
     period_label,
     t,
 )
+from eaeu.transforms import Measure
 
 FONT_FAMILY = '"PT Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif'
 INK = "#1f2328"
@@ -120,59 +121,108 @@ def empty_figure(message: str, text: ChartText, lang: str) -> go.Figure:
     return base_layout(fig, text, lang)
 
 
+def _value_text(value: float, measure: Measure, lang: str) -> str:
+    if measure.is_rank:
+        return fmt_number(value, lang, 0)
+    return fmt_value(value, measure.unit, lang, measure.decimals)
+
+
 def growth_bar_figure(
     frame: pd.DataFrame,
     text: ChartText,
     lang: str,
     *,
     unit: str = "%",
+    measure: Measure | None = None,
     reference: tuple[str, float] | None = None,
     empty_message: str = "",
 ) -> go.Figure:
     """Horizontal bars, highest at the top, value labels; `reference` draws the union's line.
 
-    frame: columns geo, name, value (one row per bar).
+    frame: columns geo, name, value (one row per bar). Bars grow from `measure.baseline`
+    (100 for an index); ranks are drawn as dots, first place on top.
     """
+    measure = measure or Measure("value", unit, 1, 0.0)
     if frame.empty:
         return empty_figure(empty_message or t("no_data", lang), text, lang)
-    ordered = frame.sort_values(["value", "name"], ascending=[True, False])
-    fig = go.Figure(
-        go.Bar(
-            x=ordered["value"],
-            y=ordered["name"],
-            orientation="h",
-            marker_color=[GEO_COLORS.get(g, FALLBACK_COLOR) for g in ordered["geo"]],
-            text=[fmt_value(v, unit, lang) for v in ordered["value"]],
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{y}: %{text}<extra></extra>",
+    ascending = [not measure.is_rank, False]
+    ordered = frame.sort_values(["value", "name"], ascending=ascending)
+    labels = [_value_text(v, measure, lang) for v in ordered["value"]]
+    colors = [GEO_COLORS.get(g, FALLBACK_COLOR) for g in ordered["geo"]]
+    if measure.is_rank:
+        fig = _rank_dots(ordered, labels, colors)
+    else:
+        fig = go.Figure(
+            go.Bar(
+                x=ordered["value"] - measure.baseline,
+                base=measure.baseline,
+                y=ordered["name"],
+                orientation="h",
+                marker_color=colors,
+                text=labels,
+                textposition="outside",
+                cliponaxis=False,
+                hovertemplate="%{y}: %{text}<extra></extra>",
+            )
         )
-    )
-    if reference is not None:
-        ref_name, ref_value = reference
-        fig.add_vline(
-            x=ref_value,
-            line={"color": INK, "width": 1.5, "dash": "dash"},
-            annotation_text=t("eaeu_reference", lang, value=fmt_value(ref_value, unit, lang))
-            if ref_name == "EAEU"
-            else f"{ref_name}: {fmt_value(ref_value, unit, lang)}",
-            annotation_position="top",
-            annotation_font={"size": 13, "color": INK},
-        )
-    low = min(0.0, float(ordered["value"].min()))
-    high = max(0.0, float(ordered["value"].max()), reference[1] if reference else 0.0)
-    pad = (high - low) * 0.18 or 1.0
-    fig.update_xaxes(
-        range=[low - (pad if low < 0 else 0), high + pad],
-        showgrid=True,
-        gridcolor=GRID,
-        zeroline=True,
-        zerolinecolor=MUTED,
-        ticksuffix="",
-    )
+        _value_axis(fig, ordered["value"], measure, reference)
+    if reference is not None and not measure.is_rank:
+        _reference_line(fig, reference, measure, lang)
     fig.update_yaxes(showgrid=False, ticks="", automargin=True)
     fig.update_layout(showlegend=False, bargap=0.35)
     return base_layout(fig, text, lang)
+
+
+def _rank_dots(ordered: pd.DataFrame, labels: list[str], colors: list[str]) -> go.Figure:
+    fig = go.Figure(
+        go.Scatter(
+            x=ordered["value"],
+            y=ordered["name"],
+            mode="markers+text",
+            marker={"size": 22, "color": colors},
+            text=labels,
+            textfont={"color": "white", "size": 12},
+            hovertemplate="%{y}: %{text}<extra></extra>",
+        )
+    )
+    top = float(ordered["value"].max())
+    fig.update_xaxes(range=[top + 0.6, 0.4], dtick=1, showgrid=True, gridcolor=GRID)
+    return fig
+
+
+def _value_axis(fig: go.Figure, values: pd.Series, measure: Measure, reference) -> None:
+    base = measure.baseline
+    points = [float(values.min()), float(values.max()), base]
+    if reference:
+        points.append(reference[1])
+    low, high = min(points), max(points)
+    pad = (high - low) * 0.18 or 1.0
+    fig.update_xaxes(
+        range=[low - (pad if low < base else 0), high + pad],
+        showgrid=True,
+        gridcolor=GRID,
+        zeroline=base == 0,
+        zerolinecolor=MUTED,
+    )
+    if base:
+        fig.add_vline(x=base, line={"color": MUTED, "width": 1})
+
+
+def _reference_line(fig: go.Figure, reference: tuple[str, float], measure: Measure, lang: str):
+    ref_name, ref_value = reference
+    value_text = _value_text(ref_value, measure, lang)
+    caption = (
+        t("eaeu_reference", lang, value=value_text)
+        if ref_name == "EAEU"
+        else f"{ref_name}: {value_text}"
+    )
+    fig.add_vline(
+        x=ref_value,
+        line={"color": INK, "width": 1.5, "dash": "dash"},
+        annotation_text=caption,
+        annotation_position="top",
+        annotation_font={"size": 13, "color": INK},
+    )
 
 
 def trend_line_figure(
@@ -181,12 +231,14 @@ def trend_line_figure(
     lang: str,
     *,
     unit: str = "%",
+    measure: Measure | None = None,
     empty_message: str = "",
 ) -> go.Figure:
     """A line per geography over period ends; a period without a value stays a gap.
 
     frame: columns geo, name, period, period_end, period_label, value.
     """
+    measure = measure or Measure("value", unit, 1, 0.0)
     if frame.empty:
         return empty_figure(empty_message or t("no_data", lang), text, lang)
     axis = frame.drop_duplicates("period").sort_values("period_end")
@@ -214,7 +266,7 @@ def trend_line_figure(
                     "width": 3 if geo == "EAEU" else 2,
                 },
                 customdata=[
-                    [lbl, fmt_value(v, unit, lang)]
+                    [lbl, _value_text(v, measure, lang)]
                     for lbl, v in zip(series["period_label"], series["value"], strict=True)
                 ],
                 hovertemplate="%{fullData.name}, %{customdata[0]}: %{customdata[1]}<extra></extra>",
@@ -230,12 +282,20 @@ def trend_line_figure(
     fig.update_yaxes(
         showgrid=True,
         gridcolor=GRID,
-        zeroline=True,
+        zeroline=measure.baseline == 0 and not measure.is_rank,
         zerolinecolor=MUTED,
-        ticksuffix="\u00a0%" if unit == "%" and lang == "ru" else "%" if unit == "%" else "",
+        ticksuffix=_axis_suffix(measure.unit, lang),
     )
+    if measure.is_rank:
+        fig.update_yaxes(autorange="reversed", dtick=1)
     fig.update_layout(hovermode="closest")
     return base_layout(fig, text, lang)
+
+
+def _axis_suffix(unit: str, lang: str) -> str:
+    if unit == "%":
+        return "\u00a0%" if lang == "ru" else "%"
+    return f"\u00a0{unit}" if unit else ""
 
 
 def _marker_positions(frame: pd.DataFrame) -> pd.DataFrame:

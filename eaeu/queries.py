@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from eaeu import transforms
 from eaeu.dataset import Dataset, parse_leaders
 from eaeu.i18n import (
     FEDERAL_DISTRICTS,
@@ -78,12 +79,20 @@ def _with_names(frame: pd.DataFrame, ds: Dataset, lang: str) -> pd.DataFrame:
     return frame
 
 
-def growth_frame(ds: Dataset, indicator: str, period: Period, lang: str) -> pd.DataFrame:
-    """One row per geography with a value in the period, highest value first."""
+def indicator_frame(ds: Dataset, indicator: str, transform: str = "value") -> pd.DataFrame:
+    """Every observation of one indicator, read the way the transform asks."""
     obs = ds.observations
-    rows = obs[(obs["indicator"] == indicator) & (obs["period"] == period.key)]
-    rows = _with_names(rows, ds, lang)
-    return rows.sort_values(["value", "name"], ascending=[False, True], ignore_index=True)
+    return transforms.apply(obs[obs["indicator"] == indicator], transform)
+
+
+def growth_frame(
+    ds: Dataset, indicator: str, period: Period, lang: str, transform: str = "value"
+) -> pd.DataFrame:
+    """One row per geography with a value in the period, highest value first."""
+    obs = indicator_frame(ds, indicator, transform)
+    rows = _with_names(obs[obs["period"] == period.key], ds, lang)
+    ascending = transform == "rank"
+    return rows.sort_values(["value", "name"], ascending=[ascending, True], ignore_index=True)
 
 
 def missing_members(ds: Dataset, frame: pd.DataFrame, lang: str) -> list[str]:
@@ -93,9 +102,11 @@ def missing_members(ds: Dataset, frame: pd.DataFrame, lang: str) -> list[str]:
     return [names[c] for c in member_codes(ds) if c not in present]
 
 
-def trend_frame(ds: Dataset, indicator: str, geos: list[str], lang: str) -> pd.DataFrame:
-    obs = ds.observations
-    rows = obs[(obs["indicator"] == indicator) & obs["geo"].isin(geos)]
+def trend_frame(
+    ds: Dataset, indicator: str, geos: list[str], lang: str, transform: str = "value"
+) -> pd.DataFrame:
+    obs = indicator_frame(ds, indicator, transform)
+    rows = obs[obs["geo"].isin(geos)]
     rows = _with_names(rows, ds, lang)
     rows["period_label"] = [
         period_label(s, e, lang) for s, e in zip(rows.period_start, rows.period_end, strict=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, replace
 from urllib.parse import parse_qsl, urlencode
 
-from eaeu import queries
+from eaeu import queries, transforms
 from eaeu.dataset import Dataset
 from eaeu.i18n import LANGS
 
@@ -23,6 +23,7 @@ class ViewState:
     countries: tuple[str, ...] | None = None  # None: every country; (): none ticked
     snapshot: str = ""
     table: str = "growth"
+    transform: str = "value"
 
     @classmethod
     def from_query(cls, search: str | None) -> ViewState:
@@ -39,6 +40,7 @@ class ViewState:
             countries=countries,
             snapshot=pairs.get("snapshot", ""),
             table=pairs.get("table", "growth"),
+            transform=pairs.get("transform", "value"),
         )
 
     def to_query(self) -> str:
@@ -52,6 +54,7 @@ class ViewState:
         indicator = self.indicator
         if indicator not in set(ds.observations["indicator"]):
             indicator = DEFAULT_INDICATOR
+        kind = queries.indicator_row(ds, indicator)["kind"]
         period = queries.find_period(ds, indicator, self.period)
         available = queries.indicator_geos(ds, indicator)
         countries = tuple(available)
@@ -69,4 +72,5 @@ class ViewState:
             countries=countries,
             snapshot=snapshot.isoformat() if snapshot else "",
             table=self.table if self.table in TABLES else "growth",
+            transform=self.transform if self.transform in transforms.available(kind) else "value",
         )

@@ -19,6 +19,9 @@ id => Array.from(document.getElementById(id).querySelector('.js-plotly-plot').da
 """
 
 
+ROWS_JS = "id => document.querySelectorAll(`#${id} .ag-center-cols-container .ag-row`).length"
+
+
 def traces(page, component_id):
     return page.evaluate(TRACES_JS, component_id)
 
@@ -59,7 +62,9 @@ def test_changing_period_resorts_the_bars(watched, live_server):
         arg=ids.GROWTH_GRAPH,
     )
     assert bar_order(page) == ["Армения", "Беларусь", "Россия"]
-    expect(page.locator(f"#{ids.GROWTH_GRAPH}")).to_contain_text("Нет данных: Казахстан, Кыргызстан")
+    expect(page.locator(f"#{ids.GROWTH_GRAPH}")).to_contain_text(
+        "Нет данных: Казахстан, Кыргызстан"
+    )
     assert "period=2024-09" in page.evaluate("location.search")
 
 
@@ -88,7 +93,9 @@ def test_switching_language_changes_labels_and_numbers(watched, live_server):
     expect(page.locator("#highlight-card")).to_contain_text("4.4%")
     expect(page.locator("#highlight-card")).to_contain_text("Armenia (12.6%)")
     wait_for_chart(page, "growth")
-    expect(page.locator(f"#{ids.GROWTH_GRAPH}")).to_contain_text("Industrial production: Jan–Sep 2024")
+    expect(page.locator(f"#{ids.GROWTH_GRAPH}")).to_contain_text(
+        "Industrial production: Jan–Sep 2024"
+    )
     expect(page.locator(f"#{ids.GROWTH_GRAPH}")).to_contain_text("12.6%")
     assert bar_order(page) == ["Armenia", "Belarus", "Russia"]
     assert page.evaluate("document.documentElement.lang") == "en"
@@ -126,7 +133,12 @@ def test_each_snapshot_matches_the_source_lists(watched, live_server):
     assert len(region_names) == 16 and "Свердловская область" in region_names
     districts = {n for t in traces(page, ids.DISTRICTS_GRAPH) if t["type"] == "bar" for n in t["y"]}
     assert districts == {
-        "Центральный", "Северо-Западный", "Южный", "Приволжский", "Уральский", "Сибирский",
+        "Центральный",
+        "Северо-Западный",
+        "Южный",
+        "Приволжский",
+        "Уральский",
+        "Сибирский",
         "Дальневосточный",
     }
 
@@ -136,14 +148,10 @@ def test_table_sorts_and_filters(watched, live_server):
     page.goto(live_server + "/?tab=table&table=trend")
     grid = page.locator(f"#{ids.GRID}")
     expect(grid.locator(".ag-row").first).to_be_visible()
-    page.wait_for_function(
-        "() => document.querySelectorAll('#%s .ag-center-cols-container .ag-row').length > 10" % ids.GRID
-    )
+    page.wait_for_function(ROWS_JS + " > 10", arg=ids.GRID)
     floating = grid.locator(".ag-floating-filter-input input").first
     floating.fill("Армения")
-    page.wait_for_function(
-        "() => document.querySelectorAll('#%s .ag-center-cols-container .ag-row').length === 7" % ids.GRID
-    )
+    page.wait_for_function(ROWS_JS + " === 7", arg=ids.GRID)
     cells = grid.locator(".ag-center-cols-container [col-id='name']")
     expect(cells.first).to_have_text("Армения")
     expect(grid).to_contain_text("28,9")

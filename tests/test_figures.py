@@ -62,7 +62,9 @@ def test_generic_over_indicators(ds):
 
 def test_empty_growth_explains_itself():
     text = ChartText("t")
-    fig = growth_bar_figure(pd.DataFrame(columns=["geo", "name", "value"]), text, "en", empty_message="Nothing")
+    fig = growth_bar_figure(
+        pd.DataFrame(columns=["geo", "name", "value"]), text, "en", empty_message="Nothing"
+    )
     assert fig.data == ()
     assert fig.layout.annotations[0].text == "Nothing"
 

@@ -6,8 +6,15 @@ from eaeu.view import ViewState
 
 
 def test_round_trip(ds):
-    view = ViewState(lang="en", tab="missions", indicator="gdp", period="2023-11",
-                     countries=("ARM", "RUS"), snapshot="2023-10-02", table="trend")
+    view = ViewState(
+        lang="en",
+        tab="missions",
+        indicator="gdp",
+        period="2023-11",
+        countries=("ARM", "RUS"),
+        snapshot="2023-10-02",
+        table="trend",
+    )
     assert ViewState.from_query(view.to_query()) == view
     assert ViewState.from_query(view.to_query()).resolve(ds) == view
 
