@@ -28,6 +28,13 @@ GRID = "data-grid"
 TABLE_SOURCES = "table-sources"
 
 HIGHLIGHT = "highlight-card"
+COPY_LINK = "copy-link"
+EMBED_CODE = "embed-code"
+DOWNLOAD = "download-data"
+DOWNLOAD_CSV = "download-csv"
+DOWNLOAD_CSV_RU = "download-csv-ru"
+DOWNLOAD_XLSX = "download-xlsx"
+EMBED_GRAPH = "embed-graph"
 URL_SYNC = "url-sync"
 HTML_LANG = "html-lang"
 

@@ -6,7 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html
 
 from components import ids
-from components.common import dataset, field, graph
+from components.common import chart_outputs, chart_values, dataset, field, graph
 from eaeu import queries, transforms
 from eaeu.charts import build_chart
 from eaeu.dataset import Dataset
@@ -138,7 +138,7 @@ def follow_indicator(indicator, period, countries, transform, lang):
 
 
 @callback(
-    Output(ids.GROWTH_GRAPH, "figure"),
+    *chart_outputs(ids.GROWTH_GRAPH),
     Output(ids.GROWTH_SUMMARY, "children"),
     Input(ids.INDICATOR, "value"),
     Input(ids.PERIOD, "value"),
@@ -151,7 +151,7 @@ def draw_growth(indicator, period, transform, lang):
         "growth",
         ViewState(lang=lang, indicator=indicator, period=period or "", transform=transform),
     )
-    return chart.figure, summary(chart, lang)
+    return *chart_values(chart), summary(chart, lang)
 
 
 def summary(chart, lang: str) -> str:
@@ -167,7 +167,7 @@ def summary(chart, lang: str) -> str:
 
 
 @callback(
-    Output(ids.TREND_GRAPH, "figure"),
+    *chart_outputs(ids.TREND_GRAPH),
     Input(ids.INDICATOR, "value"),
     Input(ids.COUNTRIES, "value"),
     Input(ids.TRANSFORM, "value"),
@@ -177,4 +177,4 @@ def draw_trend(indicator, countries, transform, lang):
     view = ViewState(
         lang=lang, indicator=indicator, countries=tuple(countries or ()), transform=transform
     )
-    return build_chart(dataset(), "trend", view).figure
+    return chart_values(build_chart(dataset(), "trend", view))

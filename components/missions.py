@@ -6,7 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, html
 
 from components import ids
-from components.common import dataset, graph
+from components.common import chart_outputs, chart_values, dataset, graph
 from eaeu import queries
 from eaeu.charts import build_chart
 from eaeu.dataset import Dataset
@@ -85,9 +85,9 @@ def changes_block(ds: Dataset, as_of_key: str, lang: str) -> html.Div | None:
 
 
 @callback(
-    Output(ids.MAP_GRAPH, "figure"),
-    Output(ids.REGIONS_GRAPH, "figure"),
-    Output(ids.DISTRICTS_GRAPH, "figure"),
+    *chart_outputs(ids.MAP_GRAPH),
+    *chart_outputs(ids.REGIONS_GRAPH),
+    *chart_outputs(ids.DISTRICTS_GRAPH),
     Output(ids.MISSIONS_SUMMARY, "children"),
     Output(ids.MISSIONS_NOTE, "children"),
     Output(ids.MISSIONS_CHANGES, "children"),
@@ -101,9 +101,9 @@ def draw_missions(snapshot, lang):
     as_of = queries.find_snapshot(ds, snapshot)
     note = queries.snapshot_row(ds, as_of)[f"note_{lang}"] if as_of else ""
     return (
-        map_chart.figure,
-        build_chart(ds, "missions_regions", view).figure,
-        build_chart(ds, "missions_districts", view).figure,
+        *chart_values(map_chart),
+        *chart_values(build_chart(ds, "missions_regions", view)),
+        *chart_values(build_chart(ds, "missions_districts", view)),
         summary_text(map_chart.data, lang),
         note,
         changes_block(ds, snapshot, lang),

@@ -5,8 +5,9 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html
 
-from components import header, highlight, ids, indicators, missions, table
-from components.common import dataset
+from components import header, highlight, ids, indicators, missions, share, table
+from components.common import dataset, graph_config
+from eaeu.charts import CHART_IDS, build_chart
 from eaeu.i18n import t
 from eaeu.view import ViewState
 
@@ -44,7 +45,7 @@ def page(view: ViewState) -> list:
         dbc.Container(
             dbc.Row(
                 [
-                    dbc.Col(html.Main(tabs, id="main"), lg=9),
+                    dbc.Col(html.Main([share.layout(lang), tabs], id="main"), lg=9),
                     dbc.Col(html.Aside(highlight.layout(ds, lang)), lg=3),
                 ]
             ),
@@ -56,9 +57,36 @@ def page(view: ViewState) -> list:
     ]
 
 
-@callback(Output(ids.PAGE, "children"), Input(ids.URL, "search"))
-def render(search):
-    return page(ViewState.from_query(search).resolve(dataset()))
+def embed_page(chart_id: str, view: ViewState) -> html.Div:
+    """Chart only, for iframes: the figure carries its own title and source line."""
+    chart = build_chart(dataset(), chart_id, view)
+    link = html.A(
+        t("open_full", view.lang), href="/" + view.to_query(), target="_blank", rel="noopener"
+    )
+    return html.Div(
+        [
+            dcc.Store(id=ids.LANG_STORE, data=view.lang),
+            dcc.Graph(
+                id=ids.EMBED_GRAPH,
+                figure=chart.figure,
+                config=graph_config(chart_id),
+                style={"height": "calc(100vh - 2rem)"},
+            ),
+            html.Div(link, className="small text-end pe-2"),
+        ],
+        className="embed",
+        **{"data-chart": chart_id},
+    )
+
+
+@callback(Output(ids.PAGE, "children"), Input(ids.URL, "pathname"), Input(ids.URL, "search"))
+def render(pathname, search):
+    view = ViewState.from_query(search).resolve(dataset())
+    parts = (pathname or "/").strip("/").split("/")
+    if len(parts) == 2 and parts[0] == "embed":
+        chart_id = parts[1] if parts[1] in CHART_IDS else "growth"
+        return embed_page(chart_id, view)
+    return page(view)
 
 
 # The address bar always holds the current view, so a copied link restores it exactly.

@@ -210,3 +210,11 @@ def build_chart(ds: Dataset, chart_id: str, view: ViewState) -> Chart:
     if chart_id not in BUILDERS:
         raise KeyError(f"unknown chart {chart_id!r}; expected one of {', '.join(CHART_IDS)}")
     return BUILDERS[chart_id](ds, view.resolve(ds))
+
+
+TAB_CHARTS = {"indicators": ("growth", "trend"), "missions": ("missions",)}
+
+
+def view_chart_ids(view: ViewState) -> tuple[str, ...]:
+    """Charts on screen for a view, the main one first (downloads and embeds use it)."""
+    return TAB_CHARTS.get(view.tab, (view.table,))

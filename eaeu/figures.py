@@ -41,6 +41,7 @@ TYPE_COLORS = {
 STATUS_SYMBOLS = {"open": "circle", "announced": "circle-open", "planned": "diamond-open"}
 FALLBACK_COLOR = "#777777"
 HOST_LAND = "#e4e7eb"
+FOOTER = "footer"
 
 
 @dataclass(frozen=True)
@@ -100,8 +101,19 @@ def base_layout(fig: go.Figure, text: ChartText, lang: str) -> go.Figure:
             align="left",
             showarrow=False,
             font={"size": 12, "color": MUTED},
+            name=FOOTER,
         )
     return fig
+
+
+def screen_version(fig: go.Figure) -> go.Figure:
+    """The same figure without the printed title and footer, which the page shows as HTML
+    text (it wraps on a phone and screen readers read it)."""
+    out = go.Figure(fig)
+    out.layout.annotations = [a for a in out.layout.annotations if a.name != FOOTER]
+    top = out.layout.margin.t or 105
+    out.update_layout(title_text="", margin={"t": max(10, top - 95), "b": 40})
+    return out
 
 
 def empty_figure(message: str, text: ChartText, lang: str) -> go.Figure:

@@ -96,6 +96,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "table_growth": {"ru": "Показатель по странам", "en": "Indicator by country"},
     "table_trend": {"ru": "Показатель по периодам", "en": "Indicator over periods"},
     "table_missions": {"ru": "Дипмиссии", "en": "Missions"},
+    "copy_link": {"ru": "Копировать ссылку на этот вид", "en": "Copy link to this view"},
+    "download_data": {"ru": "Скачать данные:", "en": "Download data:"},
+    "csv_ru": {"ru": "CSV для Excel (;)", "en": "CSV for Russian Excel (;)"},
+    "embed": {"ru": "Встроить график на сайт", "en": "Embed this chart"},
+    "embed_code": {"ru": "Код для вставки", "en": "Embed code"},
+    "copy_embed": {"ru": "Копировать код", "en": "Copy code"},
+    "open_full": {"ru": "Открыть на сайте", "en": "Open the dashboard"},
     "footer_sources": {
         "ru": "Все цифры опубликованы указанными источниками; пропуски оставлены пустыми.",
         "en": "Every figure was published by the source shown; gaps are left empty.",

@@ -1,0 +1,140 @@
+"""Share bar: copy a link to this exact view, copy embed code, download the view's data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import dash_bootstrap_components as dbc
+from dash import Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
+
+from components import ids
+from components.common import dataset
+from eaeu import downloads
+from eaeu.charts import build_chart, view_chart_ids
+from eaeu.i18n import t
+from eaeu.view import ViewState
+
+FORMATS = {ids.DOWNLOAD_CSV: "csv", ids.DOWNLOAD_CSV_RU: "csv_ru", ids.DOWNLOAD_XLSX: "xlsx"}
+
+
+def layout(lang: str) -> html.Div:
+    copy_link = html.Div(
+        [
+            dcc.Clipboard(
+                id=ids.COPY_LINK,
+                title=t("copy_link", lang),
+                className="btn btn-outline-secondary btn-sm",
+            ),
+            html.Span(t("copy_link", lang), className="ms-1 small"),
+        ],
+        className="d-inline-flex align-items-center me-3",
+    )
+    downloads_group = html.Div(
+        [
+            html.Span(t("download_data", lang), className="small me-2 fw-bold"),
+            dbc.Button(
+                "CSV",
+                id=ids.DOWNLOAD_CSV,
+                size="sm",
+                color="secondary",
+                outline=True,
+                className="me-1",
+            ),
+            dbc.Button(
+                t("csv_ru", lang),
+                id=ids.DOWNLOAD_CSV_RU,
+                size="sm",
+                color="secondary",
+                outline=True,
+                className="me-1",
+            ),
+            dbc.Button("XLSX", id=ids.DOWNLOAD_XLSX, size="sm", color="secondary", outline=True),
+            dcc.Download(id=ids.DOWNLOAD),
+        ],
+        className="d-inline-flex align-items-center flex-wrap me-3",
+        role="group",
+        **{"aria-label": t("download_data", lang)},
+    )
+    embed = html.Details(
+        [
+            html.Summary(t("embed", lang), className="small fw-bold"),
+            html.Label(t("embed_code", lang), htmlFor=ids.EMBED_CODE, className="visually-hidden"),
+            dcc.Textarea(
+                id=ids.EMBED_CODE,
+                readOnly=True,
+                className="form-control font-monospace small",
+                style={"height": "4.5rem"},
+            ),
+            dcc.Clipboard(
+                target_id=ids.EMBED_CODE,
+                title=t("copy_embed", lang),
+                className="btn btn-outline-secondary btn-sm mt-1",
+            ),
+        ],
+        className="mt-2",
+    )
+    return html.Div(
+        [
+            html.Div(
+                [copy_link, downloads_group], className="d-flex flex-wrap align-items-center gap-2"
+            ),
+            embed,
+        ],
+        className="share-bar mb-3",
+    )
+
+
+clientside_callback(
+    "function(n) { return window.location.href; }",
+    Output(ids.COPY_LINK, "content"),
+    Input(ids.COPY_LINK, "n_clicks"),
+    prevent_initial_call=True,
+)
+
+# The embed code follows the view: the URL-sync store holds the current query string.
+clientside_callback(
+    """
+    function(search, tab, table) {
+        const charts = {indicators: "growth", missions: "missions"};
+        const chart = charts[tab] || table || "growth";
+        const src = window.location.origin + "/embed/" + chart + (search || "");
+        return '<iframe src="' + src + '" width="100%" height="520" style="border:0" ' +
+               'title="' + document.title + '" loading="lazy"></iframe>';
+    }
+    """,
+    Output(ids.EMBED_CODE, "value"),
+    Input(ids.URL_SYNC, "data"),
+    State(ids.TABS, "active_tab"),
+    State(ids.TABLE_SELECT, "value"),
+)
+
+
+@callback(
+    Output(ids.DOWNLOAD, "data"),
+    Input(ids.DOWNLOAD_CSV, "n_clicks"),
+    Input(ids.DOWNLOAD_CSV_RU, "n_clicks"),
+    Input(ids.DOWNLOAD_XLSX, "n_clicks"),
+    State(ids.URL_SYNC, "data"),
+    prevent_initial_call=True,
+)
+def download(_csv, _csv_ru, _xlsx, search):
+    fmt = FORMATS.get(ctx.triggered_id)
+    if fmt is None:
+        return no_update
+    ds = dataset()
+    view = ViewState.from_query(search).resolve(ds)
+    charts = [build_chart(ds, chart_id, view) for chart_id in view_chart_ids(view)]
+    name = download_name(view, charts[0].chart_id, "xlsx" if fmt == "xlsx" else "csv")
+    if fmt == "xlsx":
+        sheets = {c.chart_id: (c.data, c.columns) for c in charts}
+        content = downloads.to_xlsx(sheets, downloads.sources_frame(charts[0].data, view.lang))
+    else:
+        content = downloads.to_csv(charts[0].data, charts[0].columns, fmt)
+    return dcc.send_bytes(content, name)
+
+
+def download_name(view: ViewState, chart_id: str, extension: str) -> str:
+    detail = view.snapshot if chart_id.startswith("missions") else f"{view.indicator}-{view.period}"
+    if view.transform != "value" and not chart_id.startswith("missions"):
+        detail += f"-{view.transform}"
+    return f"eaeu-{chart_id}-{detail}-{view.lang}-{dt.date.today():%Y%m%d}.{extension}"
