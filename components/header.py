@@ -50,13 +50,15 @@ clientside_callback(
     """
     function(ruClicks, enClicks) {
         const trigger = dash_clientside.callback_context.triggered_id;
-        if (!trigger) { return dash_clientside.no_update; }
+        const clicks = trigger === "LANG_EN_ID" ? enClicks : ruClicks;
+        // Buttons re-created by a page render report n_clicks 0: that is not a click.
+        if (!trigger || !clicks) { return dash_clientside.no_update; }
         const params = new URLSearchParams(window.location.search);
         params.set("lang", trigger === "LANG_EN_ID" ? "en" : "ru");
         return "?" + params.toString();
     }
     """.replace("LANG_EN_ID", ids.LANG_EN),
-    Output(ids.URL, "search"),
+    Output(ids.URL, "search", allow_duplicate=True),
     Input(ids.LANG_RU, "n_clicks"),
     Input(ids.LANG_EN, "n_clicks"),
     prevent_initial_call=True,

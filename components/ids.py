@@ -46,3 +46,11 @@ CHART_GRAPHS = {
     "missions_regions": REGIONS_GRAPH,
     "missions_districts": DISTRICTS_GRAPH,
 }
+
+
+def tab_button(name: str) -> str:
+    return f"tab-{name}"
+
+
+def tab_panel(name: str) -> str:
+    return f"tab-panel-{name}"

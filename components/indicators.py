@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, dcc, html
+from dash import Input, Output, State, callback, html
 
 from components import ids
 from components.common import chart_outputs, chart_values, dataset, field, graph
@@ -38,12 +38,10 @@ def layout(ds: Dataset, view: ViewState) -> html.Div:
             dbc.Col(
                 field(
                     t("indicator", lang),
-                    dcc.Dropdown(
+                    dbc.Select(
                         id=ids.INDICATOR,
                         options=queries.indicator_options(ds, lang),
                         value=view.indicator,
-                        clearable=False,
-                        searchable=False,
                     ),
                     ids.INDICATOR,
                 ),
@@ -52,12 +50,10 @@ def layout(ds: Dataset, view: ViewState) -> html.Div:
             dbc.Col(
                 field(
                     t("period", lang),
-                    dcc.Dropdown(
+                    dbc.Select(
                         id=ids.PERIOD,
                         options=period_options(ds, view.indicator, lang),
                         value=view.period,
-                        clearable=False,
-                        searchable=False,
                     ),
                     ids.PERIOD,
                 ),

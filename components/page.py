@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html
+from dash import (
+    ClientsideFunction,
+    Input,
+    Output,
+    State,
+    callback,
+    clientside_callback,
+    dcc,
+    html,
+    no_update,
+)
 
 from components import header, highlight, ids, indicators, missions, share, table
 from components.common import dataset, graph_config
 from eaeu.charts import CHART_IDS, build_chart
 from eaeu.i18n import t
+from eaeu.view import TABS as TAB_NAMES
 from eaeu.view import ViewState
 
 
@@ -27,17 +38,13 @@ def shell() -> html.Div:
 def page(view: ViewState) -> list:
     ds = dataset()
     lang = view.lang
-    tabs = dbc.Tabs(
+    tabs = tab_set(
+        view.tab,
         [
-            dbc.Tab(
-                indicators.layout(ds, view), label=t("tab_indicators", lang), tab_id="indicators"
-            ),
-            dbc.Tab(missions.layout(ds, view), label=t("tab_missions", lang), tab_id="missions"),
-            dbc.Tab(table.layout(view), label=t("tab_table", lang), tab_id="table"),
+            ("indicators", t("tab_indicators", lang), indicators.layout(ds, view)),
+            ("missions", t("tab_missions", lang), missions.layout(ds, view)),
+            ("table", t("tab_table", lang), table.layout(view)),
         ],
-        id=ids.TABS,
-        active_tab=view.tab,
-        className="mb-3",
     )
     return [
         dcc.Store(id=ids.LANG_STORE, data=lang),
@@ -55,6 +62,39 @@ def page(view: ViewState) -> list:
             dbc.Container(t("footer_sources", lang), className="small text-secondary py-3"),
         ),
     ]
+
+
+def tab_set(active: str, tabs: list[tuple[str, str, object]]) -> html.Div:
+    """WAI-ARIA tabs: buttons in a tablist, each controlling a labelled tabpanel."""
+    buttons = [
+        html.Button(
+            label,
+            id=ids.tab_button(name),
+            role="tab",
+            type="button",
+            n_clicks=0,
+            className="nav-link" + (" active" if name == active else ""),
+            **{"aria-selected": str(name == active).lower(), "aria-controls": ids.tab_panel(name)},
+        )
+        for name, label, _ in tabs
+    ]
+    panels = [
+        html.Section(
+            content,
+            id=ids.tab_panel(name),
+            role="tabpanel",
+            hidden=name != active,
+            **{"aria-labelledby": ids.tab_button(name)},
+        )
+        for name, _, content in tabs
+    ]
+    return html.Div(
+        [
+            dcc.Store(id=ids.TABS, data=active),
+            html.Div(buttons, role="tablist", className="nav nav-tabs mb-3"),
+            *panels,
+        ]
+    )
 
 
 def embed_page(chart_id: str, view: ViewState) -> html.Div:
@@ -79,8 +119,17 @@ def embed_page(chart_id: str, view: ViewState) -> html.Div:
     )
 
 
-@callback(Output(ids.PAGE, "children"), Input(ids.URL, "pathname"), Input(ids.URL, "search"))
-def render(pathname, search):
+@callback(
+    Output(ids.PAGE, "children"),
+    Input(ids.URL, "pathname"),
+    Input(ids.URL, "search"),
+    State(ids.URL_SYNC, "data"),
+)
+def render(pathname, search, synced):
+    """Render the view the address names, unless the page's own controls just wrote that
+    address (they are already showing it)."""
+    if search is not None and search == synced:
+        return no_update
     view = ViewState.from_query(search).resolve(dataset())
     parts = (pathname or "/").strip("/").split("/")
     if len(parts) == 2 and parts[0] == "embed":
@@ -93,7 +142,9 @@ def render(pathname, search):
 clientside_callback(
     ClientsideFunction(namespace="eaeu", function_name="syncUrl"),
     Output(ids.URL_SYNC, "data"),
-    Input(ids.TABS, "active_tab"),
+    Output(ids.URL, "search"),
+    Output(ids.URL, "href"),
+    Input(ids.TABS, "data"),
     Input(ids.INDICATOR, "value"),
     Input(ids.PERIOD, "value"),
     Input(ids.COUNTRIES, "value"),
@@ -101,10 +152,20 @@ clientside_callback(
     Input(ids.TABLE_SELECT, "value"),
     Input(ids.TRANSFORM, "value"),
     State(ids.LANG_STORE, "data"),
+    State(ids.URL_SYNC, "data"),
 )
 
 clientside_callback(
     "function(lang) { document.documentElement.lang = lang || 'ru'; return window.dash_clientside.no_update; }",
     Output(ids.HTML_LANG, "data"),
     Input(ids.LANG_STORE, "data"),
+)
+
+
+# Tab switching is pure UI: done in the browser, then charts in the shown panel re-measure.
+clientside_callback(
+    ClientsideFunction(namespace="eaeu", function_name="showTab"),
+    Output(ids.TABS, "data"),
+    [Input(ids.tab_button(name), "n_clicks") for name in TAB_NAMES],
+    prevent_initial_call=True,
 )

@@ -33,8 +33,7 @@ def bar_order(page):
 
 
 def choose(page, component_id, option_name):
-    page.locator(f"#{component_id}").click()
-    page.get_by_role("option", name=option_name, exact=True).click()
+    page.locator(f"#{component_id}").select_option(label=option_name)
 
 
 def test_page_loads_offline_without_errors(watched, live_server):

@@ -1,0 +1,94 @@
+"""Transformations of an indicator and data downloads of a view."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+from openpyxl import load_workbook
+
+from eaeu import downloads, queries
+from eaeu.charts import build_chart, view_chart_ids
+from eaeu.view import ViewState
+
+
+def values(ds, transform, period):
+    frame = queries.indicator_frame(ds, "industrial_production", transform)
+    rows = frame[frame.period == period]
+    return dict(zip(rows.geo, rows.value, strict=True))
+
+
+def test_index_is_hundred_plus_growth(ds):
+    assert values(ds, "index", "2024-09") == {"ARM": 112.6, "BLR": 106.4, "EAEU": 104.4, "RUS": 104.4}
+
+
+def test_change_in_points_against_previous_period(ds):
+    change = values(ds, "pp_change", "2024-09")
+    assert change == {"ARM": -1.1, "BLR": -0.7, "EAEU": -0.1, "RUS": -0.1}
+    # Kazakhstan has no Jan-Sep 2024 figure, so no change there and none in Jan-Jun 2025.
+    assert "KAZ" not in values(ds, "pp_change", "2025-06")
+    assert values(ds, "pp_change", "2023-06") == {}
+
+
+def test_rank_among_members_excludes_the_union(ds):
+    assert values(ds, "rank", "2025-06") == {"KGZ": 1.0, "KAZ": 2.0, "RUS": 3.0, "BLR": 4.0}
+
+
+def test_axis_and_labels_say_what_is_shown(ds):
+    chart = build_chart(ds, "growth", ViewState(lang="en", period="2024-09", transform="index"))
+    assert chart.text.subtitle == "Index, same period of the previous year = 100"
+    assert list(chart.figure.data[0].text) == ["104.4", "106.4", "112.6"]
+    assert chart.figure.data[0].base == 100
+    pp = build_chart(ds, "trend", ViewState(lang="ru", transform="pp_change", countries=("ARM",)))
+    assert pp.figure.layout.yaxis.ticksuffix == "\u00a0п. п."
+    rank = build_chart(ds, "trend", ViewState(lang="en", transform="rank"))
+    assert rank.figure.layout.yaxis.autorange == "reversed"
+    assert dict(rank.columns)["value"] == "Rank among members"
+
+
+def test_index_is_not_offered_for_shares(ds):
+    view = ViewState(indicator="industrial_output_share", transform="index").resolve(ds)
+    assert view.transform == "value"
+
+
+def test_view_charts_main_first():
+    assert view_chart_ids(ViewState(tab="indicators")) == ("growth", "trend")
+    assert view_chart_ids(ViewState(tab="missions")) == ("missions",)
+    assert view_chart_ids(ViewState(tab="table", table="trend")) == ("trend",)
+
+
+SYNTHETIC = pd.DataFrame(  # synthetic rows: hostile text in every position
+    {"name": ["=HYPERLINK(\"http://x\")", "+7", "-1", "@SUM(A1)", "\tx", "Армения"], "value": [1.5] * 6}
+)
+COLUMNS = [("name", "Страна"), ("value", "Значение")]
+
+
+def test_csv_has_bom_and_neutralised_formulas():
+    data = downloads.to_csv(SYNTHETIC, COLUMNS)
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    assert text.splitlines()[0] == "Страна,Значение"
+    assert "'=HYPERLINK" in text and "'+7" in text and "'-1" in text and "'@SUM" in text
+    assert "Армения,1.5" in text
+
+
+def test_csv_for_russian_excel_uses_semicolon_and_decimal_comma(ds):
+    chart = build_chart(ds, "growth", ViewState(period="2024-09"))
+    text = downloads.to_csv(chart.data, chart.columns, "csv_ru").decode("utf-8-sig")
+    assert "Армения;январь–сентябрь 2024;12,6;%" in text
+
+
+def test_xlsx_has_data_and_sources_and_no_formulas(ds):
+    chart = build_chart(ds, "trend", ViewState(lang="en"))
+    content = downloads.to_xlsx(
+        {"trend": (chart.data, chart.columns), "synthetic": (SYNTHETIC, COLUMNS)},
+        downloads.sources_frame(chart.data, "en"),
+    )
+    book = load_workbook(io.BytesIO(content))
+    assert book.sheetnames == ["trend", "synthetic", "Sources"]
+    assert book["trend"]["A1"].value == "Country"
+    hostile = book["synthetic"]["A2"]
+    assert hostile.value == "=HYPERLINK(\"http://x\")" and hostile.data_type == "s"
+    assert hostile.quotePrefix
+    sources = [row[0].value for row in book["Sources"].iter_rows(min_row=2)]
+    assert "TASS" in sources and "BELTA" in sources
