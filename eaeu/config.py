@@ -8,6 +8,8 @@ from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = PROJECT_DIR / "data"
+INSTANCE_DIR = PROJECT_DIR / "instance"
+DEFAULT_DATABASE_URL = f"sqlite:///{INSTANCE_DIR / 'eaeu.sqlite3'}"
 
 
 def _setting(value: object, env: str, default: object) -> object:
@@ -19,21 +21,32 @@ def _setting(value: object, env: str, default: object) -> object:
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
+    database_url: str
     host: str
     port: int
     debug: bool
+    max_upload_bytes: int
+    secure_cookies: bool
 
     @classmethod
     def load(
         cls,
         data_dir: str | Path | None = None,
+        database_url: str | None = None,
         host: str | None = None,
         port: int | None = None,
         debug: bool | None = None,
+        max_upload_mb: float | None = None,
     ) -> Settings:
+        debug = bool(debug)
+        # Cookies only over HTTPS in production; `make run` serves plain http on localhost.
+        secure = os.environ.get("SESSION_COOKIE_SECURE", "0" if debug else "1") == "1"
         return cls(
             data_dir=Path(_setting(data_dir, "EAEU_DATA_DIR", DEFAULT_DATA_DIR)),
+            database_url=str(_setting(database_url, "DATABASE_URL", DEFAULT_DATABASE_URL)),
             host=str(_setting(host, "HOST", "127.0.0.1")),
             port=int(_setting(port, "PORT", 8050)),
-            debug=bool(debug) if debug is not None else False,
+            debug=debug,
+            max_upload_bytes=int(float(_setting(max_upload_mb, "MAX_UPLOAD_MB", 10)) * 1024 * 1024),
+            secure_cookies=secure,
         )

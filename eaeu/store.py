@@ -20,8 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from sqlalchemy import (
     Column,
     Connection,
@@ -39,12 +37,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import OperationalError
 
-from eaeu.config import PROJECT_DIR
-from eaeu.dataset import TABLES, build_dataset
+from eaeu.config import DEFAULT_DATABASE_URL
+from eaeu.dataset import TABLES, Dataset, build_dataset
 from eaeu.model import SCHEMAS, DataError, Problem
 
 VERSION_KINDS = ("seed", "import", "rollback", "edit")
-DEFAULT_URL = f"sqlite:///{PROJECT_DIR / 'instance' / 'eaeu.sqlite3'}"
+DEFAULT_URL = DEFAULT_DATABASE_URL
 BUSY_TIMEOUT_MS = 30_000
 WRITE_ATTEMPTS = 8
 
@@ -117,7 +115,15 @@ def _migration_3(conn: Connection) -> None:
 
 
 # Applied in order, each in its own transaction; append only, never edit a released one.
+# They create the tables as defined above: changing a definition later takes a new migration
+# (ALTER TABLE ...) and a matching edit above, never an edit of an old migration.
 MIGRATIONS: list[Callable[[Connection], None]] = [_migration_1, _migration_2, _migration_3]
+
+
+class StaleVersion(RuntimeError):
+    def __init__(self, expected: int, newest: int | None):
+        self.expected, self.newest = expected, newest
+        super().__init__(f"version {newest} was saved after version {expected}")
 
 
 @dataclass(frozen=True)
@@ -200,7 +206,7 @@ class Store:
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine
 
-    def _write(self, work: Callable[[Connection], object]) -> object:
+    def write(self, work: Callable[[Connection], object]) -> object:
         """Run `work` in one write transaction, retrying while another writer holds the lock."""
         for attempt in range(WRITE_ATTEMPTS):
             try:
@@ -214,7 +220,8 @@ class Store:
                 time.sleep(0.05 * (attempt + 1))
         raise AssertionError("unreachable")
 
-    def _read(self, work: Callable[[Connection], object]) -> object:
+    def read(self, work: Callable[[Connection], object]) -> object:
+        """Run `work` in one read transaction: it sees one consistent state."""
         with self.engine().connect() as conn, conn.begin():
             return work(conn)
 
@@ -228,13 +235,13 @@ class Store:
 
     def migrate(self) -> int:
         """Apply pending migrations; safe when several processes start at once."""
-        self._write(_ensure_schema_version_table)
+        self.write(_ensure_schema_version_table)
         for number, migration in enumerate(MIGRATIONS, start=1):
-            self._write(lambda conn, n=number, m=migration: _apply_migration(conn, n, m))
+            self.write(lambda conn, n=number, m=migration: _apply_migration(conn, n, m))
         return len(MIGRATIONS)
 
     def schema_version(self) -> int:
-        return self._read(lambda conn: conn.scalar(select(schema_version.c.version)))
+        return self.read(lambda conn: conn.scalar(select(schema_version.c.version)))
 
     def initialise(self, seed_raw: dict[str, pd.DataFrame]) -> VersionInfo:
         """Create the schema and, for an empty store, version 1 from the shipped tables."""
@@ -247,20 +254,23 @@ class Store:
             meta = {"kind": "seed", "note": "shipped data", "editor": "", "based_on": None}
             return _insert_version(conn, *_texts_and_counts(seed_raw), meta)
 
+        current = self.read(_current_id)
+        if current is not None:  # the usual start-up: no need to check the shipped files
+            return self.version_info(current)
         build_dataset(seed_raw)  # refuse to seed from invalid files
-        return self._write(seed)
+        return self.write(seed)  # re-checks: another process may have seeded meanwhile
 
     # -- versions ----------------------------------------------------------------------------
 
     def current_version(self) -> int:
         """The newest version id: one indexed query, cheap enough to call on every request."""
-        current = self._read(_current_id)
+        current = self.read(_current_id)
         if current is None:
             raise LookupError("the store is empty: call Store.initialise() first")
         return current
 
     def load_raw(self, version: int | None = None) -> dict[str, pd.DataFrame]:
-        texts = self._read(lambda conn: _version_texts(conn, version))
+        texts = self.read(lambda conn: _version_texts(conn, version))
         return {name: read_table_csv(texts[name]) for name in TABLES}
 
     def commit(
@@ -272,24 +282,29 @@ class Store:
         note: str = "",
         kind: str = "import",
         based_on: int | None = None,
+        validated: Dataset | None = None,
+        require_current: int | None = None,
     ) -> VersionInfo:
         """Validate and record a new version in one transaction; DataError leaves all as it was.
 
         `raw_tables` may be a function of the current tables: it then runs inside the write
         transaction, so a change computed from the newest version cannot lose a concurrent one.
+        `validated`: the Dataset already built from exactly these tables (a preview did it);
+        its content hash must match, else the tables are validated again.
+        `require_current`: refuse with StaleVersion unless this is still the newest version
+        (tables computed from an older version would silently undo the newer one).
         """
         if kind not in VERSION_KINDS:
             raise ValueError(f"kind must be one of {', '.join(VERSION_KINDS)}")
-        if not callable(raw_tables):
-            build_dataset(raw_tables)  # validate before taking the write lock
+        # Plain tables are checked before the write lock is taken, so other writers wait less.
+        ready = None if callable(raw_tables) else _checked_texts(raw_tables, validated)
 
         def work(conn: Connection) -> VersionInfo:
-            tables, parent = raw_tables, based_on
-            if callable(raw_tables):
-                parent = _current_id(conn)
-                texts = _version_texts(conn, parent)
-                tables = raw_tables({n: read_table_csv(texts[n]) for n in TABLES})
-                build_dataset(tables)
+            newest = _current_id(conn)
+            if require_current is not None and newest != require_current:
+                raise StaleVersion(require_current, newest)
+            parent = based_on if based_on is not None else newest
+            texts, counts = ready or _checked_texts(raw_tables(_tables(conn, parent)))
             meta = {
                 "kind": kind,
                 "note": note,
@@ -298,19 +313,19 @@ class Store:
                 "sha256": sha256,
                 "based_on": parent,
             }
-            return _insert_version(conn, *_texts_and_counts(tables), meta)
+            return _insert_version(conn, texts, counts, meta)
 
-        return self._write(work)
+        return self.write(work)
 
     def history(self) -> list[VersionInfo]:
         def read(conn: Connection) -> list[VersionInfo]:
             rows = conn.execute(select(versions).order_by(versions.c.id.desc())).mappings()
             return [_info_from_row(row) for row in rows]
 
-        return self._read(read)
+        return self.read(read)
 
     def version_info(self, version: int) -> VersionInfo:
-        return self._read(lambda conn: _version_info(conn, version))
+        return self.read(lambda conn: _version_info(conn, version))
 
     def rollback(self, version: int, editor: str, note: str = "") -> VersionInfo:
         """A NEW version with the content of an old one; history stays whole."""
@@ -327,17 +342,19 @@ class Store:
             }
             return _insert_version(conn, texts, counts, meta)
 
-        return self._write(work)
+        return self.write(work)
 
     def content_hash(self, version: int | None = None) -> str:
         def read(conn: Connection) -> str:
             target = version if version is not None else _current_id(conn)
             return _version_info(conn, target).content_hash
 
-        return self._read(read)
+        return self.read(read)
 
     def version_xlsx(self, version: int | None = None) -> bytes:
         """The whole version as a workbook, one sheet per table, every text kept as text."""
+        from openpyxl import Workbook  # only here: the server needs it for exports alone
+
         raw = self.load_raw(version)
         workbook = Workbook(write_only=True)
         for name in TABLES:
@@ -405,10 +422,25 @@ def _version_texts(conn: Connection, version: int | None) -> dict[str, str]:
         .join(table_contents, table_contents.c.sha256 == version_tables.c.content_sha256)
         .where(version_tables.c.version_id == target)
     )
-    texts = dict(conn.execute(query).tuples().all())
+    texts = {name: csv for name, csv in conn.execute(query)}
     if not texts:
         raise LookupError(f"no version {target}")
     return texts
+
+
+def _tables(conn: Connection, version: int | None) -> dict[str, pd.DataFrame]:
+    texts = _version_texts(conn, version)
+    return {name: read_table_csv(texts[name]) for name in TABLES}
+
+
+def _checked_texts(
+    raw: dict[str, pd.DataFrame], validated: Dataset | None = None
+) -> tuple[dict[str, str], dict[str, int]]:
+    """Stored texts and row counts of valid tables; DataError for invalid ones."""
+    texts, counts = _texts_and_counts(raw)
+    if validated is None or validated.version != content_hash_of(texts):
+        build_dataset(raw)
+    return texts, counts
 
 
 def _texts_and_counts(raw: dict[str, pd.DataFrame]) -> tuple[dict[str, str], dict[str, int]]:
@@ -465,30 +497,36 @@ def _info_from_row(row) -> VersionInfo:
 # -- xlsx export -------------------------------------------------------------------------------
 
 
-def _write_sheet(workbook: Workbook, name: str, frame: pd.DataFrame) -> None:
+def _write_sheet(workbook, name: str, frame: pd.DataFrame) -> None:
+    from openpyxl.cell import WriteOnlyCell
+
     sheet = workbook.create_sheet(name)
     numeric = {c.name for c in SCHEMAS[name].columns if c.kind == "float"}
     sheet.append(list(frame.columns))
     for record in frame.itertuples(index=False):
         sheet.append(
             [
-                _export_cell(sheet, text, column in numeric)
+                _export_cell(WriteOnlyCell(sheet), text, column in numeric)
                 for column, text in zip(frame.columns, record, strict=True)
             ]
         )
 
 
-def _export_cell(sheet, text: str, numeric: bool) -> WriteOnlyCell:
+def _export_cell(cell, text: str, numeric: bool):
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     if numeric and text:
         try:
-            return WriteOnlyCell(sheet, float(text))
+            cell.value = float(text)
+            return cell
         except ValueError:
             pass
-    cell = WriteOnlyCell(sheet, text)
+    # Control characters are illegal in xlsx XML; the export shows them as U+FFFD.
+    cell.value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)
     # A leading "=" would make Excel run the text as a formula (CSV/formula injection):
     # force the string type so it is stored and shown as plain text.
     cell.data_type = "s"
     return cell
 
 
-__all__ = ["DataError", "Problem", "Store", "VersionInfo", "default_url"]
+__all__ = ["DataError", "Problem", "StaleVersion", "Store", "VersionInfo", "default_url"]

@@ -9,7 +9,7 @@ from eaeu import queries, transforms
 from eaeu.dataset import Dataset
 from eaeu.i18n import LANGS
 
-TABS = ("indicators", "missions", "table")
+TABS = ("indicators", "missions", "table", "data")
 TABLES = ("growth", "trend", "missions")
 DEFAULT_INDICATOR = "industrial_production"
 

@@ -31,11 +31,17 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="session")
-def live_server():
+def database_url(tmp_path_factory) -> str:
+    """A store of the tests' own, seeded from the shipped data (never instance/)."""
+    return f"sqlite:///{tmp_path_factory.mktemp('store') / 'eaeu.sqlite3'}"
+
+
+@pytest.fixture(scope="session")
+def live_server(database_url):
     """The dashboard on an ephemeral localhost port, with the shipped data."""
     from app import create_app
 
-    app = create_app(Settings.load(data_dir=DEFAULT_DATA_DIR))
+    app = create_app(Settings.load(data_dir=DEFAULT_DATA_DIR, database_url=database_url))
     server = make_server("127.0.0.1", 0, app.server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

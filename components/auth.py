@@ -1,0 +1,136 @@
+"""Editors log in (Flask-Login); analysts read without an account. Data-changing callbacks
+are refused on the server for anyone else, whatever the browser sends."""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from urllib.parse import urlparse
+
+from flask import Flask, abort, redirect, request
+from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
+
+from eaeu.store import Store
+from eaeu.users import verify_editor
+
+# Outputs that change data: a callback request writing any of them needs an editor session.
+PROTECTED_OUTPUT_PREFIXES: set[str] = set()
+
+
+class Editor(UserMixin):
+    def __init__(self, name: str):
+        self.id = name
+        self.name = name
+
+
+def protect(*component_ids: str) -> None:
+    """Declare component ids whose updates change data (see `refuse_forged_updates`)."""
+    PROTECTED_OUTPUT_PREFIXES.update(component_ids)
+
+
+def is_editor() -> bool:
+    return bool(current_user and current_user.is_authenticated)
+
+
+def editor_name() -> str | None:
+    return current_user.name if is_editor() else None
+
+
+def init_auth(server: Flask, store: Store) -> None:
+    manager = LoginManager(server)
+    manager.session_protection = "strong"
+
+    @manager.user_loader
+    def load_user(name: str) -> Editor | None:
+        return Editor(name) if name in _editor_names(store) else None
+
+    server.add_url_rule("/login", "login", _login_view(store), methods=["GET", "POST"])
+    server.add_url_rule("/logout", "logout", _logout, methods=["POST"])
+    server.before_request(refuse_forged_updates)
+
+
+def _editor_names(store: Store) -> set[str]:
+    from eaeu.users import editor_names
+
+    return set(editor_names(store))
+
+
+def refuse_forged_updates():
+    """A POST to /_dash-update-component that would write a protected output needs an editor."""
+    if request.method != "POST" or not request.path.endswith("/_dash-update-component"):
+        return None
+    try:
+        body = json.loads(request.get_data(cache=True) or b"{}")
+    except ValueError:
+        abort(400)
+    if _output_ids(body) & PROTECTED_OUTPUT_PREFIXES and not is_editor():
+        abort(403)
+    return None
+
+
+def _output_ids(body: object) -> set[str]:
+    """Ids a callback request writes; a pattern-matching id counts by its `type`."""
+    outputs = body.get("outputs", []) if isinstance(body, dict) else []
+    outputs = outputs if isinstance(outputs, list) else [outputs]
+    found = set()
+    for output in outputs:
+        items = output if isinstance(output, list) else [output]
+        for item in items:
+            component = item.get("id") if isinstance(item, dict) else None
+            found.add(component.get("type") if isinstance(component, dict) else str(component))
+    return found
+
+
+def _same_origin() -> bool:
+    origin = request.headers.get("Origin")
+    return origin is None or urlparse(origin).netloc == request.host
+
+
+def _login_view(store: Store):
+    def login():
+        error = ""
+        if request.method == "POST":
+            if not _same_origin():
+                abort(403)
+            name = request.form.get("name", "")
+            if verify_editor(store, name, request.form.get("password", "")):
+                login_user(Editor(name))
+                return redirect(_safe_next(request.args.get("next")))
+            error = "Неверное имя или пароль / Wrong name or password"
+        return LOGIN_PAGE.format(error=escape(error), next=escape(request.args.get("next", "/")))
+
+    return login
+
+
+def _safe_next(target: str | None) -> str:
+    """Only local paths: a login link must not bounce the editor to another site."""
+    if not target or not target.startswith("/") or target.startswith("//"):
+        return "/"
+    return target
+
+
+def _logout():
+    if not _same_origin():
+        abort(403)
+    logout_user()
+    return redirect("/")
+
+
+LOGIN_PAGE = """<!doctype html>
+<html lang="ru"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Вход для редакторов / Editor login</title>
+<link rel="stylesheet" href="/assets/01-bootstrap.min.css">
+<link rel="stylesheet" href="/assets/02-fonts.css"><link rel="stylesheet" href="/assets/03-app.css">
+</head><body><main class="container py-5" style="max-width: 28rem">
+<h1 class="h3 mb-3">Вход для редакторов <span class="text-secondary">/ Editor login</span></h1>
+<p class="text-danger" role="alert">{error}</p>
+<form method="post" action="/login?next={next}">
+<div class="mb-3"><label class="form-label" for="name">Имя / Name</label>
+<input class="form-control" id="name" name="name" autocomplete="username" required></div>
+<div class="mb-3"><label class="form-label" for="password">Пароль / Password</label>
+<input class="form-control" id="password" name="password" type="password"
+ autocomplete="current-password" required></div>
+<button class="btn btn-primary" type="submit">Войти / Log in</button>
+<a class="ms-3" href="/">На главную / Back</a>
+</form></main></body></html>"""

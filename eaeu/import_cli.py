@@ -1,0 +1,177 @@
+"""Command line for the data store: import FILE, history, rollback VERSION, editor add NAME.
+
+Wired into app.py with `import_cli.add_parsers(commands)`; also runnable on its own as
+`python -m eaeu.import_cli ...`. Bad input prints the same lines the browser shows and exits
+1, never with a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from eaeu.config import Settings
+from eaeu.dataset import TABLES, read_csv_text
+from eaeu.importer import Limits, import_into
+from eaeu.model import DataError, format_problems
+from eaeu.store import Store
+from eaeu.users import add_editor, check_new_editor
+
+
+def add_parsers(subparsers) -> None:
+    """Add the store commands to an argparse sub-parser set; each sets `handler`."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--database-url", help="default: $DATABASE_URL or instance/eaeu.sqlite3")
+
+    imp = subparsers.add_parser("import", parents=[common], help="import a spreadsheet or CSV")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--mode", choices=("merge", "replace"), default="merge")
+    imp.add_argument("--dry-run", action="store_true", help="show what would change, save nothing")
+    imp.add_argument("--note", default="")
+    imp.add_argument(
+        "--value-form", choices=("growth", "index"), help="values are growth % or indices"
+    )
+    imp.add_argument("--indicator", help="indicator id, for a file without an indicator column")
+    imp.add_argument("--sheet", help="sheet name (default: the first sheet holding a table)")
+    imp.add_argument("--source-name")
+    imp.add_argument("--source-url")
+    imp.add_argument("--source-date")
+    imp.add_argument("--editor", default=None, help="recorded in the history (default: OS user)")
+    imp.set_defaults(handler=run_import)
+
+    history = subparsers.add_parser("history", parents=[common], help="list data versions")
+    history.set_defaults(handler=run_history)
+
+    rollback = subparsers.add_parser(
+        "rollback", parents=[common], help="save an old version's content as a new version"
+    )
+    rollback.add_argument("version", type=int)
+    rollback.add_argument("--editor", default=None)
+    rollback.add_argument("--note", default="")
+    rollback.set_defaults(handler=run_rollback)
+
+    editor = subparsers.add_parser("editor", help="manage editors")
+    actions = editor.add_subparsers(dest="editor_command", required=True)
+    add = actions.add_parser("add", parents=[common], help="add an editor (asks for a password)")
+    add.add_argument("name")
+    add.set_defaults(handler=run_editor_add)
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    """The store, created and seeded from the shipped CSV files on first use."""
+    store = Store(args.database_url)
+    data_dir = Settings.load().data_dir
+    store.initialise({name: read_csv_text(data_dir / f"{name}.csv") for name in TABLES})
+    return store
+
+
+def _editor(args: argparse.Namespace) -> str:
+    return args.editor or os.environ.get("EAEU_EDITOR") or getpass.getuser()
+
+
+def run_import(args: argparse.Namespace) -> int:
+    limits = Limits()
+    try:
+        with args.file.open("rb") as stream:
+            # One byte past the limit is enough for the importer to refuse it by size.
+            data = stream.read(limits.max_bytes + 1)
+    except OSError as exc:
+        print(f"{args.file}: cannot read the file ({exc.strerror or exc})")
+        return 1
+    store = open_store(args)
+    outcome = import_into(
+        store,
+        data,
+        args.file.name,
+        editor=_editor(args),
+        mode=args.mode,
+        note=args.note,
+        dry_run=args.dry_run,
+        indicator=args.indicator,
+        value_form=args.value_form,
+        sheet=args.sheet,
+        source_name=args.source_name,
+        source_url=args.source_url,
+        source_date=args.source_date,
+        limits=limits,
+    )
+    for line in outcome.lines():
+        print(line)
+    for question in outcome.plan.parsed.questions:
+        option = question.key.replace("_", "-")
+        print(f"Answer with --{option} {'|'.join(question.choices)} and run again.")
+    if not outcome.plan.ok or outcome.problems:
+        return 1
+    if args.dry_run:
+        print("Dry run: nothing was saved.")
+    return 0
+
+
+def run_history(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    current = store.current_version()
+    for info in store.history():
+        mark = "*" if info.id == current else " "
+        based = f" from v{info.based_on}" if info.based_on else ""
+        rows = info.counts.get("observations", 0)
+        file = f" {info.file_name}" if info.file_name else ""
+        note = f" - {info.note}" if info.note else ""
+        print(
+            f"{mark} v{info.id}  {info.created_at:%Y-%m-%d %H:%M} UTC  {info.kind}{based}"
+            f"  {info.editor or '-'}{file}  {rows} observations{note}"
+        )
+    return 0
+
+
+def run_rollback(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        info = store.rollback(args.version, _editor(args), args.note)
+    except LookupError as exc:
+        print(f"rollback refused: {exc.args[0]}")
+        return 1
+    print(f"Saved as version {info.id}: the content of version {args.version}.")
+    return 0
+
+
+def read_password(name: str) -> str:
+    """Asked twice on a terminal; read as one line from a pipe (for scripts)."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass(f"Password for {name}: ")
+    if getpass.getpass("Again: ") != first:
+        raise ValueError("the passwords differ")
+    return first
+
+
+def run_editor_add(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        password = read_password(args.name)
+        reasons = check_new_editor(args.name, password)
+        if reasons:
+            raise ValueError("; ".join(reasons))
+        add_editor(store, args.name, password)
+    except ValueError as exc:
+        print(f"editor not added: {exc}")
+        return 1
+    print(f"Editor {args.name!r} added.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m eaeu.import_cli", description=__doc__)
+    add_parsers(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except DataError as exc:  # e.g. shipped CSV files that no longer validate
+        print(format_problems(exc.problems))
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

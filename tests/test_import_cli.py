@@ -1,0 +1,151 @@
+"""The store's command line: import, history, rollback, editor add. Files are SYNTHETIC."""
+
+from __future__ import annotations
+
+import argparse
+import io
+
+import corpus
+import pytest
+
+from eaeu import import_cli
+from eaeu.store import Store
+from eaeu.users import add_editor, editor_names, verify_editor
+
+
+@pytest.fixture
+def url(tmp_path):
+    return f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+
+
+def run(capsys, *argv):
+    code = import_cli.main([str(a) for a in argv])
+    return code, capsys.readouterr().out.splitlines()
+
+
+def write(tmp_path, data_and_name):
+    data, name = data_and_name
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_dry_run_previews_and_saves_nothing(tmp_path, url, capsys):
+    path = write(tmp_path, corpus.russian_excel_csv())
+    code, out = run(capsys, "import", path, "--dry-run", "--database-url", url)
+    assert code == 0
+    assert out[0] == "synthetic_ru.csv: 5 rows read (long)"
+    assert "industrial_production: 5 new, 0 changed, 0 unchanged" in out
+    assert out[-1] == "Dry run: nothing was saved."
+    assert Store(url).current_version() == 1
+
+
+def test_import_commits_a_version(tmp_path, url, capsys):
+    path = write(tmp_path, corpus.eec_wide_xlsx())
+    argv = ["import", path, "--indicator", "industrial_production", "--note", "EEC tables"]
+    code, out = run(capsys, *argv, "--editor", "anna", "--database-url", url)
+    assert code == 0, out
+    assert out[-1] == "Saved as version 2."
+    (latest, _) = Store(url).history()
+    assert (latest.editor, latest.note, latest.file_name) == ("anna", "EEC tables", path.name)
+    assert latest.kind == "import" and len(latest.sha256) == 64
+
+
+def test_bad_file_prints_every_error_and_exits_1(tmp_path, url, capsys):
+    path = write(tmp_path, corpus.wrong_types_csv())
+    code, out = run(capsys, "import", path, "--database-url", url)
+    assert code == 1
+    assert out[1] == "Errors (4): the file cannot be imported as it is"
+    assert out[2] == "synthetic_types.csv, row 2, column 'value': expected a number, got 'abc'"
+    assert len(out) == 6
+    assert Store(url).current_version() == 1
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: (b"", "empty.csv"),
+        lambda: (corpus.garbage(), "garbage.xlsx"),
+        lambda: (corpus.eec_wide_xlsx()[0], "renamed.csv"),
+        lambda: corpus.many_members_xlsx(1500),
+    ],
+)
+def test_hostile_files_never_give_a_traceback(tmp_path, url, capsys, make):
+    code, out = run(capsys, "import", write(tmp_path, make()), "--database-url", url)
+    assert code == 1
+    assert len(out) >= 3 and not any("Traceback" in line for line in out)
+
+
+def test_missing_file(tmp_path, url, capsys):
+    code, out = run(capsys, "import", tmp_path / "nope.csv", "--database-url", url)
+    assert (code, out) == (
+        1,
+        [f"{tmp_path / 'nope.csv'}: cannot read the file (No such file or directory)"],
+    )
+
+
+def test_question_explains_the_option_to_answer_it(tmp_path, url, capsys):
+    path = write(tmp_path, corpus.index_values_csv())
+    code, out = run(capsys, "import", path, "--database-url", url)
+    assert code == 1
+    assert out[-1] == "Answer with --value-form index|growth and run again."
+    code, out = run(capsys, "import", path, "--value-form", "index", "--database-url", url)
+    assert code == 0 and out[-1] == "Saved as version 2."
+
+
+def test_history_and_rollback(tmp_path, url, capsys):
+    run(
+        capsys,
+        "import",
+        write(tmp_path, corpus.ods_long()),
+        "--editor",
+        "anna",
+        "--database-url",
+        url,
+    )
+    code, out = run(capsys, "rollback", 1, "--editor", "boris", "--database-url", url)
+    assert (code, out) == (0, ["Saved as version 3: the content of version 1."])
+    code, out = run(capsys, "history", "--database-url", url)
+    assert code == 0 and len(out) == 3
+    assert out[0].startswith("* v3 ") and "rollback from v1  boris" in out[0]
+    assert "import from v1  anna synthetic.ods  59 observations" in out[1]
+    assert out[2].startswith("  v1 ") and "seed" in out[2]
+    code, out = run(capsys, "rollback", 42, "--database-url", url)
+    assert (code, out) == (1, ["rollback refused: no version 42"])
+
+
+def test_editor_add_reads_the_password_from_stdin(url, capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("correct horse\n"))
+    code, out = run(capsys, "editor", "add", "anna", "--database-url", url)
+    assert (code, out) == (0, ["Editor 'anna' added."])
+    store = Store(url)
+    assert verify_editor(store, "anna", "correct horse")
+    assert not verify_editor(store, "anna", "wrong horse")
+    assert not verify_editor(store, "nobody", "correct horse")
+    monkeypatch.setattr("sys.stdin", io.StringIO("another one\n"))
+    code, out = run(capsys, "editor", "add", "anna", "--database-url", url)
+    assert (code, out) == (1, ["editor not added: editor 'anna' already exists"])
+    monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
+    code, out = run(capsys, "editor", "add", "boris", "--database-url", url)
+    assert (code, out) == (1, ["editor not added: the password must be at least 8 characters"])
+
+
+def test_passwords_are_stored_hashed(url):
+    store = Store(url)
+    store.migrate()
+    add_editor(store, "vera", "a long password")
+    with store.engine().connect() as conn:
+        stored = conn.exec_driver_sql("SELECT password_hash FROM editors").scalar()
+    assert "a long password" not in stored and stored.startswith(("scrypt:", "pbkdf2:"))
+    assert editor_names(store) == ["vera"]
+
+
+def test_commands_join_an_existing_parser():
+    """How app.py adds them next to `serve`."""
+    parser = argparse.ArgumentParser()
+    commands = parser.add_subparsers(dest="command")
+    commands.add_parser("serve")
+    import_cli.add_parsers(commands)
+    args = parser.parse_args(["import", "f.xlsx", "--mode", "replace", "--indicator", "gdp"])
+    assert args.handler is import_cli.run_import and args.mode == "replace"
+    assert parser.parse_args(["serve"]).command == "serve"
