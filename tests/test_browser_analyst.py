@@ -34,7 +34,9 @@ def search(page) -> str:
 
 def test_url_restores_the_exact_view(watched, live_server):
     page, _ = watched
-    page.goto(live_server + "/?lang=en&indicator=gdp&period=2023-11&transform=index&countries=ARM,RUS")
+    page.goto(
+        live_server + "/?lang=en&indicator=gdp&period=2023-11&transform=index&countries=ARM,RUS"
+    )
     wait_for_chart(page, "growth")
     expect(page.locator(f"#{ids.GROWTH_GRAPH}-title")).to_have_text("GDP: Jan–Nov 2023")
     expect(page.locator(f"#{ids.GROWTH_GRAPH}-subtitle")).to_have_text(
@@ -46,12 +48,16 @@ def test_url_restores_the_exact_view(watched, live_server):
     page.goto(live_server + "/?lang=en&tab=missions&snapshot=2023-10-02")
     expect(page.get_by_role("tab", name="Belarusian missions")).to_have_class(ACTIVE)
     expect(page.locator(f"#{ids.SNAPSHOT} input[value='2023-10-02']")).to_be_checked()
-    expect(page.locator(f"#{ids.MISSIONS_SUMMARY}")).to_have_text("Missions in total: 12; open: 12; regions: 12")
+    expect(page.locator(f"#{ids.MISSIONS_SUMMARY}")).to_have_text(
+        "Missions in total: 12; open: 12; regions: 12"
+    )
 
 
 def test_bad_or_unknown_parameters_fall_back_quietly(watched, live_server):
     page, _ = watched
-    page.goto(live_server + "/?lang=de&tab=nope&indicator=x&period=zzz&countries=XXX&snapshot=1&v=9")
+    page.goto(
+        live_server + "/?lang=de&tab=nope&indicator=x&period=zzz&countries=XXX&snapshot=1&v=9"
+    )
     wait_for_chart(page, "growth")
     expect(page.get_by_role("tab", name="Показатели")).to_have_class(ACTIVE)
     assert bar_order(page) == ["Кыргызстан", "Казахстан", "Россия", "Беларусь"]

@@ -19,7 +19,12 @@ def values(ds, transform, period):
 
 
 def test_index_is_hundred_plus_growth(ds):
-    assert values(ds, "index", "2024-09") == {"ARM": 112.6, "BLR": 106.4, "EAEU": 104.4, "RUS": 104.4}
+    assert values(ds, "index", "2024-09") == {
+        "ARM": 112.6,
+        "BLR": 106.4,
+        "EAEU": 104.4,
+        "RUS": 104.4,
+    }
 
 
 def test_change_in_points_against_previous_period(ds):
@@ -58,7 +63,10 @@ def test_view_charts_main_first():
 
 
 SYNTHETIC = pd.DataFrame(  # synthetic rows: hostile text in every position
-    {"name": ["=HYPERLINK(\"http://x\")", "+7", "-1", "@SUM(A1)", "\tx", "Армения"], "value": [1.5] * 6}
+    {
+        "name": ['=HYPERLINK("http://x")', "+7", "-1", "@SUM(A1)", "\tx", "Армения"],
+        "value": [1.5] * 6,
+    }
 )
 COLUMNS = [("name", "Страна"), ("value", "Значение")]
 
@@ -88,7 +96,7 @@ def test_xlsx_has_data_and_sources_and_no_formulas(ds):
     assert book.sheetnames == ["trend", "synthetic", "Sources"]
     assert book["trend"]["A1"].value == "Country"
     hostile = book["synthetic"]["A2"]
-    assert hostile.value == "=HYPERLINK(\"http://x\")" and hostile.data_type == "s"
+    assert hostile.value == '=HYPERLINK("http://x")' and hostile.data_type == "s"
     assert hostile.quotePrefix
     sources = [row[0].value for row in book["Sources"].iter_rows(min_row=2)]
     assert "TASS" in sources and "BELTA" in sources
