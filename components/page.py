@@ -19,7 +19,6 @@ from components import header, highlight, ids, indicators, missions, share, tabl
 from components.common import dataset, graph_config
 from eaeu.charts import CHART_IDS, build_chart
 from eaeu.i18n import t
-from eaeu.view import TABS as TAB_NAMES
 from eaeu.view import ViewState
 
 
@@ -62,6 +61,10 @@ def page(view: ViewState) -> list:
             dbc.Container(t("footer_sources", lang), className="small text-secondary py-3"),
         ),
     ]
+
+
+# Tabs every reader has; the editors' data tab is wired by components/data_panel.py.
+PUBLIC_TABS = ("indicators", "missions", "table")
 
 
 def tab_set(active: str, tabs: list[tuple[str, str, object]]) -> html.Div:
@@ -166,6 +169,6 @@ clientside_callback(
 clientside_callback(
     ClientsideFunction(namespace="eaeu", function_name="showTab"),
     Output(ids.TABS, "data"),
-    [Input(ids.tab_button(name), "n_clicks") for name in TAB_NAMES],
+    [Input(ids.tab_button(name), "n_clicks") for name in PUBLIC_TABS],
     prevent_initial_call=True,
 )
