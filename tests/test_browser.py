@@ -155,3 +155,17 @@ def test_table_sorts_and_filters(watched, live_server):
     expect(cells.first).to_have_text("Армения")
     expect(grid).to_contain_text("28,9")
     expect(page.locator(f"#{ids.TABLE_SOURCES}")).to_contain_text(re.compile("Источники: BELTA"))
+
+
+def test_empty_choice_explains_itself(watched, live_server):
+    page, _ = watched
+    page.goto(live_server + "/?countries=")
+    wait_for_chart(page, "trend")
+    expect(page.locator(f"#{ids.TREND_GRAPH}")).to_contain_text(
+        "Не выбрано ни одной страны с данными. Отметьте страны выше."
+    )
+    page.locator(f"#{ids.COUNTRIES}").get_by_text("Беларусь", exact=True).click()
+    page.wait_for_function(
+        "id => document.getElementById(id).querySelector('.js-plotly-plot').data.length === 1",
+        arg=ids.TREND_GRAPH,
+    )

@@ -158,11 +158,14 @@ PAGES = {
     "/?tab=missions&lang=en": "missions",
     "/?tab=table": None,
     "/embed/growth": "growth",
+    "/login": "login",
 }
 
 
 def wait_for_view(page, chart_id):
-    if chart_id:
+    if chart_id == "login":
+        page.wait_for_selector("form")
+    elif chart_id:
         wait_for_chart(page, chart_id)
     else:
         page.wait_for_selector(f"#{ids.GRID} .ag-row")
@@ -200,7 +203,7 @@ def test_keyboard_reaches_and_operates_controls(watched, live_server):
 def test_no_horizontal_overflow(watched, live_server, width, tmp_path):
     page, _ = watched
     page.set_viewport_size({"width": width, "height": 900})
-    for query in ("/?tab=indicators", "/?tab=missions&lang=en", "/?tab=table"):
+    for query in ("/?tab=indicators", "/?tab=missions&lang=en", "/?tab=table", "/login"):
         page.goto(live_server + query)
         wait_for_view(page, PAGES[query])
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
