@@ -118,8 +118,11 @@ def _leader_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
 
 def _derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     obs = tables["observations"].copy()
+    # Few distinct periods, many rows: compute each key once.
+    spans = obs[["period_start", "period_end"]].drop_duplicates()
+    keys = {(s, e): period_key(s, e) for s, e in spans.itertuples(index=False)}
     obs["period"] = [
-        period_key(s, e) for s, e in zip(obs["period_start"], obs["period_end"], strict=True)
+        keys[span] for span in zip(obs["period_start"], obs["period_end"], strict=True)
     ]
     tables["observations"] = obs.sort_values(["indicator", "period_end", "geo"], ignore_index=True)
     places = tables["places"].merge(

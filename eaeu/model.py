@@ -260,36 +260,77 @@ SCHEMAS: dict[str, TableSchema] = {
 def validate_table(
     raw: pd.DataFrame, schema: TableSchema, file: str, sheet: str | None = None
 ) -> tuple[pd.DataFrame, list[Problem]]:
-    """Type every cell of a text frame; returns the typed frame and every problem found."""
-    problems: list[Problem] = []
+    """Type every cell of a text frame; returns the typed frame and every problem found,
+    ordered by row then column."""
     missing = [c for c in schema.column_names if c not in raw.columns]
     if missing:
         message = (
             f"missing column(s) {', '.join(missing)}; expected {', '.join(schema.column_names)}"
         )
         return pd.DataFrame(columns=schema.column_names), [Problem(file, message, 1, sheet=sheet)]
-    typed: dict[str, list[object]] = {c.name: [] for c in schema.columns}
-    for offset, record in enumerate(raw[schema.column_names].itertuples(index=False)):
-        for column, cell in zip(schema.columns, record, strict=True):
-            typed[column.name].append(_typed_cell(cell, column, file, offset + 2, sheet, problems))
-    frame = pd.DataFrame(typed, columns=schema.column_names)
+    typed: dict[str, pd.Series] = {}
+    found: list[tuple[int, int, Problem]] = []
+    for position, column in enumerate(schema.columns):
+        values, failures = _typed_column(raw[column.name], column)
+        typed[column.name] = values
+        for index, message in failures:
+            problem = Problem(file, message, index + 2, column.name, sheet)
+            found.append((index, position, problem))
+    frame = pd.DataFrame(typed, columns=schema.column_names).reset_index(drop=True)
+    problems = [p for _, _, p in sorted(found, key=lambda item: item[:2])]
     problems.extend(_duplicate_keys(frame, schema, file, sheet))
     return frame, problems
 
 
-def _typed_cell(
-    cell: object, column: Column, file: str, row: int, sheet: str | None, problems: list[Problem]
-) -> object:
-    text = "" if cell is None or (isinstance(cell, float) and pd.isna(cell)) else str(cell).strip()
-    if not text:
-        if column.required:
-            problems.append(Problem(file, "a value is required", row, column.name, sheet))
-        return None
-    try:
-        return column.parser()(text)
-    except ValueError as exc:
-        problems.append(Problem(file, str(exc), row, column.name, sheet))
-        return None
+def _cell_texts(cells: pd.Series) -> pd.Series:
+    return cells.astype(object).where(cells.notna(), "").astype(str).str.strip()
+
+
+def _typed_column(cells: pd.Series, column: Column) -> tuple[pd.Series, list[tuple[int, str]]]:
+    """One column at a time, so 100,000-row uploads validate in well under a second;
+    only cells that fail go through the per-cell parser, which words the message."""
+    texts = _cell_texts(cells).reset_index(drop=True)
+    empty = texts == ""
+    failures = [(i, "a value is required") for i in texts.index[empty]] if column.required else []
+    values, bad = _parse_vectorised(texts, empty, column)
+    parser = column.parser()
+    for index in bad:
+        try:
+            parser(texts[index])
+        except ValueError as exc:
+            failures.append((index, str(exc)))
+    if column.kind == "float" and not column.choices:
+        return values.astype("float64"), failures
+    return values.astype(object).where(~empty & ~values.isna(), None), failures
+
+
+def _parse_vectorised(
+    texts: pd.Series, empty: pd.Series, column: Column
+) -> tuple[pd.Series, list[int]]:
+    if column.kind == "float" and not column.choices:
+        numbers = pd.to_numeric(texts.where(~empty), errors="coerce")
+        numbers = numbers.where(numbers.abs() != float("inf"))
+        return numbers, list(texts.index[~empty & numbers.isna()])
+    if column.kind == "date" and not column.choices:
+        dates = pd.to_datetime(texts.where(~empty), format="%Y-%m-%d", errors="coerce")
+        bad = list(texts.index[~empty & dates.isna()])
+        return dates.dt.date.astype(object).where(dates.notna(), None), bad
+    return _parse_by_unique_value(texts, empty, column.parser())
+
+
+def _parse_by_unique_value(
+    texts: pd.Series, empty: pd.Series, parser
+) -> tuple[pd.Series, list[int]]:
+    """Codes, flags and names repeat: parse each distinct text once."""
+    parsed: dict[str, object] = {}
+    invalid: list[str] = []
+    for text in texts[~empty].unique():
+        try:
+            parsed[text] = parser(text)
+        except ValueError:
+            invalid.append(text)
+    bad = texts.isin(invalid)
+    return texts.map(parsed).where(~bad & ~empty, None), list(texts.index[bad])
 
 
 def _duplicate_keys(
