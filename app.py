@@ -66,7 +66,7 @@ def create_server() -> Flask:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from eaeu import import_cli
+    from eaeu import export_cli, import_cli
 
     parser = argparse.ArgumentParser(
         prog="app.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -78,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--debug", action="store_true", help="local development mode only")
     serve.set_defaults(handler=run_serve)
     import_cli.add_parsers(commands)
+    export_cli.add_export_parser(commands)
     args = parser.parse_args(argv)
     if not hasattr(args, "handler"):
         return run_serve(argparse.Namespace(host=None, port=None, debug=False))

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dash import Output, dcc, get_asset_url, html
 
+from eaeu import export
 from eaeu.charts import Chart
+from eaeu.dataset import Dataset
 from eaeu.figures import screen_version
 from eaeu.repository import get_repository
+from eaeu.view import ViewState
 
 
 def dataset():
@@ -14,14 +17,23 @@ def dataset():
     return get_repository().current()
 
 
-def graph_config(chart_id: str) -> dict:
-    """Local base maps (no CDN) and a modebar without the Plotly logo."""
+def graph_config(chart_id: str, view: ViewState | None = None, ds: Dataset | None = None) -> dict:
+    """Local base maps (no CDN), no Plotly logo, and a camera button saving an article-size
+    PNG at 2x named after what it shows (never 'newplot.png')."""
+    width, height = export.PRESETS["article"]
+    stem = export.file_stem(export.ExportOptions(chart_id, view), ds) if view and ds else chart_id
     return {
         "topojsonURL": get_asset_url("topojson/"),
         "displaylogo": False,
         "responsive": True,
         "modeBarButtonsToRemove": ["lasso2d", "select2d"],
-        "toImageButtonOptions": {"filename": chart_id, "width": 1200, "height": 675, "scale": 2},
+        "toImageButtonOptions": {
+            "format": "png",
+            "filename": stem,
+            "width": width,
+            "height": height,
+            "scale": 2,
+        },
     }
 
 
@@ -41,7 +53,13 @@ def graph(component_id: str, chart_id: str, height: int = 460) -> html.Figure:
                 type="default",
                 delay_show=150,
             ),
-            html.Figcaption(id=f"{component_id}-footer", className="small text-secondary"),
+            html.Figcaption(
+                [
+                    html.Span(id=f"{component_id}-footer"),
+                    html.Span(id=f"{component_id}-summary", className="visually-hidden"),
+                ],
+                className="small text-secondary",
+            ),
         ],
         className="chart-box",
         **{"data-chart": chart_id},
@@ -52,19 +70,29 @@ def chart_outputs(component_id: str) -> list[Output]:
     """The figure and the texts around it, as one group of callback outputs."""
     return [
         Output(component_id, "figure"),
+        Output(component_id, "config"),
         Output(f"{component_id}-title", "children"),
         Output(f"{component_id}-subtitle", "children"),
         Output(f"{component_id}-footer", "children"),
+        Output(f"{component_id}-summary", "children"),
     ]
 
 
-def chart_values(chart: Chart) -> tuple:
-    """Values for `chart_outputs`: the screen figure and its texts."""
+def chart_values(chart: Chart, view: ViewState, ds: Dataset) -> tuple:
+    """Values for `chart_outputs`: the screen figure, its camera settings and its texts,
+    with the chart told in words for screen readers (the same text as the export's alt text)."""
     footer = [part.replace("<br>", " ") for part in (chart.text.note, chart.text.source) if part]
     lines: list = []
     for part in footer:
         lines.extend([part, html.Br()])
-    return screen_version(chart.figure), chart.text.title, chart.text.subtitle, lines[:-1]
+    return (
+        screen_version(chart.figure),
+        graph_config(chart.chart_id, view, ds),
+        chart.text.title,
+        chart.text.subtitle,
+        lines[:-1],
+        export.alt_text(chart, view.lang),
+    )
 
 
 def field(label_text: str, control, control_id: str) -> html.Div:

@@ -18,7 +18,6 @@ from components import ids
 from components.common import dataset
 from eaeu import export
 from eaeu.charts import build_chart
-from eaeu.dataset import Dataset
 from eaeu.i18n import LANGS
 from eaeu.view import ViewState
 
@@ -230,21 +229,6 @@ def layout(chart_id: str, lang: str) -> html.Details:
         className="export-panel mx-1 mb-2",
         **{"data-export": chart_id},
     )
-
-
-def modebar_config(chart_id: str, view: ViewState, ds: Dataset) -> dict:
-    """The camera button saves a named 1200×675 PNG at 2×, never 'newplot.png'."""
-    width, height = export.PRESETS["article"]
-    stem = export.file_stem(export.ExportOptions(chart_id, view), ds)
-    return {
-        "toImageButtonOptions": {
-            "format": "png",
-            "filename": stem,
-            "width": width,
-            "height": height,
-            "scale": 2,
-        }
-    }
 
 
 # -- callbacks -----------------------------------------------------------------------------------

@@ -13,7 +13,6 @@ COUNTRIES = "countries-checklist"
 TRANSFORM = "transform-select"
 GROWTH_GRAPH = "growth-graph"
 TREND_GRAPH = "trend-graph"
-GROWTH_SUMMARY = "growth-summary"
 
 SNAPSHOT = "snapshot-select"
 MAP_GRAPH = "missions-graph"
@@ -54,3 +53,34 @@ def tab_button(name: str) -> str:
 
 def tab_panel(name: str) -> str:
     return f"tab-panel-{name}"
+
+
+# The Data tab (editors only): upload, preview, commit, history, figure of the week.
+DATA_UPLOAD = "data-upload"
+DATA_MODE = "data-mode"
+DATA_IMPORT_INDICATOR = "data-import-indicator"
+DATA_SOURCE_NAME = "data-source-name"
+DATA_SOURCE_URL = "data-source-url"
+DATA_SOURCE_DATE = "data-source-date"
+DATA_NOTE = "data-note"
+DATA_QUESTIONS = "data-questions"
+DATA_ANSWER = "data-answer"  # pattern-matching type: {"type": DATA_ANSWER, "key": question key}
+DATA_PREVIEW = "data-preview"
+DATA_PENDING = "data-pending"  # the tokens under which the upload waits server-side
+DATA_COMMIT = "data-commit"
+DATA_CANCEL = "data-cancel"
+DATA_IMPORT_STATUS = "data-import-status"
+DATA_VERSION = "data-version"  # the store version the page shows; a change refreshes panels
+DATA_HISTORY = "data-history"
+DATA_HISTORY_STATUS = "data-history-status"
+DATA_ROLLBACK = "data-rollback"  # pattern-matching type: {"type": ..., "version": N}
+DATA_VERSION_XLSX = "data-version-xlsx"  # pattern-matching type: {"type": ..., "version": N}
+DATA_DOWNLOAD = "data-download"
+DATA_TEMPLATE = "data-template"
+HIGHLIGHT_SAVE = "highlight-save"
+HIGHLIGHT_STATUS = "highlight-status"
+
+
+def highlight_field(name: str) -> str:
+    """The form control for one column of the highlights table."""
+    return f"highlight-field-{name}"

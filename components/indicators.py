@@ -5,12 +5,12 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, html
 
-from components import ids
+from components import export_panel, ids
 from components.common import chart_outputs, chart_values, dataset, field, graph
 from eaeu import queries, transforms
 from eaeu.charts import build_chart
 from eaeu.dataset import Dataset
-from eaeu.i18n import fmt_value, t
+from eaeu.i18n import t
 from eaeu.view import ViewState
 
 
@@ -90,10 +90,11 @@ def layout(ds: Dataset, view: ViewState) -> html.Div:
             controls,
             transform,
             graph(ids.GROWTH_GRAPH, "growth"),
-            html.P(id=ids.GROWTH_SUMMARY, className="visually-hidden", **{"aria-live": "polite"}),
+            export_panel.layout("growth", lang),
             html.Hr(),
             countries,
             graph(ids.TREND_GRAPH, "trend", height=500),
+            export_panel.layout("trend", lang),
         ]
     )
 
@@ -135,31 +136,16 @@ def follow_indicator(indicator, period, countries, transform, lang):
 
 @callback(
     *chart_outputs(ids.GROWTH_GRAPH),
-    Output(ids.GROWTH_SUMMARY, "children"),
     Input(ids.INDICATOR, "value"),
     Input(ids.PERIOD, "value"),
     Input(ids.TRANSFORM, "value"),
     State(ids.LANG_STORE, "data"),
 )
 def draw_growth(indicator, period, transform, lang):
-    chart = build_chart(
-        dataset(),
-        "growth",
-        ViewState(lang=lang, indicator=indicator, period=period or "", transform=transform),
-    )
-    return *chart_values(chart), summary(chart, lang)
-
-
-def summary(chart, lang: str) -> str:
-    """The chart in words, for screen readers and alt text."""
-    rows = chart.data
-    if rows.empty:
-        return chart.text.title
-    unit = rows["unit"].iloc[0]
-    values = ", ".join(
-        f"{n} {fmt_value(v, unit, lang)}" for n, v in zip(rows["name"], rows["value"], strict=True)
-    )
-    return f"{chart.text.title}. {values}."
+    ds = dataset()
+    view = ViewState(lang=lang, indicator=indicator, period=period or "", transform=transform)
+    view = view.resolve(ds)
+    return chart_values(build_chart(ds, "growth", view), view, ds)
 
 
 @callback(
@@ -170,7 +156,8 @@ def summary(chart, lang: str) -> str:
     State(ids.LANG_STORE, "data"),
 )
 def draw_trend(indicator, countries, transform, lang):
+    ds = dataset()
     view = ViewState(
         lang=lang, indicator=indicator, countries=tuple(countries or ()), transform=transform
-    )
-    return chart_values(build_chart(dataset(), "trend", view))
+    ).resolve(ds)
+    return chart_values(build_chart(ds, "trend", view), view, ds)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, html
 
-from components import ids
+from components import export_panel, ids
 from components.common import chart_outputs, chart_values, dataset, graph
 from eaeu import queries
 from eaeu.charts import build_chart
@@ -44,9 +44,12 @@ def layout(ds: Dataset, view: ViewState) -> html.Div:
             html.Div(id=ids.MISSIONS_SUMMARY, className="fs-5 my-2", **{"aria-live": "polite"}),
             html.Div(id=ids.MISSIONS_NOTE, className="small text-secondary"),
             graph(ids.MAP_GRAPH, "missions", height=520),
+            export_panel.layout("missions", lang),
             html.Div(id=ids.MISSIONS_CHANGES, className="my-3"),
             graph(ids.REGIONS_GRAPH, "missions_regions", height=620),
+            export_panel.layout("missions_regions", lang),
             graph(ids.DISTRICTS_GRAPH, "missions_districts", height=460),
+            export_panel.layout("missions_districts", lang),
         ]
     )
 
@@ -96,14 +99,14 @@ def changes_block(ds: Dataset, as_of_key: str, lang: str) -> html.Div | None:
 )
 def draw_missions(snapshot, lang):
     ds = dataset()
-    view = ViewState(lang=lang, snapshot=snapshot or "")
+    view = ViewState(lang=lang, snapshot=snapshot or "").resolve(ds)
     map_chart = build_chart(ds, "missions", view)
     as_of = queries.find_snapshot(ds, snapshot)
     note = queries.snapshot_row(ds, as_of)[f"note_{lang}"] if as_of else ""
     return (
-        *chart_values(map_chart),
-        *chart_values(build_chart(ds, "missions_regions", view)),
-        *chart_values(build_chart(ds, "missions_districts", view)),
+        *chart_values(map_chart, view, ds),
+        *chart_values(build_chart(ds, "missions_regions", view), view, ds),
+        *chart_values(build_chart(ds, "missions_districts", view), view, ds),
         summary_text(map_chart.data, lang),
         note,
         changes_block(ds, snapshot, lang),

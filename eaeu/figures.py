@@ -438,7 +438,7 @@ def counts_bar_figure(
             x=totals["total"],
             y=totals[column],
             mode="text",
-            text=[fmt_number(v, lang, 0) for v in totals["total"]],
+            text=["\u2002" + fmt_number(v, lang, 0) for v in totals["total"]],
             textposition="middle right",
             showlegend=False,
             hoverinfo="skip",

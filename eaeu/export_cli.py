@@ -1,0 +1,141 @@
+"""`python app.py export`: charts to PNG/SVG/PDF files from the command line, one warm browser."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from eaeu import queries
+from eaeu.charts import CHART_IDS
+from eaeu.config import Settings
+from eaeu.dataset import load_dataset
+from eaeu.export import FORMATS, PRESET_NAMES, ExportError, ExportOptions, export_batch
+from eaeu.i18n import LANGS
+from eaeu.model import DataError
+from eaeu.view import DEFAULT_INDICATOR, ViewState
+
+
+def add_export_parser(subparsers) -> argparse.ArgumentParser:
+    """Register `export`; choices are checked in run_export so bad input is one line, exit 1."""
+    parser = subparsers.add_parser(
+        "export",
+        help="write charts as PNG, SVG or PDF files",
+        description="Export charts as images, e.g. "
+        "`python app.py export --chart growth --period 2024-09 --lang ru --format png`.",
+    )
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--chart", help=f"one of: {', '.join(CHART_IDS)}")
+    which.add_argument("--all", action="store_true", help="every chart")
+    parser.add_argument("--indicator", default="", help="indicator id (default: the first)")
+    parser.add_argument("--period", default="", help="period key like 2024-09 (default: latest)")
+    parser.add_argument("--snapshot", default="", help="missions snapshot date, e.g. 2026-01-26")
+    parser.add_argument("--countries", help="comma-separated codes for the trend chart")
+    parser.add_argument("--lang", default="ru", help=f"one of: {', '.join(LANGS)}")
+    parser.add_argument("--preset", default="article", help=f"one of: {', '.join(PRESET_NAMES)}")
+    parser.add_argument("--width", type=int, help="pixels, with --preset custom")
+    parser.add_argument("--height", type=int, help="pixels, with --preset custom")
+    parser.add_argument("--scale", type=int, default=2, help="1, 2 or 3 (default 2)")
+    parser.add_argument(
+        "--format",
+        default="png",
+        dest="fmt",
+        metavar="FORMAT",
+        help=f"one of: {', '.join(FORMATS)}",
+    )
+    parser.add_argument("--note", default="", help="a note printed above the source line")
+    parser.add_argument("--no-title", action="store_true")
+    parser.add_argument("--no-subtitle", action="store_true")
+    parser.add_argument("--no-source", action="store_true")
+    parser.add_argument("--no-logo", action="store_true")
+    parser.add_argument("--out", default="exports", help="output folder (default: exports/)")
+    parser.add_argument("--data-dir", help="data folder (default: EAEU_DATA_DIR or data/)")
+    parser.set_defaults(handler=run_export)
+    return parser
+
+
+class UsageError(ValueError):
+    pass
+
+
+def _charts(args) -> list[str]:
+    if args.all:
+        return list(CHART_IDS)
+    if not args.chart:
+        raise UsageError("say which chart: --chart NAME or --all")
+    if args.chart not in CHART_IDS:
+        raise UsageError(f"unknown chart {args.chart!r}; expected one of {', '.join(CHART_IDS)}")
+    return [args.chart]
+
+
+def _view(args, ds) -> ViewState:
+    if args.lang not in LANGS:
+        raise UsageError(f"unknown language {args.lang!r}; expected one of {', '.join(LANGS)}")
+    if args.indicator and args.indicator not in set(ds.observations["indicator"]):
+        known = ", ".join(sorted(set(ds.observations["indicator"])))
+        raise UsageError(f"unknown indicator {args.indicator!r}; expected one of {known}")
+    countries = None
+    if args.countries is not None:
+        countries = tuple(c.strip().upper() for c in args.countries.split(",") if c.strip())
+    return ViewState(
+        lang=args.lang,
+        indicator=args.indicator or DEFAULT_INDICATOR,
+        period=args.period,
+        snapshot=args.snapshot,
+        countries=countries,
+    )
+
+
+def _fallback_notes(requested: ViewState, resolved: ViewState, ds) -> list[str]:
+    """A period or snapshot that does not exist falls back to the latest, and says so."""
+    notes = []
+    if requested.period and requested.period != resolved.period:
+        keys = [p.key for p in queries.periods(ds, resolved.indicator)]
+        notes.append(
+            f"note: no period {requested.period!r} for {resolved.indicator}; using the latest, "
+            f"{resolved.period} (available: {', '.join(keys)})"
+        )
+    if requested.snapshot and requested.snapshot != resolved.snapshot:
+        notes.append(
+            f"note: no snapshot {requested.snapshot!r}; using the latest, {resolved.snapshot}"
+        )
+    return notes
+
+
+def _options(args, charts: list[str], view: ViewState) -> list[ExportOptions]:
+    return [
+        ExportOptions(
+            chart_id=chart_id,
+            view=view,
+            preset=args.preset,
+            width=args.width,
+            height=args.height,
+            scale=args.scale,
+            fmt=args.fmt.lower(),
+            show_title=not args.no_title,
+            show_subtitle=not args.no_subtitle,
+            show_source=not args.no_source,
+            show_logo=not args.no_logo,
+            note=args.note,
+        )
+        for chart_id in charts
+    ]
+
+
+def run_export(args) -> int:
+    """Write the files and print their paths; a bad request is one line on stderr and exit 1."""
+    try:
+        charts = _charts(args)
+        ds = load_dataset(Settings.load(data_dir=args.data_dir).data_dir)
+        requested = _view(args, ds)
+        resolved = requested.resolve(ds)
+        for note in _fallback_notes(requested, resolved, ds):
+            print(note, file=sys.stderr)
+        paths = export_batch(ds, _options(args, charts, requested), Path(args.out))
+    except (UsageError, ValueError, ExportError, DataError, OSError) as error:
+        message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        print(f"error: {message}", file=sys.stderr)
+        return 1
+    for path in paths:
+        print(path)
+    return 0

@@ -1,0 +1,472 @@
+"""Static exports on the real renderer (kaleido + system Chromium): sizes, text, alt text,
+file names, the publishing pack, the renderer's recovery and the command line."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import os
+import signal
+import subprocess
+import sys
+import threading
+import zipfile
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+from PIL import Image
+
+from eaeu import export
+from eaeu.charts import CHART_IDS, build_chart
+from eaeu.config import DEFAULT_DATA_DIR, PROJECT_DIR
+from eaeu.export import ExportOptions
+from eaeu.export_cli import add_export_parser, run_export
+from eaeu.figures import FONT_FAMILY
+from eaeu.view import ViewState
+
+TODAY = dt.date(2026, 11, 26)
+SEPTEMBER = ViewState(period="2024-09")
+BOM = b"\xef\xbb\xbf"
+
+
+@pytest.fixture(scope="session")
+def renderer():
+    """The process-wide renderer, shared by every test here and by the CLI: one browser."""
+    shared = export.get_renderer()
+    yield shared
+    shared.close()
+
+
+def png(data: bytes) -> Image.Image:
+    image = Image.open(io.BytesIO(data))
+    image.load()
+    return image.convert("RGB")
+
+
+def distinct_colours(image: Image.Image) -> int:
+    return len(image.getcolors(maxcolors=1_000_000) or ())
+
+
+def border_is_white(image: Image.Image, width: int) -> bool:
+    """Nothing (no cut title, legend or source) reaches the image's edges."""
+    w, h = image.size
+    strips = [(0, 0, w, width), (0, h - width, w, h), (0, 0, width, h), (w - width, 0, w, h)]
+    return all(image.crop(box).getextrema() == ((255, 255),) * 3 for box in strips)
+
+
+def view(lang: str, **fields) -> ViewState:
+    return ViewState(lang=lang, period="2024-09", **fields)
+
+
+# -- images --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("preset", "scale", "size"),
+    [
+        ("article", 1, (1200, 675)),
+        ("square", 2, (2160, 2160)),
+        ("social", 3, (3600, 1890)),
+        ("custom", 2, (1600, 1000)),
+    ],
+)
+def test_png_has_exact_size_and_is_not_blank(ds, renderer, preset, scale, size):
+    custom = {"width": 800, "height": 500} if preset == "custom" else {}
+    options = ExportOptions("growth", SEPTEMBER, preset=preset, scale=scale, **custom)
+    image = png(export.render(ds, options, renderer))
+    assert image.size == size
+    assert distinct_colours(image) > 50  # bars, antialiased text: far from a blank page
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+def test_every_preset_of_every_chart_exports_inside_its_frame(ds, renderer, chart_id, lang):
+    for preset in export.PRESETS:
+        options = ExportOptions(chart_id, view(lang), preset=preset, scale=1)
+        image = png(export.render(ds, options, renderer))
+        assert image.size == export.PRESETS[preset], preset
+        assert border_is_white(image, 6), f"{chart_id} {preset} {lang}: text reaches the edge"
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_svg_carries_title_source_and_logo(ds, renderer, lang):
+    chart = build_chart(ds, "growth", view(lang))
+    svg = export.render(ds, ExportOptions("growth", view(lang), fmt="svg"), renderer).decode()
+    assert chart.text.title in svg
+    assert chart.text.subtitle in svg
+    assert chart.text.source in svg
+    assert export.STRINGS["logo"][lang] in svg
+    if lang == "ru":
+        assert "Промышленное производство: январь–сентябрь 2024" in svg
+
+
+def test_toggles_remove_title_subtitle_source_and_logo(ds, renderer):
+    options = ExportOptions(
+        "growth",
+        SEPTEMBER,
+        fmt="svg",
+        show_title=False,
+        show_subtitle=False,
+        show_source=False,
+        show_logo=False,
+        note="Расчёты редакции <по данным ЕЭК>",
+    )
+    chart = build_chart(ds, "growth", SEPTEMBER)
+    svg = export.render(ds, options, renderer).decode()
+    for text in (chart.text.title, chart.text.subtitle, chart.text.source, "ЕАЭС в цифрах"):
+        assert text not in svg
+    # The note is shown as escaped text (plotly would otherwise read "<...>" as markup).
+    assert "Расчёты редакции &#60;по данным ЕЭК&#62;" in svg
+    assert chart.text.note in svg  # "Нет данных: ..." is a caveat and always stays
+
+
+def test_cyrillic_renders_as_glyphs_not_boxes(renderer):
+    """Missing glyphs would all be drawn as the same empty box, so two words would match."""
+    import plotly.graph_objects as go
+
+    def title_png(text: str) -> bytes:
+        fig = go.Figure(layout={"title": {"text": text}, "xaxis": {"visible": False}})
+        fig.update_layout(yaxis_visible=False, font_family=FONT_FAMILY)
+        return renderer.render_figure(fig, "png", 400, 120, 1)
+
+    assert title_png("ЖЖЖЖЖЖ") != title_png("шшшшшш")
+
+
+def test_map_exports_with_local_base_map(ds, renderer):
+    image = png(export.render(ds, ExportOptions("missions", ViewState(), scale=1), renderer))
+    assert image.size == (1200, 675)
+    # Land, sea, borders and markers: a map that failed to load its topojson is nearly empty.
+    assert distinct_colours(image) > 200
+
+
+def test_concurrent_renders_each_get_their_own_image(ds, renderer):
+    results: dict[int, str] = {}
+
+    def work(i: int) -> None:
+        options = ExportOptions("growth", SEPTEMBER, fmt="svg", note=f"note-{i}-of-six")
+        results[i] = export.render(ds, options, renderer).decode()
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) == list(range(6))
+    for i, svg in results.items():
+        assert f"note-{i}-of-six" in svg
+        assert all(f"note-{j}-of-six" not in svg for j in results if j != i)
+
+
+# -- options and layout (no rendering) -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"chart_id": "pie"},
+        {"preset": "poster"},
+        {"fmt": "gif"},
+        {"scale": 4},
+        {"preset": "custom"},
+        {"preset": "custom", "width": 200, "height": 600},
+        {"preset": "custom", "width": 4000, "height": 4000, "scale": 3},
+    ],
+)
+def test_bad_options_are_refused_with_a_message(fields):
+    with pytest.raises(ValueError, match=r"\S"):
+        ExportOptions(**{"chart_id": "growth", **fields})
+
+
+def test_too_small_for_its_text_says_so(ds):
+    tiny = ExportOptions("missions_regions", ViewState(), preset="custom", width=300, height=300)
+    with pytest.raises(ValueError, match="no room"):
+        export.export_figure(ds, tiny)
+
+
+def test_long_source_wraps_to_the_width():
+    lines = export.wrap_lines("Источник: " + "длинное название " * 20, 500, 12)
+    assert len(lines) > 2
+    assert all(len(line) * 12 * export.EM_REGULAR <= 500 for line in lines)
+
+
+def test_export_figure_uses_the_screen_figure_at_a_fixed_size(ds):
+    fig = export.export_figure(ds, ExportOptions("growth", SEPTEMBER, preset="square"))
+    screen = build_chart(ds, "growth", SEPTEMBER).figure
+    assert (fig.layout.width, fig.layout.height) == (1080, 1080)
+    assert list(fig.data[0].y) == list(screen.data[0].y)
+    assert fig.layout.font.family == screen.layout.font.family
+
+
+# -- alt text ------------------------------------------------------------------------------------
+
+
+def test_alt_text_growth_ru(ds):
+    chart = build_chart(ds, "growth", view("ru"))
+    assert export.alt_text(chart, "ru") == (
+        "Столбчатая диаграмма: Промышленное производство, январь–сентябрь 2024: "
+        "Армения 12,6\u00a0%, Беларусь 6,4\u00a0%, Россия 4,4\u00a0%; ЕАЭС 4,4\u00a0%. "
+        "Нет данных: Казахстан, Кыргызстан."
+    )
+
+
+def test_alt_text_growth_en(ds):
+    chart = build_chart(ds, "growth", view("en"))
+    assert export.alt_text(chart, "en") == (
+        "Bar chart: Industrial production, Jan–Sep 2024: "
+        "Armenia 12.6%, Belarus 6.4%, Russia 4.4%; EAEU 4.4%. "
+        "No data: Kazakhstan, Kyrgyzstan."
+    )
+
+
+def test_alt_text_map_counts_missions_by_type_and_names_cities(ds):
+    chart = build_chart(ds, "missions", ViewState())
+    text = export.alt_text(chart, "ru")
+    assert text.startswith("Карта: Учреждения Беларуси в регионах России, по состоянию на")
+    assert f"Всего учреждений: {len(chart.data)} (" in text
+    counts = chart.data["type"].value_counts()
+    assert f"посольство: {counts['embassy']}" in text
+    for city in chart.data["city"]:
+        assert city in text
+    assert "Города: " in text
+
+
+def test_alt_text_map_en_and_line_chart(ds):
+    assert export.alt_text(build_chart(ds, "missions", ViewState(lang="en")), "en").startswith(
+        "Map: Belarusian missions in Russian regions, as of"
+    )
+    trend = export.alt_text(build_chart(ds, "trend", ViewState(lang="en")), "en")
+    assert trend.startswith("Line chart: Industrial production over time. Armenia: from 1.0%")
+    assert trend.endswith(".")
+
+
+def test_alt_text_of_an_empty_chart(ds):
+    chart = build_chart(ds, "trend", ViewState(countries=()))
+    assert (
+        export.alt_text(chart, "ru")
+        == "Линейный график: Промышленное производство: динамика. Нет данных."
+    )
+
+
+# -- file names ----------------------------------------------------------------------------------
+
+
+def test_file_names_say_what_when_and_how_big(ds):
+    growth = ExportOptions("growth", SEPTEMBER)
+    assert export.file_name(growth, ds, TODAY) == (
+        "eaeu_growth_industrial-production_2024-09_ru_article_2026-11-26.png"
+    )
+    custom = ExportOptions(
+        "trend", ViewState(lang="en"), preset="custom", width=800, height=600, fmt="svg"
+    )
+    assert export.file_name(custom, ds, TODAY) == (
+        "eaeu_trend_industrial-production_en_800x600_2026-11-26.svg"
+    )
+    snapshot = ExportOptions("missions_regions", ViewState(snapshot="2023-10-02"), fmt="pdf")
+    assert export.file_name(snapshot, ds, TODAY) == (
+        "eaeu_missions-regions_2023-10-02_ru_article_2026-11-26.pdf"
+    )
+
+
+def test_file_names_are_ascii_and_never_newplot(ds):
+    for chart_id in CHART_IDS:
+        for lang in ("ru", "en"):
+            name = export.file_name(ExportOptions(chart_id, ViewState(lang=lang)), ds)
+            assert name.isascii() and "newplot" not in name
+            assert set(name) <= set("abcdefghijklmnopqrstuvwxyz0123456789-_.x")
+    assert export.slug("Промышленное производство / объём") == "promyshlennoe-proizvodstvo-obem"
+
+
+def test_modebar_camera_saves_a_named_image(ds):
+    from components.common import graph_config
+
+    options = graph_config("growth", SEPTEMBER, ds)["toImageButtonOptions"]
+    assert options["filename"].startswith("eaeu_growth_industrial-production_2024-09_ru_")
+    assert "." not in options["filename"]
+    assert (options["width"], options["height"], options["scale"]) == (1200, 675, 2)
+
+
+# -- the pack and its data files -----------------------------------------------------------------
+
+
+def test_pack_holds_images_data_alt_text_and_sources(ds, renderer):
+    data = export.export_pack(ds, SEPTEMBER, "ru", renderer, TODAY)
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    growth = "eaeu_growth_industrial-production_2024-09_ru_article_2026-11-26"
+    trend = "eaeu_trend_industrial-production_ru_article_2026-11-26"
+    expected = {
+        f"{stem}.{ext}" for stem in (growth, trend) for ext in ("png", "svg", "csv", "xlsx")
+    }
+    assert set(archive.namelist()) == expected | {"alt-text.txt", "SOURCES.txt"}
+    assert png(archive.read(f"{growth}.png")).size == (2400, 1350)
+    assert archive.read(f"{growth}.svg").startswith(b"<svg")
+    table = archive.read(f"{growth}.csv")
+    assert table.startswith(BOM)
+    assert "Армения" in table.decode("utf-8-sig")
+    workbook = load_workbook(io.BytesIO(archive.read(f"{growth}.xlsx")))
+    assert workbook.worksheets[0]["A1"].value == "Страна"
+    alt = archive.read("alt-text.txt").decode()
+    assert "Столбчатая диаграмма: Промышленное производство, январь–сентябрь 2024" in alt
+    sources = archive.read("SOURCES.txt").decode()
+    assert "Eurasian Economic Commission" in sources and "https://" in sources
+
+
+def test_pack_of_the_missions_tab_and_its_name(ds):
+    missions = ViewState(tab="missions", snapshot="2023-10-02")
+    assert export.pack_file_name(missions, ds, TODAY) == (
+        "eaeu_missions_2023-10-02_ru_2026-11-26_pack.zip"
+    )
+    assert export.pack_file_name(SEPTEMBER, ds, TODAY) == (
+        "eaeu_indicators_industrial-production_2024-09_ru_2026-11-26_pack.zip"
+    )
+
+
+def synthetic_frame() -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+    """SYNTHETIC rows, not real data: every text a spreadsheet would run as a formula."""
+    frame = pd.DataFrame(
+        {
+            "name": ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tTAB", "\rCR", "synthetic"],
+            "value": [1.5, -2.5, 3.0, 4.0, 5.0, 6.0, 7.0],
+        }
+    )
+    return frame, [("name", "Name"), ("value", "Value")]
+
+
+def test_xlsx_keeps_formula_like_text_as_text():
+    frame, columns = synthetic_frame()
+    workbook = load_workbook(io.BytesIO(export.xlsx_bytes(frame, columns, "synthetic", "en")))
+    sheet = workbook.worksheets[0]
+    names = [sheet.cell(row=r, column=1) for r in range(2, 9)]
+    assert all(cell.data_type == "s" for cell in names)
+    assert [c.value.lstrip("'") for c in names][:4] == ["=1+1", "+SUM(A1)", "-2+3", "@cmd"]
+    assert sheet.cell(row=3, column=2).value == -2.5  # a negative number stays a number
+
+
+def test_csv_has_bom_and_no_cell_starts_a_formula():
+    frame, columns = synthetic_frame()
+    data = export.csv_bytes(frame, columns)
+    assert data.startswith(BOM)
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0] == ["Name", "Value"]
+    assert not any(row[0].startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows[1:])
+
+
+# -- the renderer recovers, or fails fast and clearly -------------------------------------------
+
+
+def test_renderer_restarts_after_its_browser_is_killed(ds, renderer):
+    options = ExportOptions("growth", SEPTEMBER, fmt="svg")
+    export.render(ds, options, renderer)
+    first = renderer.browser_pid
+    os.kill(first, signal.SIGKILL)
+    assert export.render(ds, options, renderer).startswith(b"<svg")
+    assert renderer.browser_pid not in (None, first)
+
+
+def test_render_retries_once_when_the_browser_dies_mid_render(ds, renderer, monkeypatch):
+    """The browser is killed after the renderer handed out its session, before the render."""
+    handed_out = renderer._current
+    killed = []
+
+    def current_then_kill():
+        session = handed_out()
+        if not killed:
+            killed.append(session.pid)
+            os.kill(session.pid, signal.SIGKILL)
+            session.kaleido.subprocess.wait()
+        return session
+
+    monkeypatch.setattr(renderer, "_current", current_then_kill)
+    svg = export.render(ds, ExportOptions("growth", SEPTEMBER, fmt="svg"), renderer)
+    assert svg.startswith(b"<svg")
+    assert renderer.browser_pid != killed[0]
+
+
+NO_BROWSER_SCRIPT = """
+import argparse
+from eaeu.export_cli import add_export_parser, run_export
+from eaeu.figures import FONT_FAMILY
+parser = argparse.ArgumentParser()
+add_export_parser(parser.add_subparsers())
+args = parser.parse_args(["export", "--chart", "growth", "--out", {out!r}])
+raise SystemExit(run_export(args))
+"""
+
+
+def test_missing_browser_fails_fast_with_a_clear_message(tmp_path):
+    env = {**os.environ, "BROWSER_PATH": str(tmp_path / "no-such-chromium")}
+    script = NO_BROWSER_SCRIPT.format(out=str(tmp_path / "out"))
+    # The timeout only guards the test run against a hang; the export must fail by itself.
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=PROJECT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: No Chromium found: install chromium")
+    assert "Traceback" not in result.stderr
+
+
+# -- command line --------------------------------------------------------------------------------
+
+
+def cli(*argv: str) -> int:
+    parser = argparse.ArgumentParser(prog="app.py")
+    add_export_parser(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["export", *argv, "--data-dir", str(DEFAULT_DATA_DIR)])
+    return run_export(args)
+
+
+def test_cli_exports_one_chart(tmp_path, renderer, capsys):
+    code = cli("--chart", "growth", "--period", "2024-09", "--lang", "ru", "--preset", "article",
+               "--format", "png", "--out", str(tmp_path))  # fmt: skip
+    printed = capsys.readouterr().out.split()
+    assert code == 0
+    assert len(printed) == 1
+    path = tmp_path / printed[0].rsplit("/", 1)[-1]
+    assert path.name.startswith("eaeu_growth_industrial-production_2024-09_ru_article_")
+    assert png(path.read_bytes()).size == (2400, 1350)
+
+
+def test_cli_all_charts_custom_size(tmp_path, renderer, capsys):
+    code = cli("--all", "--lang", "en", "--preset", "custom", "--width", "900",
+               "--height", "600", "--scale", "1", "--format", "svg", "--out", str(tmp_path))  # fmt: skip
+    assert code == 0
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert len(written) == len(CHART_IDS)
+    assert all(
+        name.endswith("_en_900x600_" + dt.date.today().isoformat() + ".svg") for name in written
+    )
+    assert len(capsys.readouterr().out.split()) == len(CHART_IDS)
+
+
+def test_cli_unknown_period_falls_back_and_says_so(tmp_path, renderer, capsys):
+    code = cli(
+        "--chart", "growth", "--period", "2099-01", "--format", "svg", "--out", str(tmp_path)
+    )
+    assert code == 0
+    assert "no period '2099-01'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--chart", "pie"], "error: unknown chart 'pie'"),
+        ([], "error: say which chart"),
+        (["--chart", "growth", "--preset", "custom"], "error: the custom preset needs"),
+        (["--chart", "growth", "--format", "gif"], "error: unknown format 'gif'"),
+        (["--chart", "growth", "--indicator", "nope"], "error: unknown indicator 'nope'"),
+        (["--chart", "growth", "--lang", "de"], "error: unknown language 'de'"),
+    ],
+)
+def test_cli_bad_input_is_one_line_and_exit_1(tmp_path, capsys, argv, message):
+    assert cli(*argv, "--out", str(tmp_path)) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(message)
+    assert err.count("\n") == 1
+    assert not any(tmp_path.iterdir())
