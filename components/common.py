@@ -20,21 +20,19 @@ def dataset():
 def graph_config(chart_id: str, view: ViewState | None = None, ds: Dataset | None = None) -> dict:
     """Local base maps (no CDN), no Plotly logo, and a camera button saving an article-size
     PNG at 2x named after what it shows (never 'newplot.png')."""
-    width, height = export.PRESETS["article"]
-    stem = export.file_stem(export.ExportOptions(chart_id, view), ds) if view and ds else chart_id
     return {
         "topojsonURL": get_asset_url("topojson/"),
         "displaylogo": False,
         "responsive": True,
         "modeBarButtonsToRemove": ["lasso2d", "select2d"],
-        "toImageButtonOptions": {
-            "format": "png",
-            "filename": stem,
-            "width": width,
-            "height": height,
-            "scale": 2,
-        },
+        "toImageButtonOptions": camera_options(chart_id, view, ds),
     }
+
+
+def camera_options(chart_id: str, view: ViewState | None, ds: Dataset | None) -> dict:
+    width, height = export.PRESETS["article"]
+    stem = export.file_stem(export.ExportOptions(chart_id, view), ds) if view and ds else chart_id
+    return {"format": "png", "filename": stem, "width": width, "height": height, "scale": 2}
 
 
 def graph(component_id: str, chart_id: str, height: int = 460) -> html.Figure:

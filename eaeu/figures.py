@@ -378,6 +378,18 @@ def missions_map_figure(
                 ),
             )
         )
+    if not placed.empty and (placed["status"] != "open").any():
+        # Legend key for the hollow markers: not open yet (announced or planned).
+        fig.add_trace(
+            go.Scattergeo(
+                lon=[None],
+                lat=[None],
+                mode="markers",
+                name=t("not_yet_open", lang),
+                marker={"size": 12, "symbol": "circle-open", "color": MUTED, "line": {"width": 2}},
+                hoverinfo="skip",
+            )
+        )
     fig.update_geos(
         projection={"type": "conic conformal", "rotation": {"lon": 80}, "parallels": [50, 68]},
         lonaxis_range=[18, 140],

@@ -121,7 +121,7 @@ def test_each_snapshot_matches_the_source_lists(watched, live_server):
         wait_for_chart(page, "missions")
         page.wait_for_function(
             """([id, n]) => Array.from(document.getElementById(id).querySelector('.js-plotly-plot').data)
-                .filter(t => t.type === 'scattergeo').reduce((s, t) => s + t.hovertext.length, 0) === n""",
+                .filter(t => t.type === 'scattergeo').reduce((s, t) => s + (t.hovertext || []).length, 0) === n""",
             arg=[ids.MAP_GRAPH, count],
         )
     changes = page.locator(f"#{ids.MISSIONS_CHANGES}")

@@ -280,9 +280,9 @@ def test_file_names_are_ascii_and_never_newplot(ds):
 
 
 def test_modebar_camera_saves_a_named_image(ds):
-    from components.common import graph_config
+    from components.common import camera_options
 
-    options = graph_config("growth", SEPTEMBER, ds)["toImageButtonOptions"]
+    options = camera_options("growth", SEPTEMBER, ds)
     assert options["filename"].startswith("eaeu_growth_industrial-production_2024-09_ru_")
     assert "." not in options["filename"]
     assert (options["width"], options["height"], options["scale"]) == (1200, 675, 2)
