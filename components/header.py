@@ -5,7 +5,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import Input, Output, clientside_callback, html
 
-from components import ids
+from components import auth, ids
 from eaeu.i18n import t
 
 
@@ -32,15 +32,38 @@ def layout(lang: str) -> html.Header:
                     ]
                 ),
                 html.Div(
-                    [lang_button("ru", ids.LANG_RU), lang_button("en", ids.LANG_EN)],
-                    role="group",
-                    className="btn-group",
-                    **{"aria-label": t("lang_switch", lang)},
+                    [
+                        html.Div(
+                            [lang_button("ru", ids.LANG_RU), lang_button("en", ids.LANG_EN)],
+                            role="group",
+                            className="btn-group",
+                            **{"aria-label": t("lang_switch", lang)},
+                        ),
+                        account(lang),
+                    ],
+                    className="d-flex align-items-center flex-wrap gap-3",
                 ),
             ],
             className="d-flex justify-content-between align-items-center flex-wrap gap-2",
         ),
         className="app-header py-3 mb-3",
+    )
+
+
+def account(lang: str) -> html.A | html.Form:
+    """A login link for visitors; for an editor, the name and a log-out button (a POST form:
+    a plain link could be followed by a prefetch or another site's image tag)."""
+    name = auth.editor_name()
+    if name is None:
+        return html.A(t("editor_login", lang), href="/login?next=/", className="link-light small")
+    return html.Form(
+        [
+            html.Span(t("signed_in_as", lang, name=name), className="small"),
+            html.Button(t("logout", lang), type="submit", className="btn btn-sm btn-outline-light"),
+        ],
+        method="post",
+        action="/logout",
+        className="d-flex align-items-center gap-2 mb-0",
     )
 
 

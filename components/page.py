@@ -15,7 +15,7 @@ from dash import (
     no_update,
 )
 
-from components import header, highlight, ids, indicators, missions, share, table
+from components import auth, data_panel, header, highlight, ids, indicators, missions, share, table
 from components.common import dataset, graph_config
 from eaeu.charts import CHART_IDS, build_chart
 from eaeu.i18n import t
@@ -37,14 +37,16 @@ def shell() -> html.Div:
 def page(view: ViewState) -> list:
     ds = dataset()
     lang = view.lang
-    tabs = tab_set(
-        view.tab,
-        [
-            ("indicators", t("tab_indicators", lang), indicators.layout(ds, view)),
-            ("missions", t("tab_missions", lang), missions.layout(ds, view)),
-            ("table", t("tab_table", lang), table.layout(view)),
-        ],
-    )
+    panels = [
+        ("indicators", t("tab_indicators", lang), indicators.layout(ds, view)),
+        ("missions", t("tab_missions", lang), missions.layout(ds, view)),
+        ("table", t("tab_table", lang), table.layout(view)),
+    ]
+    editor = auth.editor_name()
+    if editor:  # anonymous visitors get no upload controls at all, not merely hidden ones
+        panels.append(("data", t("tab_data", lang), data_panel.layout(ds, view, editor)))
+    active = view.tab if any(name == view.tab for name, _, _ in panels) else "indicators"
+    tabs = tab_set(active, panels)
     return [
         dcc.Store(id=ids.LANG_STORE, data=lang),
         header.layout(lang),

@@ -146,7 +146,7 @@ def test_table_sorts_and_filters(watched, live_server):
     page, _ = watched
     page.goto(live_server + "/?tab=table&table=trend")
     grid = page.locator(f"#{ids.GRID}")
-    expect(grid.locator(".ag-row").first).to_be_visible()
+    expect(grid.locator(".ag-row").first).to_be_visible(timeout=20000)
     page.wait_for_function(ROWS_JS + " > 10", arg=ids.GRID)
     floating = grid.locator(".ag-floating-filter-input input").first
     floating.fill("Армения")

@@ -1,0 +1,279 @@
+"""Editor flows on headless Chromium: log in, upload, answer, preview, commit, roll back; and
+what anonymous visitors and forged requests get. Every uploaded figure is SYNTHETIC."""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from playwright.sync_api import expect
+
+from components import ids
+from eaeu.i18n import t
+from eaeu.store import Store
+from eaeu.users import add_editor, editor_names
+from tests.conftest import wait_for_chart
+from tests.corpus import xlsx_bytes
+from tests.test_browser import bar_order, choose
+from tests.test_browser_analyst import serious_violations
+
+pytestmark = pytest.mark.browser
+
+EDITOR = "synthetic-editor"
+PASSWORD = "synthetic password 1"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+BAR_COUNT_JS = """
+id => document.getElementById(id).querySelector('.js-plotly-plot').data
+    .filter(t => t.type === 'bar').reduce((n, t) => n + t.y.length, 0)
+"""
+
+
+@pytest.fixture(scope="module")
+def store(live_server, database_url) -> Store:
+    store = Store(database_url)
+    if EDITOR not in editor_names(store):
+        add_editor(store, EDITOR, PASSWORD)
+    return store
+
+
+@pytest.fixture
+def restored(store):
+    """Other tests read the same live server: its data end as they began, even on a failure."""
+    version, content = store.current_version(), store.content_hash()
+    yield store
+    if store.content_hash() != content:
+        store.rollback(version, "test cleanup")
+
+
+def synthetic_wide_xlsx() -> bytes:
+    """SYNTHETIC: Kazakhstan's industrial production as indices (previous year = 100) for
+    Jan-Aug 2024 (shipped as 3.0: a change) and Jan-Sep 2024 (not shipped: a new row), in a
+    wide sheet without an indicator column, so the importer asks two questions. The quoted
+    2024-09 figure of the week (EAEU, ARM, BLR, RUS) stays untouched."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Синтетика"
+    sheet.append(["Страна", "январь–август 2024", "январь–сентябрь 2024"])
+    sheet.append(["Казахстан", 103.3, 103.5])
+    return xlsx_bytes(workbook)
+
+
+def workbook_of(download):
+    # The saved download has no extension, which openpyxl wants: hand it the bytes.
+    return load_workbook(io.BytesIO(Path(download.path()).read_bytes()), read_only=True)
+
+
+def log_in(page, live_server) -> None:
+    page.goto(live_server + "/login?next=/")
+    page.fill("#name", EDITOR)
+    page.fill("#password", PASSWORD)
+    page.locator("button[type=submit]").click()
+    wait_for_chart(page, "growth")
+    expect(page.locator("header")).to_contain_text(EDITOR)
+
+
+def wait_for_bars(page, count: int) -> None:
+    page.wait_for_function(f"id => ({BAR_COUNT_JS})(id) === {count}", arg=ids.GROWTH_GRAPH)
+
+
+def test_editor_imports_a_file_then_rolls_it_back(watched, live_server, restored):
+    page, _ = watched
+    store = restored
+    data = synthetic_wide_xlsx()
+    sent_file = []  # callback requests that carried the file
+    marker = base64.b64encode(data)[:60].decode()
+    page.on(
+        "request",
+        lambda r: sent_file.append(r.url) if marker in (r.post_data or "") else None,
+    )
+    log_in(page, live_server)
+    choose(page, ids.PERIOD, "январь–сентябрь 2024")
+    wait_for_bars(page, 3)
+    before, content = store.current_version(), store.content_hash()
+
+    page.get_by_role("tab", name="Данные").click()
+    upload = page.locator(f"#{ids.DATA_UPLOAD} input[type=file]")
+    upload.set_input_files({"name": "synthetic_wide.xlsx", "mimeType": XLSX_TYPE, "buffer": data})
+    questions = page.locator(f"#{ids.DATA_QUESTIONS}")
+    questions.get_by_text("Промышленное производство", exact=True).click()
+    questions.get_by_text(t("data_answer_index", "ru")).click()
+
+    counts = page.locator("[data-indicator='industrial_production'] td")
+    expect(counts).to_have_text(["Промышленное производство", "1", "1", "0"])
+    changed = page.locator(f"#{ids.DATA_PREVIEW}-changed tbody tr td")
+    expect(changed).to_have_text(
+        ["Промышленное производство", "Казахстан", "январь–август 2024", "3.0", "3.3"]
+    )
+    assert len(sent_file) == 1, "answers must re-use the file kept on the server"
+    page.fill(f"#{ids.DATA_NOTE}", "synthetic test import")
+    page.locator(f"#{ids.DATA_COMMIT}").click()
+    expect(page.locator(f"#{ids.DATA_IMPORT_STATUS}")).to_have_text(
+        f"Сохранено как версия {before + 1}."
+    )
+    latest = store.history()[0]
+    assert (latest.kind, latest.editor, latest.note) == ("import", EDITOR, "synthetic test import")
+
+    # The page's charts re-read the store after the commit: no reload, no new choice.
+    page.get_by_role("tab", name="Показатели").click()
+    wait_for_bars(page, 4)
+    assert bar_order(page) == ["Армения", "Беларусь", "Россия", "Казахстан"]
+
+    page.get_by_role("tab", name="Данные").click()
+    page.once("dialog", lambda dialog: dialog.accept())
+    row = page.locator(f"#{ids.DATA_HISTORY} tr[data-version='{before}']")
+    row.get_by_role("button", name=t("history_rollback", "ru")).click()
+    expect(page.locator(f"#{ids.DATA_HISTORY_STATUS}")).to_have_text(
+        f"Сохранено как версия {before + 2}: содержимое версии {before}."
+    )
+    assert store.content_hash() == content
+    expect(page.locator(f"#{ids.DATA_HISTORY} tr[data-version='{before + 2}']")).to_contain_text(
+        "откат"
+    )
+    page.get_by_role("tab", name="Показатели").click()
+    wait_for_bars(page, 3)
+    assert bar_order(page) == ["Армения", "Беларусь", "Россия"]
+
+
+def test_anonymous_visitor_gets_no_upload_controls(watched, live_server):
+    page, _ = watched
+    page.goto(live_server + "/?tab=data")
+    wait_for_chart(page, "growth")
+    expect(page.get_by_role("tab")).to_have_count(3)
+    expect(page.locator(f"#{ids.tab_button('data')}")).to_have_count(0)
+    expect(page.locator("input[type=file]")).to_have_count(0)
+    expect(page.locator(f"#{ids.DATA_UPLOAD}")).to_have_count(0)
+    login = page.get_by_role("link", name=t("editor_login", "ru"))
+    expect(login).to_have_attribute("href", "/login?next=/")
+    # The tabs every reader has still switch on a page without the data tab.
+    page.get_by_role("tab", name="Таблица").click()
+    expect(page.get_by_role("tab", name="Таблица")).to_have_attribute("aria-selected", "true")
+
+
+# A callback request as the page would send it, but from a client without an editor session.
+FORGED = {
+    "commit": {
+        "output": f"..{ids.DATA_IMPORT_STATUS}.children...{ids.DATA_VERSION}.data..",
+        "outputs": [
+            {"id": ids.DATA_IMPORT_STATUS, "property": "children"},
+            {"id": ids.DATA_VERSION, "property": "data"},
+        ],
+        "inputs": [{"id": ids.DATA_COMMIT, "property": "n_clicks", "value": 1}],
+        "changedPropIds": [f"{ids.DATA_COMMIT}.n_clicks"],
+        "state": [{"id": ids.DATA_PENDING, "property": "data", "value": {"preview": "x"}}],
+    },
+    "rollback": {
+        "output": f"..{ids.DATA_HISTORY_STATUS}.children...{ids.DATA_VERSION}.data..",
+        "outputs": [
+            {"id": ids.DATA_HISTORY_STATUS, "property": "children"},
+            {"id": ids.DATA_VERSION, "property": "data"},
+        ],
+        "inputs": [
+            [
+                {
+                    "id": {"type": ids.DATA_ROLLBACK, "version": 1},
+                    "property": "submit_n_clicks",
+                    "value": 1,
+                }
+            ]
+        ],
+        "changedPropIds": ['{"type":"data-rollback","version":1}.submit_n_clicks'],
+        "state": [{"id": ids.LANG_STORE, "property": "data", "value": "ru"}],
+    },
+    "highlight": {
+        "output": f"..{ids.HIGHLIGHT_STATUS}.children...{ids.DATA_VERSION}.data..",
+        "outputs": [
+            {"id": ids.HIGHLIGHT_STATUS, "property": "children"},
+            {"id": ids.DATA_VERSION, "property": "data"},
+        ],
+        "inputs": [{"id": ids.HIGHLIGHT_SAVE, "property": "n_clicks", "value": 1}],
+        "changedPropIds": [f"{ids.HIGHLIGHT_SAVE}.n_clicks"],
+        "state": [],
+    },
+}
+
+
+@pytest.mark.parametrize("action", list(FORGED))
+def test_forged_update_without_a_session_is_refused(live_server, store, action):
+    content = store.content_hash()
+    request = urllib.request.Request(
+        live_server + "/_dash-update-component",
+        data=json.dumps(FORGED[action]).encode(),
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=30)
+    assert refused.value.code == 403
+    assert store.content_hash() == content
+
+
+def hostile_csv() -> bytes:
+    """SYNTHETIC rows whose texts look like markup: they must show as text, never run."""
+    lines = [
+        "indicator,geo,period,value,source_name",
+        "industrial_production,<img src=x onerror=window.__ran=1>,2025-09,1.5,**bold**",
+        "industrial_production,ARM,когда-то,1.5,Synthetic",
+    ]
+    return "\n".join(lines).encode()
+
+
+def test_editor_tab_is_accessible_and_shows_upload_texts_as_text(watched, live_server, store):
+    page, _ = watched
+    log_in(page, live_server)
+    page.get_by_role("tab", name="Данные").click()
+    expect(page.locator(f"#{ids.DATA_UPLOAD}")).to_contain_text("не больше 10 МБ")
+    found = serious_violations(page)
+    assert found == [], "\n".join(found)
+    version = store.current_version()
+    name = "synthetic_<em>markup<em>.csv"
+    upload = page.locator(f"#{ids.DATA_UPLOAD} input[type=file]")
+    upload.set_input_files({"name": name, "mimeType": "text/csv", "buffer": hostile_csv()})
+    preview = page.locator(f"#{ids.DATA_PREVIEW}")
+    expect(preview).to_contain_text(f"{name}, row 2, column 'geo': unknown country '<img src=x")
+    expect(preview).to_contain_text("когда-то")
+    assert preview.locator("img, em, strong").count() == 0
+    assert page.evaluate("window.__ran") is None
+    expect(page.locator(f"#{ids.DATA_COMMIT}")).to_be_disabled()
+    page.locator(f"#{ids.DATA_CANCEL}").click()
+    expect(page.locator(f"#{ids.DATA_IMPORT_STATUS}")).to_have_text(t("data_cancelled", "ru"))
+    assert store.current_version() == version
+
+
+def test_figure_of_the_week_is_checked_saved_and_downloadable(watched, live_server, restored):
+    page, _ = watched
+    store = restored
+    log_in(page, live_server)
+    page.get_by_role("tab", name="Данные").click()
+    before = store.current_version()
+    leaders = page.locator(f"#{ids.highlight_field('leaders')}")
+    leaders.fill("ARM=12.6;BLR=9.9")
+    page.locator(f"#{ids.HIGHLIGHT_SAVE}").click()
+    status = page.locator(f"#{ids.HIGHLIGHT_STATUS}")
+    expect(status).to_contain_text("BLR 9.9 does not match observations")
+    assert store.current_version() == before
+
+    text = "синтетический текст цифры недели (SYNTHETIC)"
+    leaders.fill("ARM=12,6; BLR=6.4;RUS=4.4")  # a decimal comma and a space are fine
+    page.locator(f"#{ids.highlight_field('text_ru')}").fill(text)
+    page.locator(f"#{ids.HIGHLIGHT_SAVE}").click()
+    expect(status).to_have_text(f"Сохранено как версия {before + 1}.")
+    expect(page.locator(f"#{ids.HIGHLIGHT}")).to_contain_text(text)
+    row = page.locator(f"#{ids.DATA_HISTORY} tr[data-version='{before + 1}']")
+    expect(row).to_contain_text("правка")
+
+    with page.expect_download() as download:
+        row.get_by_role("button", name=t("history_download", "ru")).click()
+    assert download.value.suggested_filename == f"eaeu-data-v{before + 1}.xlsx"
+    sheet = workbook_of(download.value)["highlights"]
+    assert text in [cell for row in sheet.iter_rows(values_only=True) for cell in row]
+
+    with page.expect_download() as download:
+        page.locator(f"#{ids.DATA_TEMPLATE}").click()
+    assert download.value.suggested_filename == "eaeu-import-template.xlsx"
+    assert "Данные (Data)" in workbook_of(download.value).sheetnames

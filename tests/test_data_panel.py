@@ -1,0 +1,210 @@
+"""The Data tab's non-UI parts: the upload stash, import options, the figure-of-the-week save,
+plain-text rendering of uploads, and callbacks refusing visitors. Uploads are SYNTHETIC."""
+
+from __future__ import annotations
+
+import pytest
+from dash import dcc
+from dash.exceptions import PreventUpdate
+from flask import Flask
+
+from components import auth, data_panel
+from eaeu.config import DEFAULT_DATA_DIR
+from eaeu.dataset import build_dataset
+from eaeu.importer import Question, StoredPendingImports, preview_import
+from eaeu.model import DataError
+from eaeu.repository import seed_tables
+from eaeu.store import Store
+from tests.corpus import SYNTHETIC_SOURCE
+
+
+@pytest.fixture
+def store(tmp_path) -> Store:
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    store.initialise(seed_tables(DEFAULT_DATA_DIR))
+    return store
+
+
+class Clock:
+    def __init__(self, now: float = 1_000_000.0):
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_stash_keeps_the_file_until_dropped_or_expired(store):
+    clock = Clock()
+    stash = data_panel.UploadStash(store, ttl_seconds=60, clock=clock)
+    token = stash.put(b"\x00synthetic bytes\xff", "synthetic.xlsx")
+    assert stash.get(token) == (b"\x00synthetic bytes\xff", "synthetic.xlsx")
+    other = stash.put(b"other", "other.csv")
+    data_panel.drop_tokens(store, other, None)
+    assert stash.get(other) is None
+    clock.now += 61
+    assert stash.get(token) is None
+
+
+def test_stash_ignores_tokens_that_are_not_its_own(store):
+    csv = "indicator,geo,period,value,source_name\nindustrial_production,ARM,2026-03,1.5,S\n"
+    outcome = preview_import(store, csv.encode(), "synthetic.csv")
+    preview_token = StoredPendingImports(store).put(outcome)
+    stash = data_panel.UploadStash(store)
+    assert stash.get(preview_token) is None
+    assert stash.get("") is None and stash.get(None) is None
+
+
+def test_an_answer_wins_over_the_indicator_select():
+    options = data_panel.import_options("gdp", {"indicator": "unemployment"}, " S ", "", None)
+    assert options == {
+        "indicator": "unemployment",
+        "value_form": None,
+        "source_name": "S",
+        "source_url": None,
+        "source_date": None,
+    }
+    assert data_panel.import_options(data_panel.FROM_FILE, {})["indicator"] is None
+    assert data_panel.import_options("gdp", {"value_form": "index"})["value_form"] == "index"
+
+
+def test_asked_questions_are_remembered_across_previews():
+    pending = {"upload": "upload-x", "answers": {"indicator": "gdp"}}
+    first = [Question("indicator", "which?", ("gdp", "unemployment"))]
+    pending = data_panel.remember_questions(pending, first)
+    pending = data_panel.remember_questions(pending, [Question("value_form", "?", ("index",))])
+    assert pending["questions"] == {
+        "indicator": ["which?", ["gdp", "unemployment"]],
+        "value_form": ["?", ["index"]],
+    }
+
+
+def test_highlight_row_reads_decimal_commas():
+    row = data_panel.highlight_row({"value": " 4,4 ", "leaders": "ARM=12,6; BLR=6.4", "unit": "%"})
+    assert (row["value"], row["leaders"], row["unit"], row["date"]) == (
+        "4.4",
+        "ARM=12.6;BLR=6.4",
+        "%",
+        "",
+    )
+
+
+def shipped_highlight(store) -> dict[str, str]:
+    return data_panel.latest_highlight_row(store.load_raw()["highlights"])
+
+
+def test_a_highlight_replaces_its_key_or_is_added(store):
+    tables = store.load_raw()
+    row = shipped_highlight(store)
+    replaced = data_panel.with_highlight(tables, {**row, "text_en": "SYNTHETIC text"})
+    assert list(replaced["highlights"]["text_en"]) == ["SYNTHETIC text"]
+    added = data_panel.with_highlight(tables, {**row, "date": "2026-01-05"})
+    assert list(added["highlights"]["date"]) == [row["date"], "2026-01-05"]
+    assert list(tables["highlights"]["text_en"]) == [row["text_en"]]  # the input is untouched
+
+
+def test_saving_a_highlight_makes_an_edit_version(store):
+    before = store.current_version()
+    row = {**shipped_highlight(store), "headline_en": "SYNTHETIC headline"}
+    info = data_panel.save_highlight(store, row, "synthetic-editor")
+    assert (info.id, info.kind, info.editor) == (before + 1, "edit", "synthetic-editor")
+    assert shipped_highlight(store)["headline_en"] == "SYNTHETIC headline"
+    assert store.load_raw(before)["highlights"]["headline_en"][0] == "Figure of the week"
+
+
+def test_a_highlight_that_disagrees_with_the_data_saves_nothing(store):
+    before, content = store.current_version(), store.content_hash()
+    row = {**shipped_highlight(store), "leaders": "ARM=12.6;BLR=9.9"}
+    with pytest.raises(DataError) as error:
+        data_panel.save_highlight(store, row, "synthetic-editor")
+    assert "BLR 9.9 does not match observations" in str(error.value)
+    with pytest.raises(DataError):
+        data_panel.save_highlight(store, {**shipped_highlight(store), "value": "abc"}, "e")
+    with pytest.raises(data_panel.NothingChanged):
+        data_panel.save_highlight(store, shipped_highlight(store), "synthetic-editor")
+    assert (store.current_version(), store.content_hash()) == (before, content)
+
+
+def walk(component):
+    yield component
+    children = getattr(component, "children", None)
+    items = children if isinstance(children, list | tuple) else [children]
+    for child in items:
+        if child is not None and not isinstance(child, str | int | float):
+            yield from walk(child)
+
+
+def texts(component) -> list[str]:
+    found = []
+    for node in walk(component):
+        children = getattr(node, "children", None)
+        items = children if isinstance(children, list | tuple) else [children]
+        found += [item for item in items if isinstance(item, str)]
+    return found
+
+
+def test_upload_texts_are_rendered_as_plain_text(store):
+    name = "synthetic_<script>alert(1)<script>.csv"  # no "/": a path would lose its folders
+    csv = (
+        "indicator,geo,period,value,source_name\n"
+        f"industrial_production,<img src=x onerror=alert(1)>,2026-03,1.5,{SYNTHETIC_SOURCE}\n"
+        f"industrial_production,[KAZ](javascript:alert(1)),2026-03,1.5,{SYNTHETIC_SOURCE}\n"
+    )
+    outcome = preview_import(store, csv.encode(), name)
+    ds = build_dataset(store.load_raw())
+    parts = data_panel.preview_view(outcome, ds, "en")
+    nodes = [node for part in parts for node in walk(part)]
+    assert not any(isinstance(node, dcc.Markdown) for node in nodes)
+    assert not any(getattr(node, "dangerously_allow_html", False) for node in nodes)
+    shown = [text for part in parts for text in texts(part)]
+    assert any("unknown country '<img src=x onerror=alert(1)>'" in text for text in shown)
+    assert any("unknown country '[KAZ](javascript:alert(1))'" in text for text in shown)
+    assert any(name in text for text in shown)
+
+
+def test_a_clean_preview_lists_counts_and_changes(store):
+    csv = (
+        "indicator,geo,period,value,source_name\n"
+        f"industrial_production,KAZ,2024-08,3.3,{SYNTHETIC_SOURCE}\n"
+        f"industrial_production,KAZ,2026-03,1.5,{SYNTHETIC_SOURCE}\n"
+    )
+    outcome = preview_import(store, csv.encode(), "synthetic.csv")
+    ds = build_dataset(store.load_raw())
+    parts = data_panel.preview_view(outcome, ds, "en")
+    shown = [text for part in parts for text in texts(part)]
+    counts = next(p for p in parts if getattr(p, "id", "") == "data-preview-counts")
+    assert texts(counts)[-4:] == ["Industrial production", "1", "1", "0"]
+    assert shown[-4:] == ["Kazakhstan", "Jan–Aug 2024", "3.0", "3.3"]
+
+
+def test_period_texts_follow_the_importer_keys():
+    assert data_panel.period_text("2024-09", "ru") == "январь–сентябрь 2024"
+    assert data_panel.period_text("2024-04..2024-06", "en") == "Apr–Jun 2024"
+    assert data_panel.period_text("odd", "en") == "odd"
+
+
+@pytest.fixture
+def visitor_request(store):
+    """A request context without an editor session (Flask-Login's anonymous user)."""
+    app = Flask(__name__)
+    auth.init_auth(app, store)
+    with app.test_request_context("/_dash-update-component", method="POST"):
+        yield
+
+
+def test_callbacks_change_nothing_for_a_visitor(visitor_request, store, monkeypatch):
+    monkeypatch.setattr(data_panel, "get_store", lambda: store)
+    content = store.content_hash()
+    pending = {"upload": "upload-x", "preview": "y"}
+    calls = [
+        lambda: data_panel.commit(1, pending, "", "ru"),
+        lambda: data_panel.cancel(1, pending, "ru"),
+        lambda: data_panel.roll_back([1], "ru"),
+        lambda: data_panel.save_highlight_form(1, *shipped_highlight(store).values(), "ru"),
+        lambda: data_panel.download_version([1]),
+        lambda: data_panel.download_template(1),
+        lambda: data_panel.refresh_history(2, "ru"),
+    ]
+    for call in calls:
+        with pytest.raises(PreventUpdate):
+            call()
+    assert store.content_hash() == content
