@@ -8,13 +8,8 @@ Every callback here checks `is_editor()` itself, besides `auth.protect` refusing
 
 from __future__ import annotations
 
-import base64
 import calendar
 import datetime as dt
-import json
-import re
-import secrets
-import time
 
 import dash_bootstrap_components as dbc
 import pandas as pd
@@ -33,11 +28,17 @@ from dash import (
 )
 from dash.exceptions import PreventUpdate
 from flask import current_app
-from sqlalchemy import select
 
 from components import auth, highlight, ids
 from components.common import dataset, field
 from eaeu.dataset import Dataset
+from eaeu.highlights import (
+    HIGHLIGHT_FIELDS,
+    NothingChanged,
+    highlight_row,
+    latest_highlight_row,
+    save_highlight,
+)
 from eaeu.i18n import normalize_lang, period_label, t
 from eaeu.importer import (
     MB,
@@ -45,24 +46,22 @@ from eaeu.importer import (
     Limits,
     Question,
     StoredPendingImports,
+    UploadStash,
     commit_import,
     decode_upload,
+    drop_tokens,
     preview_import,
     template_xlsx,
 )
-from eaeu.model import SCHEMAS, DataError, format_problems
+from eaeu.model import DataError, format_problems
 from eaeu.repository import get_repository
-from eaeu.store import VERSION_KINDS, Store, VersionInfo, pending_imports
+from eaeu.store import VERSION_KINDS, Store, VersionInfo
 
 ACCEPT = ".xlsx,.xlsm,.ods,.csv"
 FROM_FILE = "from-file"  # the indicator select's "no choice": "" would show as blank
-UPLOAD_TTL_SECONDS = 1800  # as long as StoredPendingImports keeps a preview
 HISTORY_ROWS = 30
 CHANGE_ROWS = 50  # changed or removed rows listed per indicator; the counts give the rest
-HIGHLIGHT_FIELDS = tuple(SCHEMAS["highlights"].column_names)
-HIGHLIGHT_KEY = SCHEMAS["highlights"].key
 LONG_TEXT_FIELDS = ("text_ru", "text_en")
-DECIMAL_COMMA = re.compile(r"(\d),(\d)")
 
 # Outputs of this panel: all editor-only, so a request writing any of them needs a session.
 auth.protect(
@@ -82,56 +81,8 @@ auth.protect(
 
 
 # ---------------------------------------------------------------------------------------------
-# Server-side state: the uploaded file and the tokens the browser holds instead
+# The tokens the browser holds instead of the file
 # ---------------------------------------------------------------------------------------------
-
-
-class UploadStash:
-    """Uploaded files waiting for the editor, kept in the store's pending_imports table (every
-    worker process sees them). Answering a question re-reads the file from here: the browser
-    sends a file once and then holds only a token."""
-
-    PREFIX = "upload-"  # never confused with a StoredPendingImports token
-
-    def __init__(self, store: Store, ttl_seconds: int = UPLOAD_TTL_SECONDS, clock=time.time):
-        self.store, self.ttl, self._clock = store, ttl_seconds, clock
-
-    def put(self, data: bytes, file_name: str) -> str:
-        token = self.PREFIX + secrets.token_urlsafe(24)
-        payload = json.dumps(
-            {"file_name": file_name, "data": base64.b64encode(data).decode("ascii")},
-            ensure_ascii=False,
-        )
-        now = int(self._clock())
-
-        def save(conn) -> None:
-            conn.execute(pending_imports.delete().where(pending_imports.c.expires_at <= now))
-            row = {"token": token, "expires_at": now + self.ttl, "payload": payload}
-            conn.execute(pending_imports.insert().values(**row))
-
-        self.store.write(save)
-        return token
-
-    def get(self, token: str | None) -> tuple[bytes, str] | None:
-        """(bytes, file name), or None once expired, dropped or for a token not ours."""
-        if not token or not token.startswith(self.PREFIX):
-            return None
-        query = select(pending_imports.c.payload).where(
-            pending_imports.c.token == token, pending_imports.c.expires_at > int(self._clock())
-        )
-        payload = self.store.read(lambda conn: conn.scalar(query))
-        if payload is None:
-            return None
-        data = json.loads(payload)
-        return base64.b64decode(data["data"]), data["file_name"]
-
-
-def drop_tokens(store: Store, *tokens: str | None) -> None:
-    """Forget waiting uploads and previews: after a commit, a cancel or a new upload."""
-    present = [token for token in tokens if token]
-    if present:
-        condition = pending_imports.c.token.in_(present)
-        store.write(lambda conn: conn.execute(pending_imports.delete().where(condition)))
 
 
 def pending_tokens(pending: dict | None) -> tuple[str | None, str | None]:
@@ -183,62 +134,6 @@ def require_editor() -> str:
     if name is None:
         raise PreventUpdate
     return name
-
-
-# ---------------------------------------------------------------------------------------------
-# The figure of the week: one row of the highlights table, saved as a new version
-# ---------------------------------------------------------------------------------------------
-
-
-class NothingChanged(Exception):
-    """The saved row is already in the table exactly so: no version is created."""
-
-
-def highlight_row(values: dict[str, str | None]) -> dict[str, str]:
-    """Form values -> one highlights row as stored text: trimmed, decimal commas as points."""
-    row = {name: str(values.get(name) or "").strip() for name in HIGHLIGHT_FIELDS}
-    row["value"] = DECIMAL_COMMA.sub(r"\1.\2", row["value"]).replace(" ", "")
-    row["leaders"] = DECIMAL_COMMA.sub(r"\1.\2", row["leaders"]).replace(" ", "")
-    return row
-
-
-def with_highlight(tables: dict[str, pd.DataFrame], row: dict[str, str]) -> dict:
-    """The tables with `row` in highlights: it replaces the row with the same key, else is added
-    (older figures of the week stay, as the site's history)."""
-    frame = tables["highlights"]
-    same = pd.Series(True, index=frame.index)
-    for column in HIGHLIGHT_KEY:
-        same &= frame[column] == row[column]
-    values = [row.get(column, "") for column in frame.columns]
-    if same.any():
-        frame = frame.copy()
-        frame.loc[same, list(frame.columns)] = values
-    else:
-        added = pd.DataFrame([values], columns=frame.columns, dtype=object)
-        frame = pd.concat([frame, added], ignore_index=True)
-    return {**tables, "highlights": frame}
-
-
-def save_highlight(store: Store, row: dict[str, str], editor: str) -> VersionInfo:
-    """A new version holding `row`; DataError (nothing saved) when it disagrees with the data,
-    NothingChanged when the row is already there as it is."""
-
-    def change(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-        # Runs inside the write transaction: a concurrent import cannot be undone by this.
-        updated = with_highlight(tables, row)
-        if updated["highlights"].equals(tables["highlights"]):
-            raise NothingChanged
-        return updated
-
-    note = f"figure of the week {row['date']} {row['indicator']} {row['geo']}"
-    return store.commit(change, editor, note=note, kind="edit")
-
-
-def latest_highlight_row(frame: pd.DataFrame) -> dict[str, str]:
-    """The row the site shows (latest by date, as eaeu.queries.latest_highlight), as text."""
-    if frame.empty:
-        return {}
-    return {k: str(v) for k, v in frame.sort_values("date").iloc[-1].items()}
 
 
 # ---------------------------------------------------------------------------------------------

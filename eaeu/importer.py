@@ -1753,7 +1753,6 @@ class StoredPendingImports:
         self.store, self.ttl, self._clock = store, ttl_seconds, clock
 
     def put(self, pending: ImportOutcome) -> str:
-        from eaeu.store import pending_imports
 
         token = secrets.token_urlsafe(24)
         payload = json.dumps(
@@ -1763,26 +1762,11 @@ class StoredPendingImports:
                 "based_on": pending.based_on,
             }
         )
-        now = int(self._clock())
-
-        def save(conn) -> None:
-            conn.execute(pending_imports.delete().where(pending_imports.c.expires_at <= now))
-            row = {"token": token, "expires_at": now + self.ttl, "payload": payload}
-            conn.execute(pending_imports.insert().values(**row))
-
-        self.store.write(save)
+        _stash(self.store, token, payload, int(self._clock()), self.ttl)
         return token
 
     def get(self, token: str) -> ImportOutcome | None:
-        from sqlalchemy import select
-
-        from eaeu.store import pending_imports
-
-        table = pending_imports
-        query = select(table.c.payload).where(
-            table.c.token == token, table.c.expires_at > int(self._clock())
-        )
-        payload = self.store.read(lambda conn: conn.scalar(query))
+        payload = _unstash(self.store, token, int(self._clock()))
         if payload is None:
             return None
         data = json.loads(payload)
@@ -1791,12 +1775,72 @@ class StoredPendingImports:
         return ImportOutcome(plan_import(base, parsed, data["mode"]), data["based_on"])
 
     def pop(self, token: str) -> ImportOutcome | None:
-        from eaeu.store import pending_imports
-
         outcome = self.get(token)
-        condition = pending_imports.c.token == token
-        self.store.write(lambda conn: conn.execute(pending_imports.delete().where(condition)))
+        drop_tokens(self.store, token)
         return outcome
+
+
+def _stash(store, token: str, payload: str, now: int, ttl: int) -> None:
+    """Keep a payload under a token in the store (every worker process sees it); expired
+    payloads are dropped on the way."""
+    from eaeu.store import pending_imports
+
+    def save(conn) -> None:
+        conn.execute(pending_imports.delete().where(pending_imports.c.expires_at <= now))
+        row = {"token": token, "expires_at": now + ttl, "payload": payload}
+        conn.execute(pending_imports.insert().values(**row))
+
+    store.write(save)
+
+
+def _unstash(store, token: str, now: int) -> str | None:
+    from sqlalchemy import select
+
+    from eaeu.store import pending_imports
+
+    table = pending_imports
+    query = select(table.c.payload).where(table.c.token == token, table.c.expires_at > now)
+    return store.read(lambda conn: conn.scalar(query))
+
+
+class UploadStash:
+    """Uploaded files waiting for the editor, kept in the store's pending_imports table (every
+    worker process sees them). Answering a question re-reads the file from here: the browser
+    sends a file once and then holds only a token."""
+
+    PREFIX = "upload-"  # never confused with a StoredPendingImports token
+
+    def __init__(self, store, ttl_seconds: int = 1800, clock=time.time):
+        self.store, self.ttl, self._clock = store, ttl_seconds, clock
+
+    def put(self, data: bytes, file_name: str) -> str:
+        token = self.PREFIX + secrets.token_urlsafe(24)
+        payload = json.dumps(
+            {"file_name": file_name, "data": base64.b64encode(data).decode("ascii")},
+            ensure_ascii=False,
+        )
+        _stash(self.store, token, payload, int(self._clock()), self.ttl)
+        return token
+
+    def get(self, token: str | None) -> tuple[bytes, str] | None:
+        """(bytes, file name), or None once expired, dropped or for a token not ours."""
+        if not token or not token.startswith(self.PREFIX):
+            return None
+        payload = _unstash(self.store, token, int(self._clock()))
+        if payload is None:
+            return None
+        data = json.loads(payload)
+        return base64.b64decode(data["data"]), data["file_name"]
+
+
+def drop_tokens(store, *tokens: str | None) -> None:
+    """Forget waiting uploads and previews: after a commit, a cancel or a new upload."""
+    from eaeu.store import pending_imports
+
+    present = [token for token in tokens if token]
+    if present:
+        condition = pending_imports.c.token.in_(present)
+        store.write(lambda conn: conn.execute(pending_imports.delete().where(condition)))
 
 
 # ---------------------------------------------------------------------------------------------

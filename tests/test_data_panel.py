@@ -9,6 +9,7 @@ from dash.exceptions import PreventUpdate
 from flask import Flask
 
 from components import auth, data_panel
+from eaeu import highlights, importer
 from eaeu.config import DEFAULT_DATA_DIR
 from eaeu.dataset import build_dataset
 from eaeu.importer import Question, StoredPendingImports, preview_import
@@ -35,11 +36,11 @@ class Clock:
 
 def test_stash_keeps_the_file_until_dropped_or_expired(store):
     clock = Clock()
-    stash = data_panel.UploadStash(store, ttl_seconds=60, clock=clock)
+    stash = importer.UploadStash(store, ttl_seconds=60, clock=clock)
     token = stash.put(b"\x00synthetic bytes\xff", "synthetic.xlsx")
     assert stash.get(token) == (b"\x00synthetic bytes\xff", "synthetic.xlsx")
     other = stash.put(b"other", "other.csv")
-    data_panel.drop_tokens(store, other, None)
+    importer.drop_tokens(store, other, None)
     assert stash.get(other) is None
     clock.now += 61
     assert stash.get(token) is None
@@ -49,7 +50,7 @@ def test_stash_ignores_tokens_that_are_not_its_own(store):
     csv = "indicator,geo,period,value,source_name\nindustrial_production,ARM,2026-03,1.5,S\n"
     outcome = preview_import(store, csv.encode(), "synthetic.csv")
     preview_token = StoredPendingImports(store).put(outcome)
-    stash = data_panel.UploadStash(store)
+    stash = importer.UploadStash(store)
     assert stash.get(preview_token) is None
     assert stash.get("") is None and stash.get(None) is None
 
@@ -79,7 +80,7 @@ def test_asked_questions_are_remembered_across_previews():
 
 
 def test_highlight_row_reads_decimal_commas():
-    row = data_panel.highlight_row({"value": " 4,4 ", "leaders": "ARM=12,6; BLR=6.4", "unit": "%"})
+    row = highlights.highlight_row({"value": " 4,4 ", "leaders": "ARM=12,6; BLR=6.4", "unit": "%"})
     assert (row["value"], row["leaders"], row["unit"], row["date"]) == (
         "4.4",
         "ARM=12.6;BLR=6.4",
@@ -89,15 +90,15 @@ def test_highlight_row_reads_decimal_commas():
 
 
 def shipped_highlight(store) -> dict[str, str]:
-    return data_panel.latest_highlight_row(store.load_raw()["highlights"])
+    return highlights.latest_highlight_row(store.load_raw()["highlights"])
 
 
 def test_a_highlight_replaces_its_key_or_is_added(store):
     tables = store.load_raw()
     row = shipped_highlight(store)
-    replaced = data_panel.with_highlight(tables, {**row, "text_en": "SYNTHETIC text"})
+    replaced = highlights.with_highlight(tables, {**row, "text_en": "SYNTHETIC text"})
     assert list(replaced["highlights"]["text_en"]) == ["SYNTHETIC text"]
-    added = data_panel.with_highlight(tables, {**row, "date": "2026-01-05"})
+    added = highlights.with_highlight(tables, {**row, "date": "2026-01-05"})
     assert list(added["highlights"]["date"]) == [row["date"], "2026-01-05"]
     assert list(tables["highlights"]["text_en"]) == [row["text_en"]]  # the input is untouched
 
@@ -105,7 +106,7 @@ def test_a_highlight_replaces_its_key_or_is_added(store):
 def test_saving_a_highlight_makes_an_edit_version(store):
     before = store.current_version()
     row = {**shipped_highlight(store), "headline_en": "SYNTHETIC headline"}
-    info = data_panel.save_highlight(store, row, "synthetic-editor")
+    info = highlights.save_highlight(store, row, "synthetic-editor")
     assert (info.id, info.kind, info.editor) == (before + 1, "edit", "synthetic-editor")
     assert shipped_highlight(store)["headline_en"] == "SYNTHETIC headline"
     assert store.load_raw(before)["highlights"]["headline_en"][0] == "Figure of the week"
@@ -115,12 +116,12 @@ def test_a_highlight_that_disagrees_with_the_data_saves_nothing(store):
     before, content = store.current_version(), store.content_hash()
     row = {**shipped_highlight(store), "leaders": "ARM=12.6;BLR=9.9"}
     with pytest.raises(DataError) as error:
-        data_panel.save_highlight(store, row, "synthetic-editor")
+        highlights.save_highlight(store, row, "synthetic-editor")
     assert "BLR 9.9 does not match observations" in str(error.value)
     with pytest.raises(DataError):
-        data_panel.save_highlight(store, {**shipped_highlight(store), "value": "abc"}, "e")
-    with pytest.raises(data_panel.NothingChanged):
-        data_panel.save_highlight(store, shipped_highlight(store), "synthetic-editor")
+        highlights.save_highlight(store, {**shipped_highlight(store), "value": "abc"}, "e")
+    with pytest.raises(highlights.NothingChanged):
+        highlights.save_highlight(store, shipped_highlight(store), "synthetic-editor")
     assert (store.current_version(), store.content_hash()) == (before, content)
 
 

@@ -1,0 +1,65 @@
+"""The figure of the week: one row of the highlights table, edited and saved as a new version."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from eaeu.model import SCHEMAS
+from eaeu.store import Store, VersionInfo
+
+HIGHLIGHT_FIELDS = tuple(SCHEMAS["highlights"].column_names)
+HIGHLIGHT_KEY = SCHEMAS["highlights"].key
+DECIMAL_COMMA = re.compile(r"(\d),(\d)")
+
+
+class NothingChanged(Exception):
+    """The saved row is already in the table exactly so: no version is created."""
+
+
+def highlight_row(values: dict[str, str | None]) -> dict[str, str]:
+    """Form values -> one highlights row as stored text: trimmed, decimal commas as points."""
+    row = {name: str(values.get(name) or "").strip() for name in HIGHLIGHT_FIELDS}
+    row["value"] = DECIMAL_COMMA.sub(r"\1.\2", row["value"]).replace(" ", "")
+    row["leaders"] = DECIMAL_COMMA.sub(r"\1.\2", row["leaders"]).replace(" ", "")
+    return row
+
+
+def with_highlight(tables: dict[str, pd.DataFrame], row: dict[str, str]) -> dict:
+    """The tables with `row` in highlights: it replaces the row with the same key, else is added
+    (older figures of the week stay, as the site's history)."""
+    frame = tables["highlights"]
+    same = pd.Series(True, index=frame.index)
+    for column in HIGHLIGHT_KEY:
+        same &= frame[column] == row[column]
+    values = [row.get(column, "") for column in frame.columns]
+    if same.any():
+        frame = frame.copy()
+        frame.loc[same, list(frame.columns)] = values
+    else:
+        added = pd.DataFrame([values], columns=frame.columns, dtype=object)
+        frame = pd.concat([frame, added], ignore_index=True)
+    return {**tables, "highlights": frame}
+
+
+def save_highlight(store: Store, row: dict[str, str], editor: str) -> VersionInfo:
+    """A new version holding `row`; DataError (nothing saved) when it disagrees with the data,
+    NothingChanged when the row is already there as it is."""
+
+    def change(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+        # Runs inside the write transaction: a concurrent import cannot be undone by this.
+        updated = with_highlight(tables, row)
+        if updated["highlights"].equals(tables["highlights"]):
+            raise NothingChanged
+        return updated
+
+    note = f"figure of the week {row['date']} {row['indicator']} {row['geo']}"
+    return store.commit(change, editor, note=note, kind="edit")
+
+
+def latest_highlight_row(frame: pd.DataFrame) -> dict[str, str]:
+    """The row the site shows (latest by date, as eaeu.queries.latest_highlight), as text."""
+    if frame.empty:
+        return {}
+    return {k: str(v) for k, v in frame.sort_values("date").iloc[-1].items()}
