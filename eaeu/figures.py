@@ -112,7 +112,8 @@ def screen_version(fig: go.Figure) -> go.Figure:
     out = go.Figure(fig)
     out.layout.annotations = [a for a in out.layout.annotations if a.name != FOOTER]
     top = out.layout.margin.t or 105
-    out.update_layout(title_text="", margin={"t": max(10, top - 95), "b": 40})
+    # Room stays for what sits above the plot: the legend, or the union's reference label.
+    out.update_layout(title_text="", margin={"t": max(30, top - 95), "b": 40})
     return out
 
 
