@@ -521,10 +521,15 @@ def check_zip(archive: zipfile.ZipFile, file: str, limits: Limits) -> set[str]:
                 budget -= len(chunk)
                 if budget < 0:
                     raise refused
-                if sheet and FORMULA_TAG.search(tail + chunk):
+                if sheet and member.filename not in with_formulas and _has_formula(tail + chunk):
                     with_formulas.add(member.filename)
                 tail = chunk[-16:]
     return with_formulas
+
+
+def _has_formula(xml: bytes) -> bool:
+    # bytes.find is many times faster than the regex: run the regex only where it can match.
+    return any(mark in xml for mark in FORMULA_HINTS) and FORMULA_TAG.search(xml) is not None
 
 
 def _bomb_message(limits: Limits) -> str:
@@ -665,6 +670,7 @@ def _check_shape(height: int, width: int, file: str, sheet: str | None, limits: 
 
 
 FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+FORMULA_HINTS = (b"<f", b":f")  # every formula tag holds one of these
 CELL_REF = re.compile(r"^([A-Z]+)(\d+)$")
 
 
@@ -1080,14 +1086,19 @@ class Reader:
 
     def _long_chunk(self, fields: list, where: dict[str, int], first_row: int) -> None:
         value_label = self.label(where["value"])
-        for offset in range(len(fields[0][2])):
-            record, errors = {}, []
-            for name, label, results in fields:
-                ok, result = results[offset]
-                if ok:
-                    record[name] = result
-                else:
-                    errors.append((label, result))
+        names = [name for name, _, _ in fields]
+        labels = [label for _, label, _ in fields]
+        for offset, cells in enumerate(zip(*(results for _, _, results in fields), strict=True)):
+            if all(ok for ok, _ in cells):  # the common case: every cell read
+                record = {name: result for name, (_, result) in zip(names, cells, strict=True)}
+                errors = []
+            else:
+                record, errors = {}, []
+                for name, label, (ok, result) in zip(names, labels, cells, strict=True):
+                    if ok:
+                        record[name] = result
+                    else:
+                        errors.append((label, result))
             if all(record.get(name) in ("", None) for name in where) and len(errors) == 0:
                 continue  # a blank line
             if "period" in record:
@@ -1166,10 +1177,12 @@ def _memoised(
     cache: dict[tuple[type, object], tuple[bool, object]] = {}
 
     def run(cells: list[object]) -> list[tuple[bool, object]]:
+        get = cache.get
         results = []
+        append = results.append
         for cell in cells:
             key = (type(cell), cell)  # 1 == 1.0 == True as dict keys: keep the type apart
-            found = cache.get(key)
+            found = get(key)
             if found is None:
                 try:
                     found = (True, parse(cell))
@@ -1177,7 +1190,7 @@ def _memoised(
                     found = (False, str(exc))
                 if len(cache) < MEMO_LIMIT:
                     cache[key] = found
-            results.append(found)
+            append(found)
         return results
 
     return run
