@@ -574,3 +574,23 @@ def test_stored_pending_imports_serve_every_worker(store):
     expiring = StoredPendingImports(store, ttl_seconds=600, clock=lambda: now[0]).put(preview)
     now[0] += 601
     assert other_worker.get(expiring) is None
+
+
+def test_long_rows_read_column_by_column_match_row_by_row(raw):
+    """A clean chunk takes the fast column-wise path; a gap and a backwards period
+    must come out as the row-by-row reader words them (synthetic rows)."""
+    header = "indicator;geo;period_start;period_end;value;source_name\n"
+    clean = (
+        "industrial_production;KAZ;2024-01-01;2024-09-30;3,1;SYNTHETIC\n"
+        "industrial_production;KGZ;2024-01-01;2024-09-30;;SYNTHETIC\n"
+    )
+    parsed = parse_upload((header + clean).encode(), "synthetic.csv", raw)
+    assert [row[:5] for row in parsed.rows] == [
+        ["industrial_production", "KAZ", "2024-01-01", "2024-09-30", "3.1"]
+    ]
+    assert parsed.notes == ["1 empty or 'no data' cells were skipped (gaps stay gaps)"]
+    backwards = clean + "industrial_production;ARM;2024-09-30;2024-01-01;1,0;SYNTHETIC\n"
+    parsed = parse_upload((header + backwards).encode(), "synthetic.csv", raw)
+    assert [str(p) for p in parsed.problems] == [
+        "synthetic.csv, row 4, column 'period_end': period_end is before period_start"
+    ]
