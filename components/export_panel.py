@@ -18,7 +18,7 @@ from components import ids
 from components.common import dataset
 from eaeu import export
 from eaeu.charts import build_chart
-from eaeu.i18n import LANGS
+from eaeu.i18n import LANGS, t
 from eaeu.view import ViewState
 
 # Pattern-matching ids: {"type": <one of these>, "chart": chart_id}.
@@ -39,38 +39,9 @@ STATUS = "export-status"
 
 PART_NAMES = ("title", "subtitle", "source", "logo")
 
-STRINGS: dict[str, dict[str, str]] = {
-    "export": {"ru": "Экспорт", "en": "Export"},
-    "size": {"ru": "Размер", "en": "Size"},
-    "preset_article": {"ru": "Статья, 1200×675", "en": "Article, 1200×675"},
-    "preset_square": {"ru": "Квадрат, 1080×1080", "en": "Square, 1080×1080"},
-    "preset_social": {"ru": "Соцсети, 1200×630", "en": "Social, 1200×630"},
-    "preset_custom": {"ru": "Свой размер", "en": "Custom size"},
-    "width": {"ru": "Ширина, px", "en": "Width, px"},
-    "height": {"ru": "Высота, px", "en": "Height, px"},
-    "scale": {"ru": "Масштаб", "en": "Scale"},
-    "format": {"ru": "Формат", "en": "Format"},
-    "lang": {"ru": "Язык", "en": "Language"},
-    "show": {"ru": "Показывать", "en": "Show"},
-    "part_title": {"ru": "заголовок", "en": "title"},
-    "part_subtitle": {"ru": "подзаголовок", "en": "subtitle"},
-    "part_source": {"ru": "источник и дату", "en": "source and date"},
-    "part_logo": {"ru": "логотип", "en": "logo"},
-    "note": {"ru": "Примечание", "en": "Note"},
-    "download": {"ru": "Скачать изображение", "en": "Download image"},
-    "pack": {"ru": "Архив для публикации (zip)", "en": "Export pack (zip)"},
-    "alt": {"ru": "Альтернативный текст", "en": "Alt text"},
-    "failed": {"ru": "Не удалось экспортировать", "en": "Export failed"},
-    "bad_size": {
-        "ru": f"ширина и высота — от {export.MIN_SIDE} до {export.MAX_SIDE} px",
-        "en": f"width and height must be {export.MIN_SIDE} to {export.MAX_SIDE} px",
-    },
-    "done": {"ru": "Готово", "en": "Done"},
-}
-
 
 def s(key: str, lang: str) -> str:
-    return STRINGS[key]["en" if lang == "en" else "ru"]
+    return t(f"panel_{key}", lang, min=export.MIN_SIDE, max=export.MAX_SIDE)
 
 
 def pid(kind: str, chart_id: str) -> dict[str, str]:

@@ -47,22 +47,9 @@ MIN_SIDE, MAX_SIDE = 300, 4000
 # Chromium cannot allocate arbitrarily large bitmaps; 4000 px at 3x would be 12,000 px a side.
 MAX_OUTPUT_SIDE = 8000
 
-STRINGS: dict[str, dict[str, str]] = {
-    "logo": {"ru": "ЕАЭС в цифрах", "en": "EAEU in figures"},
-    "bar_chart": {"ru": "Столбчатая диаграмма", "en": "Bar chart"},
-    "line_chart": {"ru": "Линейный график", "en": "Line chart"},
-    "map": {"ru": "Карта", "en": "Map"},
-    "from_to": {"ru": "{name}: с {first} до {last}", "en": "{name}: from {first} to {last}"},
-    "cities": {"ru": "Города", "en": "Cities"},
-    "view_link": {"ru": "Вид на сайте", "en": "View on the site"},
-    "data_version": {"ru": "Версия данных", "en": "Data version"},
-    "exported": {"ru": "Экспортировано", "en": "Exported"},
-}
-
 
 def _s(key: str, lang: str, **fields: object) -> str:
-    text = STRINGS[key]["en" if lang == "en" else "ru"]
-    return text.format(**fields) if fields else text
+    return t(f"export_{key}", lang, **fields)
 
 
 class ExportError(RuntimeError):

@@ -254,6 +254,51 @@ STRINGS: dict[str, dict[str, str]] = {
     },
 }
 
+
+# Exported images (eaeu/export.py) and the export panel (components/export_panel.py).
+STRINGS.update(
+    {
+        "export_logo": {"ru": "ЕАЭС в цифрах", "en": "EAEU in figures"},
+        "export_bar_chart": {"ru": "Столбчатая диаграмма", "en": "Bar chart"},
+        "export_line_chart": {"ru": "Линейный график", "en": "Line chart"},
+        "export_map": {"ru": "Карта", "en": "Map"},
+        "export_from_to": {
+            "ru": "{name}: с {first} до {last}",
+            "en": "{name}: from {first} to {last}",
+        },
+        "export_cities": {"ru": "Города", "en": "Cities"},
+        "export_view_link": {"ru": "Вид на сайте", "en": "View on the site"},
+        "export_data_version": {"ru": "Версия данных", "en": "Data version"},
+        "export_exported": {"ru": "Экспортировано", "en": "Exported"},
+        "panel_export": {"ru": "Экспорт", "en": "Export"},
+        "panel_size": {"ru": "Размер", "en": "Size"},
+        "panel_preset_article": {"ru": "Статья, 1200×675", "en": "Article, 1200×675"},
+        "panel_preset_square": {"ru": "Квадрат, 1080×1080", "en": "Square, 1080×1080"},
+        "panel_preset_social": {"ru": "Соцсети, 1200×630", "en": "Social, 1200×630"},
+        "panel_preset_custom": {"ru": "Свой размер", "en": "Custom size"},
+        "panel_width": {"ru": "Ширина, px", "en": "Width, px"},
+        "panel_height": {"ru": "Высота, px", "en": "Height, px"},
+        "panel_scale": {"ru": "Масштаб", "en": "Scale"},
+        "panel_format": {"ru": "Формат", "en": "Format"},
+        "panel_lang": {"ru": "Язык", "en": "Language"},
+        "panel_show": {"ru": "Показывать", "en": "Show"},
+        "panel_part_title": {"ru": "заголовок", "en": "title"},
+        "panel_part_subtitle": {"ru": "подзаголовок", "en": "subtitle"},
+        "panel_part_source": {"ru": "источник и дату", "en": "source and date"},
+        "panel_part_logo": {"ru": "логотип", "en": "logo"},
+        "panel_note": {"ru": "Примечание", "en": "Note"},
+        "panel_download": {"ru": "Скачать изображение", "en": "Download image"},
+        "panel_pack": {"ru": "Архив для публикации (zip)", "en": "Export pack (zip)"},
+        "panel_alt": {"ru": "Альтернативный текст", "en": "Alt text"},
+        "panel_failed": {"ru": "Не удалось экспортировать", "en": "Export failed"},
+        "panel_bad_size": {
+            "ru": "ширина и высота — от {min} до {max} px",
+            "en": "width and height must be {min} to {max} px",
+        },
+        "panel_done": {"ru": "Готово", "en": "Done"},
+    }
+)
+
 KIND_LABELS = {
     "growth_yoy": {"ru": "прирост, % г/г", "en": "growth, % y/y"},
     "index": {"ru": "индекс", "en": "index"},

@@ -25,6 +25,7 @@ from eaeu.config import DEFAULT_DATA_DIR, PROJECT_DIR
 from eaeu.export import ExportOptions
 from eaeu.export_cli import add_export_parser, run_export
 from eaeu.figures import FONT_FAMILY
+from eaeu.i18n import t
 from eaeu.view import ViewState
 
 TODAY = dt.date(2026, 11, 26)
@@ -98,7 +99,7 @@ def test_svg_carries_title_source_and_logo(ds, renderer, lang):
     assert chart.text.title in svg
     assert chart.text.subtitle in svg
     assert chart.text.source in svg
-    assert export.STRINGS["logo"][lang] in svg
+    assert t("export_logo", lang) in svg
     if lang == "ru":
         assert "Промышленное производство: январь–сентябрь 2024" in svg
 
@@ -387,6 +388,7 @@ def test_render_retries_once_when_the_browser_dies_mid_render(ds, renderer, monk
 NO_BROWSER_SCRIPT = """
 import argparse
 from eaeu.export_cli import add_export_parser, run_export
+from eaeu.i18n import t
 from eaeu.figures import FONT_FAMILY
 parser = argparse.ArgumentParser()
 add_export_parser(parser.add_subparsers())
