@@ -255,9 +255,26 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
-# Exported images (eaeu/export.py) and the export panel (components/export_panel.py).
+# Transformations (eaeu/transforms.py), exported images (eaeu/export.py) and the export panel.
 STRINGS.update(
     {
+        "transform_value": {"ru": "Как опубликовано", "en": "As published"},
+        "transform_index": {"ru": "Индекс (пред. год = 100)", "en": "Index (previous year = 100)"},
+        "transform_pp_change": {"ru": "Изменение, п. п.", "en": "Change, pp"},
+        "transform_rank": {"ru": "Место среди стран", "en": "Rank among members"},
+        "transform_subtitle_index": {
+            "ru": "Индекс к соответствующему периоду предыдущего года (= 100)",
+            "en": "Index, same period of the previous year = 100",
+        },
+        "transform_subtitle_pp_change": {
+            "ru": "Изменение к предыдущему периоду ряда, процентных пунктов",
+            "en": "Change on the previous period in the series, percentage points",
+        },
+        "transform_subtitle_rank": {
+            "ru": "Место среди государств — членов ЕАЭС (1 — наибольшее значение)",
+            "en": "Rank among EAEU member states (1 = highest value)",
+        },
+        "unit_pp": {"ru": "п. п.", "en": "pp"},
         "export_logo": {"ru": "ЕАЭС в цифрах", "en": "EAEU in figures"},
         "export_bar_chart": {"ru": "Столбчатая диаграмма", "en": "Bar chart"},
         "export_line_chart": {"ru": "Линейный график", "en": "Line chart"},

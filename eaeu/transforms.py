@@ -6,32 +6,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from eaeu.i18n import normalize_lang
+from eaeu.i18n import STRINGS, normalize_lang, t
 
 TRANSFORMS = ("value", "index", "pp_change", "rank")
 UNION = "EAEU"
-
-LABELS = {
-    "value": {"ru": "Как опубликовано", "en": "As published"},
-    "index": {"ru": "Индекс (пред. год = 100)", "en": "Index (previous year = 100)"},
-    "pp_change": {"ru": "Изменение, п. п.", "en": "Change, pp"},
-    "rank": {"ru": "Место среди стран", "en": "Rank among members"},
-}
-SUBTITLES = {
-    "index": {
-        "ru": "Индекс к соответствующему периоду предыдущего года (= 100)",
-        "en": "Index, same period of the previous year = 100",
-    },
-    "pp_change": {
-        "ru": "Изменение к предыдущему периоду ряда, процентных пунктов",
-        "en": "Change on the previous period in the series, percentage points",
-    },
-    "rank": {
-        "ru": "Место среди государств — членов ЕАЭС (1 — наибольшее значение)",
-        "en": "Rank among EAEU member states (1 = highest value)",
-    },
-}
-UNITS = {"pp_change": {"ru": "п. п.", "en": "pp"}}
 
 
 @dataclass(frozen=True)
@@ -58,19 +36,19 @@ def measure(transform: str, unit: str, lang: str) -> Measure:
     if transform == "index":
         return Measure(transform, "", 1, 100.0)
     if transform == "pp_change":
-        return Measure(transform, UNITS["pp_change"][lang], 1, 0.0)
+        return Measure(transform, t("unit_pp", lang), 1, 0.0)
     if transform == "rank":
         return Measure(transform, "", 0, 0.0)
     return Measure("value", unit, 1, 0.0)
 
 
 def transform_label(transform: str, lang: str) -> str:
-    return LABELS.get(transform, LABELS["value"])[normalize_lang(lang)]
+    return t(f"transform_{transform if transform in TRANSFORMS else 'value'}", lang)
 
 
 def subtitle(transform: str, lang: str) -> str | None:
-    entry = SUBTITLES.get(transform)
-    return entry[normalize_lang(lang)] if entry else None
+    key = f"transform_subtitle_{transform}"
+    return t(key, lang) if key in STRINGS else None
 
 
 def apply(obs: pd.DataFrame, transform: str) -> pd.DataFrame:
