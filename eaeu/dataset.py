@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -19,6 +19,13 @@ class Dataset:
 
     tables: dict[str, pd.DataFrame]
     version: str
+    # The stored form of each table (CSV text) and the raw frames it was built from, so the
+    # store can save a validated dataset without serialising it a second time.
+    texts: dict[str, str] = field(default_factory=dict, repr=False)
+    raw: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+
+    def built_from(self, raw: dict[str, pd.DataFrame]) -> bool:
+        return bool(self.raw) and all(self.raw.get(n) is raw.get(n) for n in TABLES)
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         try:
@@ -50,7 +57,8 @@ def build_dataset(raw: dict[str, pd.DataFrame]) -> Dataset:
         problems.extend(_semantic_problems(tables))
     if problems:
         raise DataError(problems)
-    return Dataset(_derive(tables), _content_hash(raw))
+    texts = {name: table_text(raw[name]) for name in TABLES}
+    return Dataset(_derive(tables), content_hash(texts), texts, dict(raw))
 
 
 def _reference_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
@@ -140,9 +148,15 @@ def _derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     return tables
 
 
-def _content_hash(raw: dict[str, pd.DataFrame]) -> str:
+def table_text(frame: pd.DataFrame) -> str:
+    """The stored form of a table: CSV of its text cells ("" for missing)."""
+    return frame.fillna("").astype(str).to_csv(index=False)
+
+
+def content_hash(texts: dict[str, str]) -> str:
+    """The dataset's version: a digest of every table's stored text."""
     digest = hashlib.sha256()
     for name in TABLES:
         digest.update(name.encode())
-        digest.update(raw[name].to_csv(index=False).encode())
+        digest.update(texts[name].encode())
     return digest.hexdigest()[:16]

@@ -1567,12 +1567,17 @@ def apply_rows(
             for position, i in enumerate(order):
                 record[i] = row[position]
         keep.append(record)
+    same_order = order == list(range(len(OBS_COLUMNS))) and len(columns) == len(OBS_COLUMNS)
     for key, row in incoming.items():
-        if key not in at:
-            record = [""] * len(columns)
-            for position, i in enumerate(order):
-                record[i] = row[position]
-            keep.append(record)
+        if key in at:
+            continue
+        if same_order:  # the shipped layout: the row already is the record
+            keep.append(list(row))
+            continue
+        record = [""] * len(columns)
+        for position, i in enumerate(order):
+            record[i] = row[position]
+        keep.append(record)
     tables = dict(base_raw)
     tables["observations"] = pd.DataFrame(keep, columns=columns, dtype=object)
     return tables

@@ -38,7 +38,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import OperationalError
 
 from eaeu.config import DEFAULT_DATABASE_URL
-from eaeu.dataset import TABLES, Dataset, build_dataset
+from eaeu.dataset import TABLES, Dataset, build_dataset, content_hash, table_text
 from eaeu.model import SCHEMAS, DataError, Problem
 
 VERSION_KINDS = ("seed", "import", "rollback", "edit")
@@ -148,23 +148,9 @@ def utc_now_text() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def table_csv(frame: pd.DataFrame) -> str:
-    """The stored form of a table: exactly what `Dataset` hashes, so hashes agree."""
-    return frame.fillna("").astype(str).to_csv(index=False)
-
-
-def read_table_csv(text: str) -> pd.DataFrame:
+def read_table_text(text: str) -> pd.DataFrame:
     # Same options as eaeu.dataset.read_csv_text: every cell stays text, "" stays "".
     return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-
-
-def content_hash_of(texts: dict[str, str]) -> str:
-    """The same digest as eaeu.dataset._content_hash over the same CSV texts."""
-    digest = hashlib.sha256()
-    for name in TABLES:
-        digest.update(name.encode())
-        digest.update(texts[name].encode())
-    return digest.hexdigest()[:16]
 
 
 def _is_busy(exc: OperationalError) -> bool:
@@ -271,7 +257,7 @@ class Store:
 
     def load_raw(self, version: int | None = None) -> dict[str, pd.DataFrame]:
         texts = self.read(lambda conn: _version_texts(conn, version))
-        return {name: read_table_csv(texts[name]) for name in TABLES}
+        return {name: read_table_text(texts[name]) for name in TABLES}
 
     def commit(
         self,
@@ -430,21 +416,22 @@ def _version_texts(conn: Connection, version: int | None) -> dict[str, str]:
 
 def _tables(conn: Connection, version: int | None) -> dict[str, pd.DataFrame]:
     texts = _version_texts(conn, version)
-    return {name: read_table_csv(texts[name]) for name in TABLES}
+    return {name: read_table_text(texts[name]) for name in TABLES}
 
 
 def _checked_texts(
     raw: dict[str, pd.DataFrame], validated: Dataset | None = None
 ) -> tuple[dict[str, str], dict[str, int]]:
     """Stored texts and row counts of valid tables; DataError for invalid ones."""
+    if validated is not None and validated.built_from(raw):
+        return validated.texts, {n: len(raw[n]) for n in TABLES}  # the preview did both
     texts, counts = _texts_and_counts(raw)
-    if validated is None or validated.version != content_hash_of(texts):
-        build_dataset(raw)
+    build_dataset(raw)
     return texts, counts
 
 
 def _texts_and_counts(raw: dict[str, pd.DataFrame]) -> tuple[dict[str, str], dict[str, int]]:
-    return {n: table_csv(raw[n]) for n in TABLES}, {n: len(raw[n]) for n in TABLES}
+    return {n: table_text(raw[n]) for n in TABLES}, {n: len(raw[n]) for n in TABLES}
 
 
 def _insert_version(
@@ -456,7 +443,7 @@ def _insert_version(
         **meta,
         "created_at": utc_now_text(),
         "counts": json.dumps(counts),
-        "content_hash": content_hash_of(texts),
+        "content_hash": content_hash(texts),
     }
     version_id = conn.execute(versions.insert().values(**values)).inserted_primary_key[0]
     for name in TABLES:
