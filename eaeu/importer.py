@@ -1475,15 +1475,17 @@ def _warnings(parsed: ParsedImport, reader: Reader, ref: Reference) -> list[Prob
     latest = dict(ref.latest_end)
     for row in parsed.rows:
         latest[row[IND]] = max(latest.get(row[IND], ""), row[END])
+    growth = {i for i, kind in ref.indicator_kind.items() if kind == "growth_yoy"}
+    # Rows ending before this year are old: compare text years, not dates, row after row.
+    old_before = {i: str(int(end[:4]) - OLD_PERIOD_YEARS + 1) for i, end in latest.items() if end}
     old: dict[str, list] = {}  # indicator -> [count, oldest end, first row]
     for row, (sheet_row, column) in zip(parsed.rows, reader.rows_at, strict=True):
         indicator = row[IND]
-        growth = ref.indicator_kind.get(indicator) == "growth_yoy"
-        if growth and abs(float(row[VALUE])) > GROWTH_WARNING:
+        if indicator in growth and abs(float(row[VALUE])) > GROWTH_WARNING:
             message = f"growth of {row[VALUE]} % is beyond ±50 %: is it an index?"
             warnings.append(Problem(parsed.file_name, message, sheet_row, column, parsed.sheet))
-        newest = latest.get(indicator, "")
-        if newest and int(newest[:4]) - int(row[END][:4]) >= OLD_PERIOD_YEARS:
+        limit = old_before.get(indicator)
+        if limit and row[END][:4] < limit:
             entry = old.setdefault(indicator, [0, row[END], sheet_row])
             entry[0] += 1
             entry[1] = min(entry[1], row[END])

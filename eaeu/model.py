@@ -284,10 +284,14 @@ def validate_table(
 
 def _cell_texts(cells: pd.Series) -> pd.Series:
     # A plain loop beats the .str accessor on pandas' python-backed strings by ~5x here.
-    texts = [
-        value.strip() if type(value) is str else "" if pd.isna(value) else str(value).strip()
-        for value in cells.to_numpy(dtype=object)
-    ]
+    values = cells.to_numpy(dtype=object)
+    if pd.api.types.infer_dtype(values, skipna=False) == "string":
+        texts = [value.strip() for value in values]  # the usual case: text cells only
+    else:
+        texts = [
+            value.strip() if type(value) is str else "" if pd.isna(value) else str(value).strip()
+            for value in values
+        ]
     return pd.Series(texts, index=cells.index, dtype=object)
 
 
