@@ -144,13 +144,3 @@ def test_period_end_before_start_is_refused():
     assert expect_problems(raw) == [
         "observations.csv, row 2, column 'period_end': period_end is before period_start"
     ]
-
-
-def test_stored_text_is_what_pandas_would_write():
-    """table_text writes with the csv module for speed; the bytes must not change, or stored
-    versions would get new hashes (synthetic awkward cells below)."""
-    from eaeu.dataset import table_text
-
-    awkward = pd.DataFrame({"a": ["x,y", '"q"', "", "line\nbreak", None], "b": list("12345")})
-    for frame in [*raw_tables().values(), awkward]:
-        assert table_text(frame) == frame.fillna("").astype(str).to_csv(index=False)
