@@ -99,3 +99,11 @@ def field(label_text: str, control, control_id: str) -> html.Div:
         [html.Label(label_text, htmlFor=control_id, className="form-label fw-bold"), control],
         className="mb-2",
     )
+
+
+def choice_group(legend: str, control, *extra, class_name: str = "mb-2") -> html.Fieldset:
+    """Radio buttons or check boxes under a legend: a screen reader names the group."""
+    return html.Fieldset(
+        [html.Legend(legend, className="form-label fw-bold fs-6"), control, *extra],
+        className=class_name,
+    )

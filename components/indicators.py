@@ -6,7 +6,14 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, html
 
 from components import export_panel, ids
-from components.common import chart_outputs, chart_values, dataset, field, graph
+from components.common import (
+    chart_outputs,
+    chart_values,
+    choice_group,
+    dataset,
+    field,
+    graph,
+)
 from eaeu import queries, transforms
 from eaeu.charts import build_chart
 from eaeu.dataset import Dataset
@@ -61,29 +68,23 @@ def layout(ds: Dataset, view: ViewState) -> html.Div:
             ),
         ]
     )
-    transform = html.Fieldset(
-        [
-            html.Legend(t("transform", lang), className="form-label fw-bold fs-6"),
-            dbc.RadioItems(
-                id=ids.TRANSFORM,
-                options=transform_options(ds, view.indicator, lang),
-                value=view.transform,
-                inline=True,
-            ),
-        ],
-        className="mb-2",
+    transform = choice_group(
+        t("transform", lang),
+        dbc.RadioItems(
+            id=ids.TRANSFORM,
+            options=transform_options(ds, view.indicator, lang),
+            value=view.transform,
+            inline=True,
+        ),
     )
-    countries = html.Fieldset(
-        [
-            html.Legend(t("countries", lang), className="form-label fw-bold fs-6"),
-            dbc.Checklist(
-                id=ids.COUNTRIES,
-                options=country_options(ds, view.indicator, lang),
-                value=list(view.countries),
-                inline=True,
-            ),
-        ],
-        className="mb-2",
+    countries = choice_group(
+        t("countries", lang),
+        dbc.Checklist(
+            id=ids.COUNTRIES,
+            options=country_options(ds, view.indicator, lang),
+            value=list(view.countries),
+            inline=True,
+        ),
     )
     return html.Div(
         [

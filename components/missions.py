@@ -6,7 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, html
 
 from components import export_panel, ids
-from components.common import chart_outputs, chart_values, dataset, graph
+from components.common import chart_outputs, chart_values, choice_group, dataset, graph
 from eaeu import queries
 from eaeu.charts import build_chart
 from eaeu.dataset import Dataset
@@ -26,17 +26,16 @@ def snapshot_options(ds: Dataset, lang: str) -> list[dict[str, str]]:
 
 def layout(ds: Dataset, view: ViewState) -> html.Div:
     lang = view.lang
-    selector = html.Fieldset(
-        [
-            html.Legend(t("as_of", lang), className="form-label fw-bold fs-6"),
-            dbc.RadioItems(
-                id=ids.SNAPSHOT,
-                options=snapshot_options(ds, lang),
-                value=view.snapshot,
-                inline=True,
-            ),
-            html.P(f"* {t('partial_snapshot', lang)}", className="small text-secondary mb-1"),
-        ]
+    selector = choice_group(
+        t("as_of", lang),
+        dbc.RadioItems(
+            id=ids.SNAPSHOT,
+            options=snapshot_options(ds, lang),
+            value=view.snapshot,
+            inline=True,
+        ),
+        html.P(f"* {t('partial_snapshot', lang)}", className="small text-secondary mb-1"),
+        class_name="",
     )
     return html.Div(
         [

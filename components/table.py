@@ -7,7 +7,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, html
 
 from components import ids
-from components.common import dataset
+from components.common import choice_group, dataset
 from eaeu.charts import build_chart
 from eaeu.i18n import t
 from eaeu.view import ViewState
@@ -38,20 +38,19 @@ def layout(view: ViewState) -> html.Div:
     lang = view.lang
     return html.Div(
         [
-            html.Fieldset(
-                [
-                    html.Legend(t("table_of", lang), className="form-label fw-bold fs-6"),
-                    dbc.RadioItems(
-                        id=ids.TABLE_SELECT,
-                        options=[
-                            {"label": t("table_growth", lang), "value": "growth"},
-                            {"label": t("table_trend", lang), "value": "trend"},
-                            {"label": t("table_missions", lang), "value": "missions"},
-                        ],
-                        value=view.table,
-                        inline=True,
-                    ),
-                ]
+            choice_group(
+                t("table_of", lang),
+                dbc.RadioItems(
+                    id=ids.TABLE_SELECT,
+                    options=[
+                        {"label": t("table_growth", lang), "value": "growth"},
+                        {"label": t("table_trend", lang), "value": "trend"},
+                        {"label": t("table_missions", lang), "value": "missions"},
+                    ],
+                    value=view.table,
+                    inline=True,
+                ),
+                class_name="",
             ),
             dag.AgGrid(
                 id=ids.GRID,
