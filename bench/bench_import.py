@@ -102,9 +102,15 @@ def seed_store(url: str) -> None:
     Store(url).initialise({n: read_csv_text(DEFAULT_DATA_DIR / f"{n}.csv") for n in TABLES})
 
 
+def median_run(runs: list[dict]) -> dict:
+    """The run with the median time (its memory figure comes with it)."""
+    return sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    parser.add_argument("--runs", type=int, default=3, help="runs of each side (median)")
     args = parser.parse_args(argv)
     if args.child:
         side, path, *rest = args.child
@@ -123,21 +129,28 @@ def main(argv: list[str] | None = None) -> int:
             f"SYNTHETIC file: {ROWS} rows, {path.stat().st_size / 1e6:.1f} MB "
             f"(made in {time.perf_counter() - started:.1f} s)"
         )
-        url = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
-        seed_store(url)
-        ours = child(["ours", str(path), url])
-        reference = child(["pandas", str(path)])
-        seed_store(url.replace("bench.sqlite3", "phases.sqlite3"))
-        split = child(["phases", str(path), url.replace("bench.sqlite3", "phases.sqlite3")])
+        # Both sides run several times, alternating, each in a fresh process (and ours on a
+        # fresh store): medians keep one noisy run on a shared machine from deciding the ratio.
+        ours_runs, reference_runs = [], []
+        for run in range(args.runs):
+            url = f"sqlite:///{Path(tmp) / f'bench{run}.sqlite3'}"
+            seed_store(url)
+            ours_runs.append(child(["ours", str(path), url]))
+            reference_runs.append(child(["pandas", str(path)]))
+        seed_store(f"sqlite:///{Path(tmp) / 'phases.sqlite3'}")
+        split = child(["phases", str(path), f"sqlite:///{Path(tmp) / 'phases.sqlite3'}"])
+    ours, reference = median_run(ours_runs), median_run(reference_runs)
+    print("runs, ours:   " + ", ".join(f"{r['seconds']:.2f} s" for r in ours_runs))
+    print("runs, pandas: " + ", ".join(f"{r['seconds']:.2f} s" for r in reference_runs))
     time_ratio = ours["seconds"] / reference["seconds"]
     memory_ratio = ours["peak_mb"] / reference["peak_mb"]
     print(
-        f"ours   parse+validate+commit: {ours['seconds']:.2f} s "
+        f"ours (median)  parse+validate+commit: {ours['seconds']:.2f} s "
         f"(preview {ours['preview_seconds']:.2f} s, commit {ours['commit_seconds']:.2f} s), "
         f"peak {ours['peak_mb']:.0f} MB, {ours['rows']} rows"
     )
     print(
-        f"pandas read_excel(openpyxl):  {reference['seconds']:.2f} s, "
+        f"pandas (median) read_excel(openpyxl): {reference['seconds']:.2f} s, "
         f"peak {reference['peak_mb']:.0f} MB, {reference['rows']} rows"
     )
     print("phases: " + ", ".join(f"{k} {v:.2f} s" for k, v in split.items()))

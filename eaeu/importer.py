@@ -19,6 +19,7 @@ import io
 import itertools
 import json
 import logging
+import operator
 import re
 import secrets
 import struct
@@ -1080,7 +1081,11 @@ class Reader:
         first_row = self.grid.sheet_row(self.table.header + 1)
         body = self.grid.rows_from(self.table.header + 1)
         while chunk := list(itertools.islice(body, CHUNK_ROWS)):
-            parsed = [(name, label, parse(_column(chunk, c))) for name, label, c, parse in fields]
+            shortest = min(map(len, chunk))
+            parsed = [
+                (name, label, parse(_column(chunk, c, shortest)))
+                for name, label, c, parse in fields
+            ]
             self._long_chunk(parsed, where, first_row)
             first_row += len(chunk)
 
@@ -1207,7 +1212,9 @@ class Reader:
 PERIOD_EXPECTED = "expected a period like 'январь–сентябрь 2024' or '2024-09'"
 
 
-def _column(rows: list[list[object]], column: int) -> list[object]:
+def _column(rows: list[list[object]], column: int, shortest: int | None = None) -> list[object]:
+    if shortest is not None and column < shortest:
+        return list(map(operator.itemgetter(column), rows))  # C speed when every row is long enough
     return [row[column] if column < len(row) else "" for row in rows]
 
 
@@ -1216,7 +1223,7 @@ def _memoised(
 ) -> Callable[[list[object]], tuple[list[tuple[bool, object]], bool]]:
     """cells -> ((True, result) or (False, message) each, whether any failed), parsing each
     distinct cell once."""
-    cache: dict[tuple[type, object], tuple[bool, object]] = {}
+    cache: dict[object, tuple[bool, object]] = {}
 
     def run(cells: list[object]) -> tuple[list[tuple[bool, object]], bool]:
         get = cache.get
@@ -1224,7 +1231,8 @@ def _memoised(
         append = results.append
         failed = False
         for cell in cells:
-            key = (type(cell), cell)  # 1 == 1.0 == True as dict keys: keep the type apart
+            # 1 == 1.0 == True as dict keys: keep the type apart, except for text (most cells).
+            key = cell if type(cell) is str else (type(cell), cell)
             found = get(key)
             if found is None:
                 try:
