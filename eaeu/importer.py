@@ -1489,8 +1489,11 @@ def _warnings(parsed: ParsedImport, reader: Reader, ref: Reference) -> list[Prob
     old: dict[str, list] = {}  # indicator -> [count, oldest end, first row]
     for row, (sheet_row, column) in zip(parsed.rows, reader.rows_at, strict=True):
         indicator = row[IND]
-        if indicator in growth and abs(float(row[VALUE])) > GROWTH_WARNING:
-            message = f"growth of {row[VALUE]} % is beyond ±50 %: is it an index?"
+        value = row[VALUE]
+        # Under two digits before the point it cannot exceed 50: float() only for the rest.
+        big = len(value.lstrip("-").partition(".")[0]) >= 2
+        if indicator in growth and big and abs(float(value)) > GROWTH_WARNING:
+            message = f"growth of {value} % is beyond ±50 %: is it an index?"
             warnings.append(Problem(parsed.file_name, message, sheet_row, column, parsed.sheet))
         limit = old_before.get(indicator)
         if limit and row[END][:4] < limit:

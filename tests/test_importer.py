@@ -594,3 +594,17 @@ def test_long_rows_read_column_by_column_match_row_by_row(raw):
     assert [str(p) for p in parsed.problems] == [
         "synthetic.csv, row 4, column 'period_end': period_end is before period_start"
     ]
+
+
+def test_growth_warning_reads_whole_numbers_too(raw):
+    """Synthetic rows: 100 and -51 are beyond ±50 % with no decimal point; 4 and 50.0 are not."""
+    header = "indicator;geo;period_start;period_end;value;source_name\n"
+    rows = "".join(
+        f"industrial_production;{geo};2024-01-01;2024-09-30;{value};SYNTHETIC\n"
+        for geo, value in (("KAZ", "100"), ("KGZ", "-51"), ("ARM", "4"), ("BLR", "50,0"))
+    )
+    parsed = parse_upload((header + rows).encode(), "synthetic.csv", raw, value_form="growth")
+    assert [p.message for p in parsed.warnings] == [
+        "growth of 100 % is beyond ±50 %: is it an index?",
+        "growth of -51 % is beyond ±50 %: is it an index?",
+    ]
