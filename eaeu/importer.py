@@ -1218,6 +1218,20 @@ def _column(rows: list[list[object]], column: int, shortest: int | None = None) 
     return [row[column] if column < len(row) else "" for row in rows]
 
 
+def _parse_each(
+    parse: Callable[[object], object], cells: list[object]
+) -> tuple[list[tuple[bool, object]], bool]:
+    results = []
+    failed = False
+    for cell in cells:
+        try:
+            results.append((True, parse(cell)))
+        except ValueError as exc:
+            results.append((False, str(exc)))
+            failed = True
+    return results, failed
+
+
 def _memoised(
     parse: Callable[[object], object],
 ) -> Callable[[list[object]], tuple[list[tuple[bool, object]], bool]]:
@@ -1225,7 +1239,12 @@ def _memoised(
     distinct cell once."""
     cache: dict[object, tuple[bool, object]] = {}
 
+    seen = [0]
+
     def run(cells: list[object]) -> tuple[list[tuple[bool, object]], bool]:
+        seen[0] += len(cells)
+        if seen[0] > len(cells) and len(cache) > 0.9 * (seen[0] - len(cells)):
+            return _parse_each(parse, cells)  # nearly every cell differs: a cache only costs
         get = cache.get
         results = []
         append = results.append
