@@ -630,6 +630,19 @@ def changed_options(trigger, pending: dict | None) -> dict:
     return {**pending, "answers": answers}
 
 
+def flow_outputs() -> list[Output]:
+    """What ending an import (commit or cancel) resets: status, preview, questions, tokens and
+    the two buttons."""
+    return [
+        Output(ids.DATA_IMPORT_STATUS, "children", allow_duplicate=True),
+        Output(ids.DATA_PREVIEW, "children", allow_duplicate=True),
+        Output(ids.DATA_QUESTIONS, "children", allow_duplicate=True),
+        Output(ids.DATA_PENDING, "data", allow_duplicate=True),
+        Output(ids.DATA_COMMIT, "disabled", allow_duplicate=True),
+        Output(ids.DATA_CANCEL, "disabled", allow_duplicate=True),
+    ]
+
+
 def expired(store: Store, pending: dict, lang: str) -> tuple:
     drop_tokens(store, *pending_tokens(pending))
     status = dbc.Alert(t("data_expired", lang), color="warning")
@@ -637,12 +650,7 @@ def expired(store: Store, pending: dict, lang: str) -> tuple:
 
 
 @callback(
-    Output(ids.DATA_IMPORT_STATUS, "children", allow_duplicate=True),
-    Output(ids.DATA_PREVIEW, "children", allow_duplicate=True),
-    Output(ids.DATA_QUESTIONS, "children", allow_duplicate=True),
-    Output(ids.DATA_PENDING, "data", allow_duplicate=True),
-    Output(ids.DATA_COMMIT, "disabled", allow_duplicate=True),
-    Output(ids.DATA_CANCEL, "disabled", allow_duplicate=True),
+    *flow_outputs(),
     Output(ids.DATA_VERSION, "data", allow_duplicate=True),
     Input(ids.DATA_COMMIT, "n_clicks"),
     State(ids.DATA_PENDING, "data"),
@@ -673,12 +681,7 @@ def commit(n_clicks, pending, note, lang):
 
 
 @callback(
-    Output(ids.DATA_IMPORT_STATUS, "children", allow_duplicate=True),
-    Output(ids.DATA_PREVIEW, "children", allow_duplicate=True),
-    Output(ids.DATA_QUESTIONS, "children", allow_duplicate=True),
-    Output(ids.DATA_PENDING, "data", allow_duplicate=True),
-    Output(ids.DATA_COMMIT, "disabled", allow_duplicate=True),
-    Output(ids.DATA_CANCEL, "disabled", allow_duplicate=True),
+    *flow_outputs(),
     Input(ids.DATA_CANCEL, "n_clicks"),
     State(ids.DATA_PENDING, "data"),
     State(ids.LANG_STORE, "data"),
