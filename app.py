@@ -15,7 +15,7 @@ import dash
 from flask import Flask
 
 from eaeu.config import INSTANCE_DIR, PROJECT_DIR, Settings
-from eaeu.importer import assert_openpyxl_uses_defusedxml
+from eaeu.imports.files import assert_openpyxl_uses_defusedxml
 from eaeu.repository import configure
 from eaeu.secrets import secret_key
 

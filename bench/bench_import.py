@@ -26,7 +26,7 @@ def peak_mb() -> float:
 
 
 def run_ours(path: Path, url: str) -> dict:
-    from eaeu.importer import commit_import, preview_import
+    from eaeu.imports.workflow import commit_import, preview_import
     from eaeu.store import Store
 
     store = Store(url)
@@ -61,7 +61,8 @@ def run_pandas(path: Path) -> dict:
 def phases(path: Path, url: str) -> dict:
     """Where the time goes (one process, after the measured runs): parse, validate, store."""
     from eaeu.dataset import build_dataset
-    from eaeu.importer import parse_upload, plan_import
+    from eaeu.imports.parse import parse_upload
+    from eaeu.imports.plan import plan_import
     from eaeu.store import Store
 
     store = Store(url)

@@ -40,19 +40,11 @@ from eaeu.highlights import (
     save_highlight,
 )
 from eaeu.i18n import normalize_lang, period_label, t
-from eaeu.importer import (
-    MB,
-    ImportOutcome,
-    Limits,
-    Question,
-    StoredPendingImports,
-    UploadStash,
-    commit_import,
-    decode_upload,
-    drop_tokens,
-    preview_import,
-    template_xlsx,
-)
+from eaeu.imports.limits import MB, Limits, decode_upload
+from eaeu.imports.parse import Question
+from eaeu.imports.pending import StoredPendingImports, UploadStash, drop_tokens
+from eaeu.imports.template import template_xlsx
+from eaeu.imports.workflow import ImportOutcome, commit_import, preview_import
 from eaeu.model import DataError, format_problems
 from eaeu.repository import get_repository
 from eaeu.store import VERSION_KINDS, Store, VersionInfo

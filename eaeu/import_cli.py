@@ -15,7 +15,8 @@ from pathlib import Path
 
 from eaeu.config import Settings
 from eaeu.dataset import TABLES, read_csv_text
-from eaeu.importer import Limits, import_into
+from eaeu.imports.limits import Limits
+from eaeu.imports.workflow import import_into
 from eaeu.model import DataError, format_problems
 from eaeu.store import Store
 from eaeu.users import add_editor, check_new_editor

@@ -9,10 +9,12 @@ from dash.exceptions import PreventUpdate
 from flask import Flask
 
 from components import auth, data_panel
-from eaeu import highlights, importer
+from eaeu import highlights
 from eaeu.config import DEFAULT_DATA_DIR
 from eaeu.dataset import build_dataset
-from eaeu.importer import Question, StoredPendingImports, preview_import
+from eaeu.imports.parse import Question
+from eaeu.imports.pending import StoredPendingImports, UploadStash, drop_tokens
+from eaeu.imports.workflow import preview_import
 from eaeu.model import DataError
 from eaeu.repository import seed_tables
 from eaeu.store import Store
@@ -36,11 +38,11 @@ class Clock:
 
 def test_stash_keeps_the_file_until_dropped_or_expired(store):
     clock = Clock()
-    stash = importer.UploadStash(store, ttl_seconds=60, clock=clock)
+    stash = UploadStash(store, ttl_seconds=60, clock=clock)
     token = stash.put(b"\x00synthetic bytes\xff", "synthetic.xlsx")
     assert stash.get(token) == (b"\x00synthetic bytes\xff", "synthetic.xlsx")
     other = stash.put(b"other", "other.csv")
-    importer.drop_tokens(store, other, None)
+    drop_tokens(store, other, None)
     assert stash.get(other) is None
     clock.now += 61
     assert stash.get(token) is None
@@ -50,7 +52,7 @@ def test_stash_ignores_tokens_that_are_not_its_own(store):
     csv = "indicator,geo,period,value,source_name\nindustrial_production,ARM,2026-03,1.5,S\n"
     outcome = preview_import(store, csv.encode(), "synthetic.csv")
     preview_token = StoredPendingImports(store).put(outcome)
-    stash = importer.UploadStash(store)
+    stash = UploadStash(store)
     assert stash.get(preview_token) is None
     assert stash.get("") is None and stash.get(None) is None
 

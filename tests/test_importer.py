@@ -17,23 +17,14 @@ import pytest
 
 from eaeu.config import DEFAULT_DATA_DIR
 from eaeu.dataset import TABLES, read_csv_text
-from eaeu.importer import (
-    Limits,
-    ParsedImport,
-    PendingImports,
-    StoredPendingImports,
-    assert_openpyxl_uses_defusedxml,
-    commit_import,
-    decode_upload,
-    describe_plan,
-    import_into,
-    parse_period,
-    parse_upload,
-    parse_value,
-    plan_import,
-    preview_import,
-    template_xlsx,
-)
+from eaeu.imports.cells import parse_period, parse_value
+from eaeu.imports.files import assert_openpyxl_uses_defusedxml
+from eaeu.imports.limits import Limits, decode_upload
+from eaeu.imports.parse import ParsedImport, parse_upload
+from eaeu.imports.pending import PendingImports, StoredPendingImports
+from eaeu.imports.plan import describe_plan, plan_import
+from eaeu.imports.template import template_xlsx
+from eaeu.imports.workflow import commit_import, import_into, preview_import
 from eaeu.model import DataError
 from eaeu.store import Store
 

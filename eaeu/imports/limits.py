@@ -1,0 +1,57 @@
+"""What one upload may cost the server, and the messages when a file costs more."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from dataclasses import dataclass
+
+from eaeu.imports.grid import Refused
+from eaeu.model import DataError, Problem
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what one upload may cost the server; all configurable."""
+
+    max_bytes: int = 10 * MB
+    max_rows: int = 200_000
+    max_columns: int = 200
+    max_zip_members: int = 1_000
+    max_uncompressed: int = 256 * MB
+
+
+def decode_upload(contents: str, limits: Limits = Limits()) -> bytes:
+    """A dcc.Upload data URL -> bytes, refusing oversize before and after decoding."""
+    _, _, payload = contents.partition(",")
+    if len(payload) * 3 // 4 > limits.max_bytes + 3:
+        raise DataError([Problem("upload", size_message(len(payload) * 3 // 4, limits))])
+    try:
+        data = base64.b64decode(payload, validate=True)
+    except (binascii.Error, ValueError):
+        raise DataError([Problem("upload", "the upload is not valid base64 data")]) from None
+    if len(data) > limits.max_bytes:
+        raise DataError([Problem("upload", size_message(len(data), limits))])
+    return data
+
+
+def size_message(size: int, limits: Limits) -> str:
+    return f"the file is {size / MB:.1f} MB; the limit is {limits.max_bytes / MB:g} MB"
+
+
+def bomb_message(limits: Limits) -> str:
+    return (
+        f"the archive unpacks to more than {limits.max_uncompressed / MB:g} MB; "
+        "refused as a possible zip bomb"
+    )
+
+
+def check_shape(height: int, width: int, file: str, sheet: str | None, limits: Limits) -> None:
+    if height > limits.max_rows:
+        message = f"the sheet has {height} rows; at most {limits.max_rows} are accepted"
+        raise Refused([Problem(file, message, sheet=sheet)])
+    if width > limits.max_columns:
+        message = f"the sheet has {width} columns; at most {limits.max_columns} are accepted"
+        raise Refused([Problem(file, message, sheet=sheet)])

@@ -1,0 +1,81 @@
+"""Import into a store: preview and commit, the one path the command line and the browser share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from eaeu.imports.parse import parse_upload
+from eaeu.imports.plan import ImportPlan, apply_rows, describe_plan, plan_import
+from eaeu.model import DataError, Problem, format_problems
+
+
+@dataclass
+class ImportOutcome:
+    plan: ImportPlan
+    based_on: int
+    version: object | None = None  # eaeu.store.VersionInfo once committed
+    problems: list[Problem] = field(default_factory=list)  # found at commit time
+
+    @property
+    def committed(self) -> bool:
+        return self.version is not None
+
+    def lines(self) -> list[str]:
+        lines = describe_plan(self.plan)
+        if self.problems:
+            lines.append(f"Errors ({len(self.problems)}): the file cannot be imported as it is")
+            lines.extend(format_problems(self.problems).splitlines())
+        if self.version is not None:
+            lines.append(f"Saved as version {self.version.id}.")
+        return lines
+
+
+def preview_import(
+    store, data: bytes, file_name: str, mode: str = "merge", **options
+) -> ImportOutcome:
+    """Parse and plan against the store's newest version; changes nothing."""
+    based_on = store.current_version()
+    current = store.load_raw(based_on)
+    plan = plan_import(current, parse_upload(data, file_name, current, **options), mode)
+    return ImportOutcome(plan, based_on)
+
+
+def commit_import(store, outcome: ImportOutcome, editor: str, note: str = "") -> ImportOutcome:
+    """Save a clean preview as a new version.
+
+    If another version landed since the preview, the same rows are applied again onto the
+    newest version inside the write transaction, so neither change is lost.
+    """
+    from eaeu.store import StaleVersion
+
+    plan, parsed = outcome.plan, outcome.plan.parsed
+    if not plan.ok:
+        return outcome
+    meta = {"editor": editor, "file_name": parsed.file_name, "sha256": parsed.sha256}
+    try:
+        try:
+            version = store.commit(
+                plan.apply(), **meta, note=note, kind="import",
+                validated=plan.dataset, require_current=outcome.based_on,
+            )  # fmt: skip
+        except StaleVersion:
+            version = store.commit(
+                lambda current: apply_rows(current, parsed, plan.mode),
+                **meta, note=note, kind="import",
+            )  # fmt: skip
+    except DataError as exc:
+        outcome.problems = list(exc.problems)
+        return outcome
+    outcome.version = version
+    return outcome
+
+
+def import_into(
+    store, data: bytes, file_name: str, *, editor: str, mode: str = "merge", note: str = "",
+    dry_run: bool = False, **options,
+) -> ImportOutcome:  # fmt: skip
+    """Preview, then commit unless it is a dry run or anything is wrong."""
+    outcome = preview_import(store, data, file_name, mode, **options)
+    if dry_run:
+        return outcome
+    return commit_import(store, outcome, editor, note)
