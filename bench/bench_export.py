@@ -39,7 +39,7 @@ def cold_times(fig, size: tuple[int, int], runs: int, folder: Path) -> list[floa
     """plotly's own path without a server: one fresh Chromium per image."""
     import plotly.io as pio
 
-    from eaeu.export import TOPOJSON_URL
+    from eaeu.export.renderer import TOPOJSON_URL
 
     pio.defaults.mathjax = None  # the CDN is unreachable offline
     pio.defaults.topojson = TOPOJSON_URL
@@ -53,7 +53,8 @@ def cold_times(fig, size: tuple[int, int], runs: int, folder: Path) -> list[floa
 
 def per_chart(ds, renderer, runs: int) -> dict[str, float]:
     from eaeu.charts import CHART_IDS
-    from eaeu.export import ExportOptions, export_figure
+    from eaeu.export.layout import export_figure
+    from eaeu.export.options import ExportOptions
     from eaeu.view import ViewState
 
     medians = {}
@@ -66,7 +67,7 @@ def per_chart(ds, renderer, runs: int) -> dict[str, float]:
 
 def batch_options():
     from eaeu.charts import CHART_IDS
-    from eaeu.export import ExportOptions
+    from eaeu.export.options import ExportOptions
     from eaeu.view import ViewState
 
     return [ExportOptions(c, ViewState(lang=lang)) for lang in ("ru", "en") for c in CHART_IDS]
@@ -94,7 +95,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from eaeu.config import DEFAULT_DATA_DIR
     from eaeu.dataset import load_dataset
-    from eaeu.export import ExportOptions, Renderer, export_batch, export_figure
+    from eaeu.export.layout import export_figure
+    from eaeu.export.options import ExportOptions
+    from eaeu.export.renderer import Renderer, export_batch
     from eaeu.view import ViewState
 
     ds = load_dataset(DEFAULT_DATA_DIR)

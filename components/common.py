@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dash import Output, dcc, get_asset_url, html
 
-from eaeu import export
 from eaeu.charts import Chart
 from eaeu.dataset import Dataset
+from eaeu.export.alt_text import alt_text
+from eaeu.export.names import file_stem
+from eaeu.export.options import PRESETS, ExportOptions
 from eaeu.figures import screen_version
 from eaeu.repository import get_repository
 from eaeu.view import ViewState
@@ -30,8 +32,8 @@ def graph_config(chart_id: str, view: ViewState | None = None, ds: Dataset | Non
 
 
 def camera_options(chart_id: str, view: ViewState | None, ds: Dataset | None) -> dict:
-    width, height = export.PRESETS["article"]
-    stem = export.file_stem(export.ExportOptions(chart_id, view), ds) if view and ds else chart_id
+    width, height = PRESETS["article"]
+    stem = file_stem(ExportOptions(chart_id, view), ds) if view and ds else chart_id
     return {"format": "png", "filename": stem, "width": width, "height": height, "scale": 2}
 
 
@@ -89,7 +91,7 @@ def chart_values(chart: Chart, view: ViewState, ds: Dataset) -> tuple:
         chart.text.title,
         chart.text.subtitle,
         lines[:-1],
-        export.alt_text(chart, view.lang),
+        alt_text(chart, view.lang),
     )
 
 

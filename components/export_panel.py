@@ -1,6 +1,6 @@
 """Export panel under a chart: image (PNG/SVG/PDF) at a preset size, alt text, publishing pack.
 
-Thin: every decision about the image lives in eaeu/export.py. One set of MATCH callbacks
+Thin: every decision about the image lives in eaeu/export/. One set of MATCH callbacks
 serves the panel of every chart; the view comes from the page's url-sync store, which is
 current even after the address bar was updated with history.replaceState.
 """
@@ -16,8 +16,22 @@ from dash import MATCH, Input, Output, State, callback, ctx, dcc, html, no_updat
 
 from components import ids
 from components.common import dataset
-from eaeu import export
 from eaeu.charts import build_chart
+from eaeu.export.alt_text import alt_text
+from eaeu.export.names import file_name, pack_file_name
+from eaeu.export.options import (
+    FORMATS,
+    MAX_SIDE,
+    MIME_TYPES,
+    MIN_SIDE,
+    PRESET_NAMES,
+    PRESETS,
+    SCALES,
+    ExportError,
+    ExportOptions,
+)
+from eaeu.export.pack import export_pack
+from eaeu.export.renderer import render
 from eaeu.i18n import LANGS, t
 from eaeu.view import ViewState
 
@@ -41,7 +55,7 @@ PART_NAMES = ("title", "subtitle", "source", "logo")
 
 
 def s(key: str, lang: str) -> str:
-    return t(f"panel_{key}", lang, min=export.MIN_SIDE, max=export.MAX_SIDE)
+    return t(f"panel_{key}", lang, min=MIN_SIDE, max=MAX_SIDE)
 
 
 def pid(kind: str, chart_id: str) -> dict[str, str]:
@@ -70,8 +84,8 @@ def _select(kind: str, chart_id: str, options: list[tuple[str, str]], value: str
 
 
 def _size_row(chart_id: str, lang: str) -> dbc.Row:
-    width, height = export.PRESETS["article"]
-    presets = [(name, s(f"preset_{name}", lang)) for name in export.PRESET_NAMES]
+    width, height = PRESETS["article"]
+    presets = [(name, s(f"preset_{name}", lang)) for name in PRESET_NAMES]
 
     def number(kind: str, value: int) -> dbc.Input:
         return dbc.Input(
@@ -91,12 +105,12 @@ def _size_row(chart_id: str, lang: str) -> dbc.Row:
             _labelled(s("height", lang), number(HEIGHT, height), 2),
             _labelled(
                 s("scale", lang),
-                _select(SCALE, chart_id, [(str(n), f"{n}×") for n in export.SCALES], "2"),
+                _select(SCALE, chart_id, [(str(n), f"{n}×") for n in SCALES], "2"),
                 2,
             ),
             _labelled(
                 s("format", lang),
-                _select(FORMAT, chart_id, [(f, f.upper()) for f in export.FORMATS], "png"),
+                _select(FORMAT, chart_id, [(f, f.upper()) for f in FORMATS], "png"),
                 2,
             ),
         ]
@@ -210,11 +224,11 @@ def view_from(search: str | None, lang: str | None) -> ViewState:
     return replace(view, lang=lang or view.lang)
 
 
-def options_from(chart_id: str, view: ViewState, values: dict) -> export.ExportOptions:
+def options_from(chart_id: str, view: ViewState, values: dict) -> ExportOptions:
     """The panel's fields as ExportOptions; bad numbers fail in ExportOptions with a message."""
     parts = set(values["parts"] or ())
     custom = values["preset"] == "custom"
-    return export.ExportOptions(
+    return ExportOptions(
         chart_id=chart_id,
         view=view,
         preset=values["preset"] or "article",
@@ -242,14 +256,14 @@ def _download(content: bytes, filename: str, mime: str) -> dict:
 def image_download(chart_id: str, view: ViewState, values: dict) -> dict:
     ds = dataset()
     options = options_from(chart_id, view, values)
-    content = export.render(ds, options)
-    return _download(content, export.file_name(options, ds), export.MIME_TYPES[options.fmt])
+    content = render(ds, options)
+    return _download(content, file_name(options, ds), MIME_TYPES[options.fmt])
 
 
 def pack_download(view: ViewState) -> dict:
     ds = dataset()
-    content = export.export_pack(ds, view, view.lang)
-    return _download(content, export.pack_file_name(view, ds), "application/zip")
+    content = export_pack(ds, view, view.lang)
+    return _download(content, pack_file_name(view, ds), "application/zip")
 
 
 def size_problem(values: dict) -> bool:
@@ -257,7 +271,7 @@ def size_problem(values: dict) -> bool:
     if values["preset"] != "custom":
         return False
     sides = (values["width"], values["height"])
-    return any(v is None or not export.MIN_SIDE <= v <= export.MAX_SIDE for v in sides)
+    return any(v is None or not MIN_SIDE <= v <= MAX_SIDE for v in sides)
 
 
 @callback(
@@ -272,7 +286,7 @@ def follow_preset(preset):
     """Width and height show the preset's size and become editable for a custom size."""
     if preset == "custom":
         return False, False, no_update, no_update
-    width, height = export.PRESETS.get(preset, export.PRESETS["article"])
+    width, height = PRESETS.get(preset, PRESETS["article"])
     return True, True, width, height
 
 
@@ -286,7 +300,7 @@ def fill_alt_text(search, lang, component_id):
     """Alt text follows the view and the chosen language, ready to copy."""
     view = view_from(search, lang)
     chart = build_chart(dataset(), component_id["chart"], view)
-    return export.alt_text(chart, view.lang)
+    return alt_text(chart, view.lang)
 
 
 @callback(
@@ -326,7 +340,7 @@ def export_chart(_image, _pack, preset, width, height, scale, fmt, lang, parts, 
         if size_problem(values):
             return no_update, no_update, _failed(s("bad_size", ui_lang), ui_lang)
         return image_download(trigger["chart"], view, values), no_update, _done(ui_lang)
-    except (ValueError, export.ExportError) as error:
+    except (ValueError, ExportError) as error:
         return no_update, no_update, _failed(str(error), ui_lang)
 
 

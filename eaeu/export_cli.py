@@ -10,7 +10,8 @@ from eaeu import queries
 from eaeu.charts import CHART_IDS
 from eaeu.config import Settings
 from eaeu.dataset import load_dataset
-from eaeu.export import FORMATS, PRESET_NAMES, ExportError, ExportOptions, export_batch
+from eaeu.export.options import FORMATS, PRESET_NAMES, ExportError, ExportOptions
+from eaeu.export.renderer import export_batch
 from eaeu.i18n import LANGS
 from eaeu.model import DataError
 from eaeu.view import DEFAULT_INDICATOR, ViewState

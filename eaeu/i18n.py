@@ -255,7 +255,7 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
-# Transformations (eaeu/transforms.py), exported images (eaeu/export.py) and the export panel.
+# Transformations (eaeu/transforms.py), exported images (eaeu/export/) and the export panel.
 STRINGS.update(
     {
         "transform_value": {"ru": "Как опубликовано", "en": "As published"},

@@ -19,10 +19,14 @@ import pytest
 from openpyxl import load_workbook
 from PIL import Image
 
-from eaeu import export
 from eaeu.charts import CHART_IDS, build_chart
 from eaeu.config import DEFAULT_DATA_DIR, PROJECT_DIR
-from eaeu.export import ExportOptions
+from eaeu.export.alt_text import alt_text
+from eaeu.export.layout import EM_REGULAR, export_figure, wrap_lines
+from eaeu.export.names import file_name, pack_file_name, slug
+from eaeu.export.options import PRESETS, ExportOptions
+from eaeu.export.pack import csv_bytes, export_pack, xlsx_bytes
+from eaeu.export.renderer import get_renderer, render
 from eaeu.export_cli import add_export_parser, run_export
 from eaeu.figures import FONT_FAMILY
 from eaeu.i18n import t
@@ -36,7 +40,7 @@ BOM = b"\xef\xbb\xbf"
 @pytest.fixture(scope="session")
 def renderer():
     """The process-wide renderer, shared by every test here and by the CLI: one browser."""
-    shared = export.get_renderer()
+    shared = get_renderer()
     yield shared
     shared.close()
 
@@ -77,7 +81,7 @@ def view(lang: str, **fields) -> ViewState:
 def test_png_has_exact_size_and_is_not_blank(ds, renderer, preset, scale, size):
     custom = {"width": 800, "height": 500} if preset == "custom" else {}
     options = ExportOptions("growth", SEPTEMBER, preset=preset, scale=scale, **custom)
-    image = png(export.render(ds, options, renderer))
+    image = png(render(ds, options, renderer))
     assert image.size == size
     assert distinct_colours(image) > 50  # bars, antialiased text: far from a blank page
 
@@ -85,17 +89,17 @@ def test_png_has_exact_size_and_is_not_blank(ds, renderer, preset, scale, size):
 @pytest.mark.parametrize("lang", ["ru", "en"])
 @pytest.mark.parametrize("chart_id", CHART_IDS)
 def test_every_preset_of_every_chart_exports_inside_its_frame(ds, renderer, chart_id, lang):
-    for preset in export.PRESETS:
+    for preset in PRESETS:
         options = ExportOptions(chart_id, view(lang), preset=preset, scale=1)
-        image = png(export.render(ds, options, renderer))
-        assert image.size == export.PRESETS[preset], preset
+        image = png(render(ds, options, renderer))
+        assert image.size == PRESETS[preset], preset
         assert border_is_white(image, 6), f"{chart_id} {preset} {lang}: text reaches the edge"
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_svg_carries_title_source_and_logo(ds, renderer, lang):
     chart = build_chart(ds, "growth", view(lang))
-    svg = export.render(ds, ExportOptions("growth", view(lang), fmt="svg"), renderer).decode()
+    svg = render(ds, ExportOptions("growth", view(lang), fmt="svg"), renderer).decode()
     assert chart.text.title in svg
     assert chart.text.subtitle in svg
     assert chart.text.source in svg
@@ -116,7 +120,7 @@ def test_toggles_remove_title_subtitle_source_and_logo(ds, renderer):
         note="Расчёты редакции <по данным ЕЭК>",
     )
     chart = build_chart(ds, "growth", SEPTEMBER)
-    svg = export.render(ds, options, renderer).decode()
+    svg = render(ds, options, renderer).decode()
     for text in (chart.text.title, chart.text.subtitle, chart.text.source, "ЕАЭС в цифрах"):
         assert text not in svg
     # The note is shown as escaped text (plotly would otherwise read "<...>" as markup).
@@ -137,7 +141,7 @@ def test_cyrillic_renders_as_glyphs_not_boxes(renderer):
 
 
 def test_map_exports_with_local_base_map(ds, renderer):
-    image = png(export.render(ds, ExportOptions("missions", ViewState(), scale=1), renderer))
+    image = png(render(ds, ExportOptions("missions", ViewState(), scale=1), renderer))
     assert image.size == (1200, 675)
     # Land, sea, borders and markers: a map that failed to load its topojson is nearly empty.
     assert distinct_colours(image) > 200
@@ -148,7 +152,7 @@ def test_concurrent_renders_each_get_their_own_image(ds, renderer):
 
     def work(i: int) -> None:
         options = ExportOptions("growth", SEPTEMBER, fmt="svg", note=f"note-{i}-of-six")
-        results[i] = export.render(ds, options, renderer).decode()
+        results[i] = render(ds, options, renderer).decode()
 
     threads = [threading.Thread(target=work, args=(i,)) for i in range(6)]
     for thread in threads:
@@ -184,17 +188,17 @@ def test_bad_options_are_refused_with_a_message(fields):
 def test_too_small_for_its_text_says_so(ds):
     tiny = ExportOptions("missions_regions", ViewState(), preset="custom", width=300, height=300)
     with pytest.raises(ValueError, match="no room"):
-        export.export_figure(ds, tiny)
+        export_figure(ds, tiny)
 
 
 def test_long_source_wraps_to_the_width():
-    lines = export.wrap_lines("Источник: " + "длинное название " * 20, 500, 12)
+    lines = wrap_lines("Источник: " + "длинное название " * 20, 500, 12)
     assert len(lines) > 2
-    assert all(len(line) * 12 * export.EM_REGULAR <= 500 for line in lines)
+    assert all(len(line) * 12 * EM_REGULAR <= 500 for line in lines)
 
 
 def test_export_figure_uses_the_screen_figure_at_a_fixed_size(ds):
-    fig = export.export_figure(ds, ExportOptions("growth", SEPTEMBER, preset="square"))
+    fig = export_figure(ds, ExportOptions("growth", SEPTEMBER, preset="square"))
     screen = build_chart(ds, "growth", SEPTEMBER).figure
     assert (fig.layout.width, fig.layout.height) == (1080, 1080)
     assert list(fig.data[0].y) == list(screen.data[0].y)
@@ -206,7 +210,7 @@ def test_export_figure_uses_the_screen_figure_at_a_fixed_size(ds):
 
 def test_alt_text_growth_ru(ds):
     chart = build_chart(ds, "growth", view("ru"))
-    assert export.alt_text(chart, "ru") == (
+    assert alt_text(chart, "ru") == (
         "Столбчатая диаграмма: Промышленное производство, январь–сентябрь 2024: "
         "Армения 12,6\u00a0%, Беларусь 6,4\u00a0%, Россия 4,4\u00a0%; ЕАЭС 4,4\u00a0%. "
         "Нет данных: Казахстан, Кыргызстан."
@@ -215,7 +219,7 @@ def test_alt_text_growth_ru(ds):
 
 def test_alt_text_growth_en(ds):
     chart = build_chart(ds, "growth", view("en"))
-    assert export.alt_text(chart, "en") == (
+    assert alt_text(chart, "en") == (
         "Bar chart: Industrial production, Jan–Sep 2024: "
         "Armenia 12.6%, Belarus 6.4%, Russia 4.4%; EAEU 4.4%. "
         "No data: Kazakhstan, Kyrgyzstan."
@@ -224,7 +228,7 @@ def test_alt_text_growth_en(ds):
 
 def test_alt_text_map_counts_missions_by_type_and_names_cities(ds):
     chart = build_chart(ds, "missions", ViewState())
-    text = export.alt_text(chart, "ru")
+    text = alt_text(chart, "ru")
     assert text.startswith("Карта: Учреждения Беларуси в регионах России, по состоянию на")
     assert f"Всего учреждений: {len(chart.data)} (" in text
     counts = chart.data["type"].value_counts()
@@ -235,10 +239,10 @@ def test_alt_text_map_counts_missions_by_type_and_names_cities(ds):
 
 
 def test_alt_text_map_en_and_line_chart(ds):
-    assert export.alt_text(build_chart(ds, "missions", ViewState(lang="en")), "en").startswith(
+    assert alt_text(build_chart(ds, "missions", ViewState(lang="en")), "en").startswith(
         "Map: Belarusian missions in Russian regions, as of"
     )
-    trend = export.alt_text(build_chart(ds, "trend", ViewState(lang="en")), "en")
+    trend = alt_text(build_chart(ds, "trend", ViewState(lang="en")), "en")
     assert trend.startswith("Line chart: Industrial production over time. Armenia: from 1.0%")
     assert trend.endswith(".")
 
@@ -246,8 +250,7 @@ def test_alt_text_map_en_and_line_chart(ds):
 def test_alt_text_of_an_empty_chart(ds):
     chart = build_chart(ds, "trend", ViewState(countries=()))
     assert (
-        export.alt_text(chart, "ru")
-        == "Линейный график: Промышленное производство: динамика. Нет данных."
+        alt_text(chart, "ru") == "Линейный график: Промышленное производство: динамика. Нет данных."
     )
 
 
@@ -256,17 +259,17 @@ def test_alt_text_of_an_empty_chart(ds):
 
 def test_file_names_say_what_when_and_how_big(ds):
     growth = ExportOptions("growth", SEPTEMBER)
-    assert export.file_name(growth, ds, TODAY) == (
+    assert file_name(growth, ds, TODAY) == (
         "eaeu_growth_industrial-production_2024-09_ru_article_2026-11-26.png"
     )
     custom = ExportOptions(
         "trend", ViewState(lang="en"), preset="custom", width=800, height=600, fmt="svg"
     )
-    assert export.file_name(custom, ds, TODAY) == (
+    assert file_name(custom, ds, TODAY) == (
         "eaeu_trend_industrial-production_en_800x600_2026-11-26.svg"
     )
     snapshot = ExportOptions("missions_regions", ViewState(snapshot="2023-10-02"), fmt="pdf")
-    assert export.file_name(snapshot, ds, TODAY) == (
+    assert file_name(snapshot, ds, TODAY) == (
         "eaeu_missions-regions_2023-10-02_ru_article_2026-11-26.pdf"
     )
 
@@ -274,10 +277,10 @@ def test_file_names_say_what_when_and_how_big(ds):
 def test_file_names_are_ascii_and_never_newplot(ds):
     for chart_id in CHART_IDS:
         for lang in ("ru", "en"):
-            name = export.file_name(ExportOptions(chart_id, ViewState(lang=lang)), ds)
+            name = file_name(ExportOptions(chart_id, ViewState(lang=lang)), ds)
             assert name.isascii() and "newplot" not in name
             assert set(name) <= set("abcdefghijklmnopqrstuvwxyz0123456789-_.x")
-    assert export.slug("Промышленное производство / объём") == "promyshlennoe-proizvodstvo-obem"
+    assert slug("Промышленное производство / объём") == "promyshlennoe-proizvodstvo-obem"
 
 
 def test_modebar_camera_saves_a_named_image(ds):
@@ -293,7 +296,7 @@ def test_modebar_camera_saves_a_named_image(ds):
 
 
 def test_pack_holds_images_data_alt_text_and_sources(ds, renderer):
-    data = export.export_pack(ds, SEPTEMBER, "ru", renderer, TODAY)
+    data = export_pack(ds, SEPTEMBER, "ru", renderer, TODAY)
     archive = zipfile.ZipFile(io.BytesIO(data))
     growth = "eaeu_growth_industrial-production_2024-09_ru_article_2026-11-26"
     trend = "eaeu_trend_industrial-production_ru_article_2026-11-26"
@@ -316,10 +319,10 @@ def test_pack_holds_images_data_alt_text_and_sources(ds, renderer):
 
 def test_pack_of_the_missions_tab_and_its_name(ds):
     missions = ViewState(tab="missions", snapshot="2023-10-02")
-    assert export.pack_file_name(missions, ds, TODAY) == (
+    assert pack_file_name(missions, ds, TODAY) == (
         "eaeu_missions_2023-10-02_ru_2026-11-26_pack.zip"
     )
-    assert export.pack_file_name(SEPTEMBER, ds, TODAY) == (
+    assert pack_file_name(SEPTEMBER, ds, TODAY) == (
         "eaeu_indicators_industrial-production_2024-09_ru_2026-11-26_pack.zip"
     )
 
@@ -337,7 +340,7 @@ def synthetic_frame() -> tuple[pd.DataFrame, list[tuple[str, str]]]:
 
 def test_xlsx_keeps_formula_like_text_as_text():
     frame, columns = synthetic_frame()
-    workbook = load_workbook(io.BytesIO(export.xlsx_bytes(frame, columns, "synthetic", "en")))
+    workbook = load_workbook(io.BytesIO(xlsx_bytes(frame, columns, "synthetic", "en")))
     sheet = workbook.worksheets[0]
     names = [sheet.cell(row=r, column=1) for r in range(2, 9)]
     assert all(cell.data_type == "s" for cell in names)
@@ -347,7 +350,7 @@ def test_xlsx_keeps_formula_like_text_as_text():
 
 def test_csv_has_bom_and_no_cell_starts_a_formula():
     frame, columns = synthetic_frame()
-    data = export.csv_bytes(frame, columns)
+    data = csv_bytes(frame, columns)
     assert data.startswith(BOM)
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0] == ["Name", "Value"]
@@ -359,10 +362,10 @@ def test_csv_has_bom_and_no_cell_starts_a_formula():
 
 def test_renderer_restarts_after_its_browser_is_killed(ds, renderer):
     options = ExportOptions("growth", SEPTEMBER, fmt="svg")
-    export.render(ds, options, renderer)
+    render(ds, options, renderer)
     first = renderer.browser_pid
     os.kill(first, signal.SIGKILL)
-    assert export.render(ds, options, renderer).startswith(b"<svg")
+    assert render(ds, options, renderer).startswith(b"<svg")
     assert renderer.browser_pid not in (None, first)
 
 
@@ -380,7 +383,7 @@ def test_render_retries_once_when_the_browser_dies_mid_render(ds, renderer, monk
         return session
 
     monkeypatch.setattr(renderer, "_current", current_then_kill)
-    svg = export.render(ds, ExportOptions("growth", SEPTEMBER, fmt="svg"), renderer)
+    svg = render(ds, ExportOptions("growth", SEPTEMBER, fmt="svg"), renderer)
     assert svg.startswith(b"<svg")
     assert renderer.browser_pid != killed[0]
 

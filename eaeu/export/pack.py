@@ -1,0 +1,100 @@
+"""The export pack: a zip of every chart on a tab as images, its data as CSV and XLSX, alt texts and sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterable
+from dataclasses import replace
+
+import pandas as pd
+
+from eaeu import downloads
+from eaeu.charts import Chart, build_chart, view_chart_ids
+from eaeu.dataset import Dataset
+from eaeu.export.alt_text import alt_text
+from eaeu.export.layout import plain_text
+from eaeu.export.names import file_stem
+from eaeu.export.options import ExportOptions, export_string
+from eaeu.export.renderer import Renderer, get_renderer, render_chart
+from eaeu.view import ViewState
+
+
+def csv_bytes(frame: pd.DataFrame, columns: list[tuple[str, str]]) -> bytes:
+    """The same CSV as the page's data download: UTF-8 with a BOM, formula-like text defused."""
+    return downloads.to_csv(frame, columns)
+
+
+def xlsx_bytes(frame: pd.DataFrame, columns: list[tuple[str, str]], sheet: str, lang: str) -> bytes:
+    """The same XLSX as the page's data download: text cells stay text, plus a Sources sheet."""
+    return downloads.to_xlsx({sheet: (frame, columns)}, downloads.sources_frame(frame, lang))
+
+
+def _source_urls(chart: Chart) -> list[str]:
+    if "source_url" not in chart.data:
+        return []
+    return list(dict.fromkeys(u for u in chart.data["source_url"] if isinstance(u, str) and u))
+
+
+def _snapshot_urls(ds: Dataset, view: ViewState) -> list[str]:
+    rows = ds.snapshots[ds.snapshots["as_of"].astype(str) == view.snapshot]
+    return [u for u in rows.get("source_url", []) if isinstance(u, str) and u]
+
+
+def _sources_text(
+    ds: Dataset, view: ViewState, charts: list[tuple[str, Chart]], today: dt.date
+) -> str:
+    lang = view.lang
+    lines = [export_string("logo", lang), ""]
+    for stem, chart in charts:
+        lines += [stem, f"  {chart.text.title}"]
+        if chart.text.source:
+            lines.append(f"  {plain_text(chart.text.source)}")
+        urls = (
+            _snapshot_urls(ds, view)
+            if chart.chart_id.startswith("missions")
+            else _source_urls(chart)
+        )
+        lines += [f"  {url}" for url in urls]
+        if chart.text.note:
+            lines.append(f"  {chart.text.note}")
+        lines.append("")
+    lines += [
+        f"{export_string('view_link', lang)}: {view.to_query()}",
+        f"{export_string('data_version', lang)}: {ds.version}",
+        f"{export_string('exported', lang)}: {today.isoformat()}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def export_pack(
+    ds: Dataset,
+    view: ViewState,
+    lang: str,
+    renderer: Renderer | None = None,
+    today: dt.date | None = None,
+    chart_ids: Iterable[str] | None = None,
+) -> bytes:
+    """A zip for publishing: each chart as PNG and SVG, its data as CSV and XLSX, alt texts, sources."""
+    view = replace(view, lang=lang).resolve(ds)
+    today = today or dt.date.today()
+    renderer = renderer or get_renderer()
+    charts, alts = [], []
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for chart_id in chart_ids or view_chart_ids(view):
+            chart = build_chart(ds, chart_id, view)
+            stem = file_stem(ExportOptions(chart_id, view), ds, today)
+            for fmt in ("png", "svg"):
+                options = ExportOptions(chart_id, view, fmt=fmt)
+                archive.writestr(f"{stem}.{fmt}", render_chart(chart, options, renderer))
+            archive.writestr(f"{stem}.csv", csv_bytes(chart.data, chart.columns))
+            archive.writestr(
+                f"{stem}.xlsx", xlsx_bytes(chart.data, chart.columns, chart_id, view.lang)
+            )
+            charts.append((stem, chart))
+            alts.append(f"{stem}.png\n{alt_text(chart, view.lang)}\n")
+        archive.writestr("alt-text.txt", "\n".join(alts))
+        archive.writestr("SOURCES.txt", _sources_text(ds, view, charts, today))
+    return buffer.getvalue()
