@@ -1,14 +1,11 @@
-"""App factory and command line.
+"""App factory (`create_app`, and `create_server` for gunicorn) and the command line's entry.
 
-python app.py serve [--debug]          the dashboard (development server)
-python app.py import FILE ...          validate and import a spreadsheet
-python app.py history | rollback N     data versions
-python app.py editor add NAME          create an editor account
+`python app.py COMMAND ...` runs the command line in cli/ (serve, import, history, rollback,
+editor add, export); see `python app.py --help`.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 
 import dash
@@ -65,33 +62,7 @@ def create_server() -> Flask:
     return create_app().server
 
 
-def main(argv: list[str] | None = None) -> int:
-    from eaeu import export_cli, import_cli
-
-    parser = argparse.ArgumentParser(
-        prog="app.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    commands = parser.add_subparsers(dest="command")
-    serve = commands.add_parser("serve", help="run the dashboard (development server)")
-    serve.add_argument("--host")
-    serve.add_argument("--port", type=int)
-    serve.add_argument("--debug", action="store_true", help="local development mode only")
-    serve.set_defaults(handler=run_serve)
-    import_cli.add_parsers(commands)
-    export_cli.add_export_parser(commands)
-    args = parser.parse_args(argv)
-    if not hasattr(args, "handler"):
-        return run_serve(argparse.Namespace(host=None, port=None, debug=False))
-    return args.handler(args)
-
-
-def run_serve(args: argparse.Namespace) -> int:
-    settings = Settings.load(host=args.host, port=args.port, debug=args.debug)
-    app = create_app(settings)
-    # The Werkzeug debugger runs code from the browser: only ever on for `make run`.
-    app.run(host=settings.host, port=settings.port, debug=settings.debug)
-    return 0
-
-
 if __name__ == "__main__":
+    from cli.main import main
+
     sys.exit(main())

@@ -19,6 +19,7 @@ import pytest
 from openpyxl import load_workbook
 from PIL import Image
 
+from cli.export import add_export_parser, run_export
 from eaeu.charts import CHART_IDS, build_chart
 from eaeu.config import DEFAULT_DATA_DIR, PROJECT_DIR
 from eaeu.export.alt_text import alt_text
@@ -27,7 +28,6 @@ from eaeu.export.names import file_name, pack_file_name, slug
 from eaeu.export.options import PRESETS, ExportOptions
 from eaeu.export.pack import csv_bytes, export_pack, xlsx_bytes
 from eaeu.export.renderer import get_renderer, render
-from eaeu.export_cli import add_export_parser, run_export
 from eaeu.figures import FONT_FAMILY
 from eaeu.i18n import t
 from eaeu.view import ViewState
@@ -390,7 +390,7 @@ def test_render_retries_once_when_the_browser_dies_mid_render(ds, renderer, monk
 
 NO_BROWSER_SCRIPT = """
 import argparse
-from eaeu.export_cli import add_export_parser, run_export
+from cli.export import add_export_parser, run_export
 from eaeu.i18n import t
 from eaeu.figures import FONT_FAMILY
 parser = argparse.ArgumentParser()

@@ -8,7 +8,8 @@ import io
 import corpus
 import pytest
 
-from eaeu import import_cli
+from cli.main import main
+from cli.store import add_store_parsers, run_import
 from eaeu.store import Store
 from eaeu.users import add_editor, editor_names, verify_editor
 
@@ -19,7 +20,7 @@ def url(tmp_path):
 
 
 def run(capsys, *argv):
-    code = import_cli.main([str(a) for a in argv])
+    code = main([str(a) for a in argv])
     return code, capsys.readouterr().out.splitlines()
 
 
@@ -145,7 +146,17 @@ def test_commands_join_an_existing_parser():
     parser = argparse.ArgumentParser()
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("serve")
-    import_cli.add_parsers(commands)
+    add_store_parsers(commands)
     args = parser.parse_args(["import", "f.xlsx", "--mode", "replace", "--indicator", "gdp"])
-    assert args.handler is import_cli.run_import and args.mode == "replace"
+    assert args.handler is run_import and args.mode == "replace"
     assert parser.parse_args(["serve"]).command == "serve"
+
+
+@pytest.mark.parametrize(
+    "command", [[], ["serve"], ["import"], ["history"], ["rollback"], ["editor", "add"], ["export"]]
+)
+def test_every_command_prints_its_help(command, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main([*command, "--help"])
+    assert stop.value.code == 0
+    assert "usage:" in capsys.readouterr().out

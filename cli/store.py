@@ -1,8 +1,6 @@
-"""Command line for the data store: import FILE, history, rollback VERSION, editor add NAME.
+"""Store commands: import FILE, history, rollback VERSION, editor add NAME.
 
-Wired into app.py with `import_cli.add_parsers(commands)`; also runnable on its own as
-`python -m eaeu.import_cli ...`. Bad input prints the same lines the browser shows and exits
-1, never with a traceback.
+Bad input prints the same lines the browser shows and exits 1, never with a traceback.
 """
 
 from __future__ import annotations
@@ -17,12 +15,11 @@ from eaeu.config import Settings
 from eaeu.dataset import TABLES, read_csv_text
 from eaeu.imports.limits import Limits
 from eaeu.imports.workflow import import_into
-from eaeu.model import DataError, format_problems
 from eaeu.store import Store
 from eaeu.users import add_editor, check_new_editor
 
 
-def add_parsers(subparsers) -> None:
+def add_store_parsers(subparsers) -> None:
     """Add the store commands to an argparse sub-parser set; each sets `handler`."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--database-url", help="default: $DATABASE_URL or instance/eaeu.sqlite3")
@@ -33,7 +30,7 @@ def add_parsers(subparsers) -> None:
     imp.add_argument("--dry-run", action="store_true", help="show what would change, save nothing")
     imp.add_argument("--note", default="")
     imp.add_argument(
-        "--value-form", choices=("growth", "index"), help="values are growth % or indices"
+        "--value-form", choices=("growth", "index"), help="values are growth %% or indices"
     )
     imp.add_argument("--indicator", help="indicator id, for a file without an indicator column")
     imp.add_argument("--sheet", help="sheet name (default: the first sheet holding a table)")
@@ -161,18 +158,3 @@ def run_editor_add(args: argparse.Namespace) -> int:
         return 1
     print(f"Editor {args.name!r} added.")
     return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m eaeu.import_cli", description=__doc__)
-    add_parsers(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    try:
-        return args.handler(args)
-    except DataError as exc:  # e.g. shipped CSV files that no longer validate
-        print(format_problems(exc.problems))
-        return 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())
