@@ -15,8 +15,9 @@ from dash import (
     no_update,
 )
 
-from components import auth, data_panel, header, highlight, ids, indicators, missions, share, table
+from components import auth, header, highlight, ids, indicators, missions, share, table
 from components.common import dataset, graph_config
+from components.data import panel as data_tab
 from eaeu.charts import CHART_IDS, build_chart
 from eaeu.i18n import t
 from eaeu.view import ViewState
@@ -44,7 +45,7 @@ def page(view: ViewState) -> list:
     ]
     editor = auth.editor_name()
     if editor:  # anonymous visitors get no upload controls at all, not merely hidden ones
-        panels.append(("data", t("tab_data", lang), data_panel.layout(ds, view, editor)))
+        panels.append(("data", t("tab_data", lang), data_tab.layout(ds, view, editor)))
     active = view.tab if any(name == view.tab for name, _, _ in panels) else "indicators"
     tabs = tab_set(active, panels)
     return [
@@ -65,7 +66,7 @@ def page(view: ViewState) -> list:
     ]
 
 
-# Tabs every reader has; the editors' data tab is wired by components/data_panel.py.
+# Tabs every reader has; the editors' data tab is wired by components/data/panel.py.
 PUBLIC_TABS = ("indicators", "missions", "table")
 
 

@@ -8,7 +8,11 @@ from dash import dcc
 from dash.exceptions import PreventUpdate
 from flask import Flask
 
-from components import auth, data_panel
+from components import auth
+from components.data.highlight_form import save_highlight_form
+from components.data.history import download_template, download_version, refresh_history, roll_back
+from components.data.preview import period_text, preview_view
+from components.data.upload import FROM_FILE, cancel, commit, import_options, remember_questions
 from eaeu import highlights
 from eaeu.config import DEFAULT_DATA_DIR
 from eaeu.dataset import build_dataset
@@ -58,7 +62,7 @@ def test_stash_ignores_tokens_that_are_not_its_own(store):
 
 
 def test_an_answer_wins_over_the_indicator_select():
-    options = data_panel.import_options("gdp", {"indicator": "unemployment"}, " S ", "", None)
+    options = import_options("gdp", {"indicator": "unemployment"}, " S ", "", None)
     assert options == {
         "indicator": "unemployment",
         "value_form": None,
@@ -66,15 +70,15 @@ def test_an_answer_wins_over_the_indicator_select():
         "source_url": None,
         "source_date": None,
     }
-    assert data_panel.import_options(data_panel.FROM_FILE, {})["indicator"] is None
-    assert data_panel.import_options("gdp", {"value_form": "index"})["value_form"] == "index"
+    assert import_options(FROM_FILE, {})["indicator"] is None
+    assert import_options("gdp", {"value_form": "index"})["value_form"] == "index"
 
 
 def test_asked_questions_are_remembered_across_previews():
     pending = {"upload": "upload-x", "answers": {"indicator": "gdp"}}
     first = [Question("indicator", "which?", ("gdp", "unemployment"))]
-    pending = data_panel.remember_questions(pending, first)
-    pending = data_panel.remember_questions(pending, [Question("value_form", "?", ("index",))])
+    pending = remember_questions(pending, first)
+    pending = remember_questions(pending, [Question("value_form", "?", ("index",))])
     assert pending["questions"] == {
         "indicator": ["which?", ["gdp", "unemployment"]],
         "value_form": ["?", ["index"]],
@@ -154,7 +158,7 @@ def test_upload_texts_are_rendered_as_plain_text(store):
     )
     outcome = preview_import(store, csv.encode(), name)
     ds = build_dataset(store.load_raw())
-    parts = data_panel.preview_view(outcome, ds, "en")
+    parts = preview_view(outcome, ds, "en")
     nodes = [node for part in parts for node in walk(part)]
     assert not any(isinstance(node, dcc.Markdown) for node in nodes)
     assert not any(getattr(node, "dangerously_allow_html", False) for node in nodes)
@@ -172,7 +176,7 @@ def test_a_clean_preview_lists_counts_and_changes(store):
     )
     outcome = preview_import(store, csv.encode(), "synthetic.csv")
     ds = build_dataset(store.load_raw())
-    parts = data_panel.preview_view(outcome, ds, "en")
+    parts = preview_view(outcome, ds, "en")
     shown = [text for part in parts for text in texts(part)]
     counts = next(p for p in parts if getattr(p, "id", "") == "data-preview-counts")
     assert texts(counts)[-4:] == ["Industrial production", "1", "1", "0"]
@@ -180,9 +184,9 @@ def test_a_clean_preview_lists_counts_and_changes(store):
 
 
 def test_period_texts_follow_the_importer_keys():
-    assert data_panel.period_text("2024-09", "ru") == "январь–сентябрь 2024"
-    assert data_panel.period_text("2024-04..2024-06", "en") == "Apr–Jun 2024"
-    assert data_panel.period_text("odd", "en") == "odd"
+    assert period_text("2024-09", "ru") == "январь–сентябрь 2024"
+    assert period_text("2024-04..2024-06", "en") == "Apr–Jun 2024"
+    assert period_text("odd", "en") == "odd"
 
 
 @pytest.fixture
@@ -194,18 +198,17 @@ def visitor_request(store):
         yield
 
 
-def test_callbacks_change_nothing_for_a_visitor(visitor_request, store, monkeypatch):
-    monkeypatch.setattr(data_panel, "get_store", lambda: store)
+def test_callbacks_change_nothing_for_a_visitor(visitor_request, store):
     content = store.content_hash()
     pending = {"upload": "upload-x", "preview": "y"}
     calls = [
-        lambda: data_panel.commit(1, pending, "", "ru"),
-        lambda: data_panel.cancel(1, pending, "ru"),
-        lambda: data_panel.roll_back([1], "ru"),
-        lambda: data_panel.save_highlight_form(1, *shipped_highlight(store).values(), "ru"),
-        lambda: data_panel.download_version([1]),
-        lambda: data_panel.download_template(1),
-        lambda: data_panel.refresh_history(2, "ru"),
+        lambda: commit(1, pending, "", "ru"),
+        lambda: cancel(1, pending, "ru"),
+        lambda: roll_back([1], "ru"),
+        lambda: save_highlight_form(1, *shipped_highlight(store).values(), "ru"),
+        lambda: download_version([1]),
+        lambda: download_template(1),
+        lambda: refresh_history(2, "ru"),
     ]
     for call in calls:
         with pytest.raises(PreventUpdate):

@@ -1,4 +1,4 @@
-"""A screen figure laid out for a fixed image size: wrapped title, footer with source and logo, margins."""
+"""A screen figure laid out for a fixed image size: wrapped title, footer, logo, margins."""
 
 from __future__ import annotations
 

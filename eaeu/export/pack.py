@@ -1,4 +1,4 @@
-"""The export pack: a zip of every chart on a tab as images, its data as CSV and XLSX, alt texts and sources."""
+"""The export pack: a tab's charts as images, its data as CSV and XLSX, alt texts, sources."""
 
 from __future__ import annotations
 

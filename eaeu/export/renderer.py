@@ -1,4 +1,4 @@
-"""Figures to PNG, SVG or PDF bytes with kaleido: one warm browser per process, restarted when it dies."""
+"""Figures to PNG, SVG or PDF with kaleido: one warm browser per process, restarted if it dies."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What a file really is and reading it safely: type sniffing, zip and XML guards, workbooks into grids."""
+"""What a file really is, read safely: type sniffing, zip and XML guards, workbooks to grids."""
 
 from __future__ import annotations
 

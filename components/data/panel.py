@@ -1,0 +1,92 @@
+"""The data tab's frame: its sections, editor-only outputs, refreshing other panels."""
+
+from __future__ import annotations
+
+from dash import (
+    ClientsideFunction,
+    Input,
+    Output,
+    State,
+    callback,
+    clientside_callback,
+    dcc,
+    html,
+    no_update,
+)
+
+from components import auth, highlight, ids
+from components.common import dataset
+from components.data.highlight_form import highlight_section
+from components.data.history import history_section
+from components.data.shared import get_store
+from components.data.upload import import_section
+from eaeu.dataset import Dataset
+from eaeu.i18n import t
+
+# Outputs of this panel: all editor-only, so a request writing any of them needs a session.
+auth.protect(
+    ids.DATA_PREVIEW,
+    ids.DATA_QUESTIONS,
+    ids.DATA_PENDING,
+    ids.DATA_UPLOAD,
+    ids.DATA_COMMIT,
+    ids.DATA_CANCEL,
+    ids.DATA_IMPORT_STATUS,
+    ids.DATA_VERSION,
+    ids.DATA_HISTORY,
+    ids.DATA_HISTORY_STATUS,
+    ids.DATA_DOWNLOAD,
+    ids.HIGHLIGHT_STATUS,
+)
+
+
+def layout(ds: Dataset, view, editor_name: str) -> html.Div:
+    lang = view.lang
+    store = get_store()
+    return html.Div(
+        [
+            dcc.Store(id=ids.DATA_PENDING),
+            dcc.Store(id=ids.DATA_VERSION, data=store.current_version()),
+            dcc.Download(id=ids.DATA_DOWNLOAD),
+            html.P(t("data_recorded_as", lang, name=editor_name), className="small text-secondary"),
+            import_section(ds, lang),
+            html.Hr(),
+            highlight_section(ds, store.load_raw()["highlights"], lang),
+            html.Hr(),
+            history_section(store, lang),
+        ],
+        className="data-panel",
+    )
+
+
+# A new version changes what every panel shows. Re-setting the indicator re-runs the chart and
+# table callbacks (they read the store's newest version); the card is rebuilt the same way.
+@callback(
+    Output(ids.INDICATOR, "value", allow_duplicate=True),
+    Input(ids.DATA_VERSION, "data"),
+    State(ids.INDICATOR, "value"),
+    prevent_initial_call=True,
+)
+def refresh_charts(_version, indicator):
+    return indicator
+
+
+@callback(
+    Output(ids.HIGHLIGHT, "children", allow_duplicate=True),
+    Input(ids.DATA_VERSION, "data"),
+    State(ids.LANG_STORE, "data"),
+    prevent_initial_call=True,
+)
+def refresh_highlight(_version, lang):
+    card = highlight.layout(dataset(), lang)
+    return card.children if card is not None else no_update
+
+
+# The data tab exists only for editors, so it switches with its own callback: one callback
+# for every tab would fail (a missing Input) on an anonymous visitor's page.
+clientside_callback(
+    ClientsideFunction(namespace="eaeu", function_name="showTab"),
+    Output(ids.TABS, "data", allow_duplicate=True),
+    Input(ids.tab_button("data"), "n_clicks"),
+    prevent_initial_call=True,
+)
