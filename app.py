@@ -13,7 +13,7 @@ from flask import Flask
 
 from eaeu.config import INSTANCE_DIR, PROJECT_DIR, Settings
 from eaeu.imports.files import assert_openpyxl_uses_defusedxml
-from eaeu.repository import configure
+from eaeu.repository import open_repository
 from eaeu.secrets import secret_key
 
 
@@ -21,10 +21,11 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     """Build the Dash app; the store is opened and checked now, so bad data fails at start-up."""
     assert_openpyxl_uses_defusedxml()
     settings = settings or Settings.load()
-    repository = configure(settings.data_dir, settings.database_url)
+    repository = open_repository(settings)
     repository.current()
 
-    from components import auth, page  # registers the panels' callbacks
+    from components import auth, page, services  # registers the panels' callbacks
+    from components.data.panel import EDITOR_OUTPUTS
 
     app = dash.Dash(
         __name__,
@@ -37,17 +38,17 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     )
     app.index_string = app.index_string.replace("<html>", '<html lang="ru">')
     configure_server(app.server, settings)
-    auth.init_auth(app.server, repository.store)
+    services.install(app.server, settings, repository)
+    auth.init_auth(app.server, repository.store, EDITOR_OUTPUTS)
     app.layout = page.shell
     return app
 
 
 def configure_server(server: Flask, settings: Settings) -> None:
     server.config.update(
-        SECRET_KEY=secret_key(INSTANCE_DIR),
+        SECRET_KEY=secret_key(INSTANCE_DIR, settings.secret_key),
         # Uploads arrive base64-encoded inside JSON: a third larger than the file itself.
         MAX_CONTENT_LENGTH=int(settings.max_upload_bytes * 1.4) + 64 * 1024,
-        MAX_UPLOAD_BYTES=settings.max_upload_bytes,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=settings.secure_cookies,

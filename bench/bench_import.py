@@ -97,10 +97,10 @@ def make_file(path: Path) -> None:
 
 def seed_store(url: str) -> None:
     from eaeu.config import DEFAULT_DATA_DIR
-    from eaeu.dataset import TABLES, read_csv_text
+    from eaeu.dataset import read_tables
     from eaeu.store import Store
 
-    Store(url).initialise({n: read_csv_text(DEFAULT_DATA_DIR / f"{n}.csv") for n in TABLES})
+    Store(url).initialise(read_tables(DEFAULT_DATA_DIR))
 
 
 def median_run(runs: list[dict]) -> dict:

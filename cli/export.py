@@ -6,10 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from cli.options import repository, store_options
 from eaeu import queries
 from eaeu.charts import CHART_IDS
-from eaeu.config import Settings
-from eaeu.dataset import load_dataset
 from eaeu.export.options import FORMATS, PRESET_NAMES, ExportError, ExportOptions
 from eaeu.export.renderer import export_batch
 from eaeu.i18n import LANGS
@@ -21,6 +20,7 @@ def add_export_parser(subparsers) -> argparse.ArgumentParser:
     """Register `export`; choices are checked in run_export so bad input is one line, exit 1."""
     parser = subparsers.add_parser(
         "export",
+        parents=[store_options()],
         help="write charts as PNG, SVG or PDF files",
         description="Export charts as images, e.g. "
         "`python app.py export --chart growth --period 2024-09 --lang ru --format png`.",
@@ -50,7 +50,6 @@ def add_export_parser(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--no-source", action="store_true")
     parser.add_argument("--no-logo", action="store_true")
     parser.add_argument("--out", default="exports", help="output folder (default: exports/)")
-    parser.add_argument("--data-dir", help="data folder (default: EAEU_DATA_DIR or data/)")
     parser.set_defaults(handler=run_export)
     return parser
 
@@ -127,7 +126,7 @@ def run_export(args) -> int:
     """Write the files and print their paths; a bad request is one line on stderr and exit 1."""
     try:
         charts = _charts(args)
-        ds = load_dataset(Settings.load(data_dir=args.data_dir).data_dir)
+        ds = repository(args).current()  # the data the site shows, uploads included
         requested = _view(args, ds)
         resolved = requested.resolve(ds)
         for note in _fallback_notes(requested, resolved, ds):

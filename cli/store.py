@@ -7,22 +7,18 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 from pathlib import Path
 
-from eaeu.config import Settings
-from eaeu.dataset import TABLES, read_csv_text
-from eaeu.imports.limits import Limits
+from cli.options import repository, settings, store_options
 from eaeu.imports.workflow import import_into
-from eaeu.store import Store
+from eaeu.model import format_problems
 from eaeu.users import add_editor, check_new_editor
 
 
 def add_store_parsers(subparsers) -> None:
     """Add the store commands to an argparse sub-parser set; each sets `handler`."""
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--database-url", help="default: $DATABASE_URL or instance/eaeu.sqlite3")
+    common = store_options()
 
     imp = subparsers.add_parser("import", parents=[common], help="import a spreadsheet or CSV")
     imp.add_argument("file", type=Path)
@@ -37,7 +33,11 @@ def add_store_parsers(subparsers) -> None:
     imp.add_argument("--source-name")
     imp.add_argument("--source-url")
     imp.add_argument("--source-date")
-    imp.add_argument("--editor", default=None, help="recorded in the history (default: OS user)")
+    imp.add_argument(
+        "--editor",
+        default=None,
+        help="recorded in the history (default: $EAEU_EDITOR or the OS user)",
+    )
     imp.set_defaults(handler=run_import)
 
     history = subparsers.add_parser("history", parents=[common], help="list data versions")
@@ -58,33 +58,24 @@ def add_store_parsers(subparsers) -> None:
     add.set_defaults(handler=run_editor_add)
 
 
-def open_store(args: argparse.Namespace) -> Store:
-    """The store, created and seeded from the shipped CSV files on first use."""
-    store = Store(args.database_url)
-    data_dir = Settings.load().data_dir
-    store.initialise({name: read_csv_text(data_dir / f"{name}.csv") for name in TABLES})
-    return store
-
-
-def _editor(args: argparse.Namespace) -> str:
-    return args.editor or os.environ.get("EAEU_EDITOR") or getpass.getuser()
-
-
 def run_import(args: argparse.Namespace) -> int:
-    limits = Limits()
+    config = settings(args)
+    limits = config.limits
     try:
-        with args.file.open("rb") as stream:
-            # One byte past the limit is enough for the importer to refuse it by size.
-            data = stream.read(limits.max_bytes + 1)
+        too_big = limits.size_problem(args.file.stat().st_size, args.file.name)
+        if too_big:
+            print(format_problems([too_big]))
+            return 1
+        data = args.file.read_bytes()
     except OSError as exc:
         print(f"{args.file}: cannot read the file ({exc.strerror or exc})")
         return 1
-    store = open_store(args)
+    store = repository(args).store
     outcome = import_into(
         store,
         data,
         args.file.name,
-        editor=_editor(args),
+        editor=config.editor_name,
         mode=args.mode,
         note=args.note,
         dry_run=args.dry_run,
@@ -109,7 +100,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_history(args: argparse.Namespace) -> int:
-    store = open_store(args)
+    store = repository(args).store
     current = store.current_version()
     for info in store.history():
         mark = "*" if info.id == current else " "
@@ -125,9 +116,9 @@ def run_history(args: argparse.Namespace) -> int:
 
 
 def run_rollback(args: argparse.Namespace) -> int:
-    store = open_store(args)
+    store = repository(args).store
     try:
-        info = store.rollback(args.version, _editor(args), args.note)
+        info = store.rollback(args.version, settings(args).editor_name, args.note)
     except LookupError as exc:
         print(f"rollback refused: {exc.args[0]}")
         return 1
@@ -146,7 +137,7 @@ def read_password(name: str) -> str:
 
 
 def run_editor_add(args: argparse.Namespace) -> int:
-    store = open_store(args)
+    store = repository(args).store
     try:
         password = read_password(args.name)
         reasons = check_new_editor(args.name, password)

@@ -3,7 +3,9 @@ are refused on the server for anyone else, whatever the browser sends."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Collection
 from html import escape
 from urllib.parse import urlparse
 
@@ -13,19 +15,11 @@ from flask_login import LoginManager, UserMixin, current_user, login_user, logou
 from eaeu.store import Store
 from eaeu.users import verify_editor
 
-# Outputs that change data: a callback request writing any of them needs an editor session.
-PROTECTED_OUTPUT_PREFIXES: set[str] = set()
-
 
 class Editor(UserMixin):
     def __init__(self, name: str):
         self.id = name
         self.name = name
-
-
-def protect(*component_ids: str) -> None:
-    """Declare component ids whose updates change data (see `refuse_forged_updates`)."""
-    PROTECTED_OUTPUT_PREFIXES.update(component_ids)
 
 
 def is_editor() -> bool:
@@ -36,7 +30,9 @@ def editor_name() -> str | None:
     return current_user.name if is_editor() else None
 
 
-def init_auth(server: Flask, store: Store) -> None:
+def init_auth(server: Flask, store: Store, editor_outputs: Collection[str]) -> None:
+    """Logins for editors; `editor_outputs`: the component ids (or pattern-matching id types)
+    that only an editor's callback request may write."""
     manager = LoginManager(server)
     manager.session_protection = "strong"
 
@@ -46,7 +42,7 @@ def init_auth(server: Flask, store: Store) -> None:
 
     server.add_url_rule("/login", "login", _login_view(store), methods=["GET", "POST"])
     server.add_url_rule("/logout", "logout", _logout, methods=["POST"])
-    server.before_request(refuse_forged_updates)
+    server.before_request(forged_update_guard(frozenset(editor_outputs)))
 
 
 def _editor_names(store: Store) -> set[str]:
@@ -55,29 +51,54 @@ def _editor_names(store: Store) -> set[str]:
     return set(editor_names(store))
 
 
-def refuse_forged_updates():
-    """A POST to /_dash-update-component that would write a protected output needs an editor."""
-    if request.method != "POST" or not request.path.endswith("/_dash-update-component"):
+def forged_update_guard(editor_outputs: frozenset[str]):
+    def refuse_forged_updates():
+        """A POST to /_dash-update-component writing an editor-only output needs an editor."""
+        if request.method != "POST" or not request.path.endswith("/_dash-update-component"):
+            return None
+        try:
+            body = json.loads(request.get_data(cache=True) or b"{}")
+        except (ValueError, RecursionError):
+            abort(400)
+        if output_ids(body) & editor_outputs and not is_editor():
+            abort(403)
         return None
-    try:
-        body = json.loads(request.get_data(cache=True) or b"{}")
-    except ValueError:
-        abort(400)
-    if _output_ids(body) & PROTECTED_OUTPUT_PREFIXES and not is_editor():
-        abort(403)
-    return None
+
+    return refuse_forged_updates
 
 
-def _output_ids(body: object) -> set[str]:
-    """Ids a callback request writes; a pattern-matching id counts by its `type`."""
-    outputs = body.get("outputs", []) if isinstance(body, dict) else []
+def output_ids(body: object) -> set[str]:
+    """Ids a callback request writes, from both `outputs` and the `output` string Dash also
+    reads; a pattern-matching id counts by its `type`."""
+    if not isinstance(body, dict):
+        return set()
+    outputs = body.get("outputs", [])
     outputs = outputs if isinstance(outputs, list) else [outputs]
     found = set()
     for output in outputs:
         items = output if isinstance(output, list) else [output]
         for item in items:
             component = item.get("id") if isinstance(item, dict) else None
-            found.add(component.get("type") if isinstance(component, dict) else str(component))
+            found.add(_component_key(component))
+    found.update(_ids_in_output_string(body.get("output")))
+    return found
+
+
+def _component_key(component: object) -> str:
+    return str(component.get("type")) if isinstance(component, dict) else str(component)
+
+
+def _ids_in_output_string(output: object) -> set[str]:
+    """'id.prop' or '..id1.prop...id2.prop..'; a pattern id is JSON ('{"type":...}.prop')."""
+    if not isinstance(output, str):
+        return set()
+    found = set()
+    for part in output.strip(".").split("..."):
+        component = part.rsplit(".", 1)[0]
+        if component.startswith("{"):
+            with contextlib.suppress(ValueError):
+                component = json.loads(component)
+        found.add(_component_key(component))
     return found
 
 

@@ -10,13 +10,7 @@ from eaeu.export.alt_text import alt_text
 from eaeu.export.names import file_stem
 from eaeu.export.options import PRESETS, ExportOptions
 from eaeu.figures import screen_version
-from eaeu.repository import get_repository
 from eaeu.view import ViewState
-
-
-def dataset():
-    """The current dataset, from the one data-access layer."""
-    return get_repository().current()
 
 
 def graph_config(chart_id: str, view: ViewState | None = None, ds: Dataset | None = None) -> dict:

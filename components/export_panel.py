@@ -15,7 +15,7 @@ import dash_bootstrap_components as dbc
 from dash import MATCH, Input, Output, State, callback, ctx, dcc, html, no_update
 
 from components import ids
-from components.common import dataset
+from components.services import dataset
 from eaeu.charts import build_chart
 from eaeu.export.alt_text import alt_text
 from eaeu.export.names import file_name, pack_file_name

@@ -6,7 +6,8 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, html
 
 from components import export_panel, ids
-from components.common import chart_outputs, chart_values, choice_group, dataset, graph
+from components.common import chart_outputs, chart_values, choice_group, graph
+from components.services import dataset
 from eaeu import queries
 from eaeu.charts import build_chart
 from eaeu.dataset import Dataset

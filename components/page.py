@@ -16,8 +16,9 @@ from dash import (
 )
 
 from components import auth, header, highlight, ids, indicators, missions, share, table
-from components.common import dataset, graph_config
+from components.common import graph_config
 from components.data import panel as data_tab
+from components.services import dataset
 from eaeu.charts import CHART_IDS, build_chart
 from eaeu.i18n import t
 from eaeu.view import ViewState

@@ -8,7 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
 from components import ids
-from components.common import dataset
+from components.services import dataset
 from eaeu import downloads
 from eaeu.charts import build_chart, view_chart_ids
 from eaeu.i18n import t

@@ -7,7 +7,8 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, html
 
 from components import ids
-from components.common import choice_group, dataset
+from components.common import choice_group
+from components.services import dataset
 from eaeu.charts import build_chart
 from eaeu.i18n import t
 from eaeu.view import ViewState

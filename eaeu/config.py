@@ -1,10 +1,17 @@
-"""Settings resolve in one place: explicit argument, then environment variable, then default."""
+"""Settings resolve in one place: explicit argument, then environment variable, then default.
+
+`Settings` is the only reader of the environment: the store, the browser's upload limits and
+every command take what they need from it.
+"""
 
 from __future__ import annotations
 
+import getpass
 import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from eaeu.imports.limits import Limits
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = PROJECT_DIR / "data"
@@ -27,6 +34,17 @@ class Settings:
     debug: bool
     max_upload_bytes: int
     secure_cookies: bool
+    secret_key: str | None = None  # None: generated once and kept in instance/
+    editor: str | None = None  # who the command line records as the editor
+
+    @property
+    def limits(self) -> Limits:
+        """What one upload may cost: the same bounds for the browser and the command line."""
+        return Limits(max_bytes=self.max_upload_bytes)
+
+    @property
+    def editor_name(self) -> str:
+        return self.editor or getpass.getuser()
 
     @classmethod
     def load(
@@ -37,6 +55,7 @@ class Settings:
         port: int | None = None,
         debug: bool | None = None,
         max_upload_mb: float | None = None,
+        editor: str | None = None,
     ) -> Settings:
         debug = bool(debug)
         # Cookies only over HTTPS in production; `make run` serves plain http on localhost.
@@ -49,4 +68,6 @@ class Settings:
             debug=debug,
             max_upload_bytes=int(float(_setting(max_upload_mb, "MAX_UPLOAD_MB", 10)) * 1024 * 1024),
             secure_cookies=secure,
+            secret_key=os.environ.get("SECRET_KEY") or None,
+            editor=_setting(editor, "EAEU_EDITOR", None) or None,
         )

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 import pandas as pd
 
@@ -15,21 +17,32 @@ TABLES = tuple(SCHEMAS)
 
 @dataclass(frozen=True)
 class Dataset:
-    """Every table, typed and cross-checked; `version` changes whenever any content changes."""
+    """Every table, typed and cross-checked; `version` changes whenever any content changes.
 
-    tables: dict[str, pd.DataFrame]
+    One Dataset is shared by every request thread, so it hands out read-only views: `ds.name`
+    and `ds.table(name)` give a shallow copy (pandas copy-on-write: writing to it copies),
+    never the shared frame itself.
+    """
+
+    tables: Mapping[str, pd.DataFrame]
     version: str
     # The stored form of each table (CSV text) and the raw frames it was built from, so the
     # store can save a validated dataset without serialising it a second time.
     texts: dict[str, str] = field(default_factory=dict, repr=False)
     raw: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "tables", MappingProxyType(dict(self.tables)))
+
     def built_from(self, raw: dict[str, pd.DataFrame]) -> bool:
         return bool(self.raw) and all(self.raw.get(n) is raw.get(n) for n in TABLES)
 
+    def table(self, name: str) -> pd.DataFrame:
+        return self.tables[name].copy(deep=False)
+
     def __getattr__(self, name: str) -> pd.DataFrame:
         try:
-            return self.tables[name]
+            return self.table(name)
         except KeyError:
             raise AttributeError(name) from None
 
@@ -39,9 +52,14 @@ def read_csv_text(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
 
 
+def read_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
+    """The shipped CSV tables as text frames: what an empty store is seeded with."""
+    return {name: read_csv_text(data_dir / f"{name}.csv") for name in TABLES}
+
+
 def load_dataset(data_dir: Path) -> Dataset:
-    raw = {name: read_csv_text(data_dir / f"{name}.csv") for name in TABLES}
-    return build_dataset(raw)
+    """A Dataset straight from CSV files, without a store (tests and benchmarks)."""
+    return build_dataset(read_tables(data_dir))
 
 
 def build_dataset(raw: dict[str, pd.DataFrame]) -> Dataset:

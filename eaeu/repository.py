@@ -1,11 +1,16 @@
-"""The one data-access layer: callbacks ask it for the current Dataset, cached by version."""
+"""The one data-access layer: every reader asks it for the current Dataset, cached by version.
+
+`open_repository(settings)` is the one way the app and every command open the store: created
+and seeded from the shipped tables on first use. Nothing here is global; the web app keeps its
+repository on the Flask app (see components/services.py).
+"""
 
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
-from eaeu.dataset import TABLES, Dataset, build_dataset, read_csv_text
+from eaeu.config import Settings
+from eaeu.dataset import Dataset, build_dataset, read_tables
 from eaeu.store import Store
 
 
@@ -26,24 +31,12 @@ class Repository:
                 self._version = version
             return self._dataset
 
-
-def seed_tables(data_dir: Path) -> dict:
-    return {name: read_csv_text(data_dir / f"{name}.csv") for name in TABLES}
-
-
-_repository: Repository | None = None
+    def current_version(self) -> int:
+        return self.store.current_version()
 
 
-def configure(data_dir: Path, database_url: str | None = None) -> Repository:
-    """Open the store (created and seeded from `data_dir` on first run) behind the repository."""
-    global _repository
-    store = Store(database_url)
-    store.initialise(seed_tables(data_dir))
-    _repository = Repository(store)
-    return _repository
-
-
-def get_repository() -> Repository:
-    if _repository is None:
-        raise RuntimeError("the repository is not configured: call eaeu.repository.configure()")
-    return _repository
+def open_repository(settings: Settings) -> Repository:
+    """The store the settings name, created and seeded from `settings.data_dir` if empty."""
+    store = Store(settings.database_url)
+    store.initialise(lambda: read_tables(settings.data_dir))
+    return Repository(store)

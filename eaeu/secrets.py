@@ -1,4 +1,4 @@
-"""The Flask secret key: from SECRET_KEY, or generated once per instance and kept outside git."""
+"""The Flask secret key: the configured one, or generated once per instance and kept outside git."""
 
 from __future__ import annotations
 
@@ -7,11 +7,10 @@ import secrets
 from pathlib import Path
 
 
-def secret_key(instance_dir: Path) -> str:
-    """No default secret ever: an unset SECRET_KEY means a random one stored in instance/."""
-    from_env = os.environ.get("SECRET_KEY")
-    if from_env:
-        return from_env
+def secret_key(instance_dir: Path, configured: str | None = None) -> str:
+    """No default secret ever: without a configured key, a random one stored in instance/."""
+    if configured:
+        return configured
     path = instance_dir / "secret_key"
     instance_dir.mkdir(parents=True, exist_ok=True)
     try:

@@ -37,12 +37,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import OperationalError
 
-from eaeu.config import DEFAULT_DATABASE_URL
 from eaeu.dataset import TABLES, Dataset, build_dataset, content_hash, table_text
 from eaeu.model import SCHEMAS, DataError, Problem
 
 VERSION_KINDS = ("seed", "import", "rollback", "edit")
-DEFAULT_URL = DEFAULT_DATABASE_URL
 BUSY_TIMEOUT_MS = 30_000
 WRITE_ATTEMPTS = 8
 
@@ -140,10 +138,6 @@ class VersionInfo:
     content_hash: str
 
 
-def default_url() -> str:
-    return os.environ.get("DATABASE_URL") or DEFAULT_URL
-
-
 def utc_now_text() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -161,8 +155,8 @@ def _is_busy(exc: OperationalError) -> bool:
 class Store:
     """Construct freely: no connection is opened until the first query (safe before a fork)."""
 
-    def __init__(self, url: str | None = None):
-        self.url = url or default_url()
+    def __init__(self, url: str):
+        self.url = url
         self._engine: Engine | None = None
         self._engine_pid: int | None = None
         self._lock = threading.Lock()
@@ -229,22 +223,26 @@ class Store:
     def schema_version(self) -> int:
         return self.read(lambda conn: conn.scalar(select(schema_version.c.version)))
 
-    def initialise(self, seed_raw: dict[str, pd.DataFrame]) -> VersionInfo:
-        """Create the schema and, for an empty store, version 1 from the shipped tables."""
+    def initialise(
+        self, seed: dict[str, pd.DataFrame] | Callable[[], dict[str, pd.DataFrame]]
+    ) -> VersionInfo:
+        """Create the schema and, for an empty store, version 1 from the shipped tables
+        (`seed`: the tables, or a function reading them, called only for an empty store)."""
         self.migrate()
+        current = self.read(_current_id)
+        if current is not None:  # the usual start-up: no need to read the shipped files
+            return self.version_info(current)
+        seed_raw = seed() if callable(seed) else seed
 
-        def seed(conn: Connection) -> VersionInfo:
+        def first_version(conn: Connection) -> VersionInfo:
             current = _current_id(conn)
             if current is not None:
                 return _version_info(conn, current)
             meta = {"kind": "seed", "note": "shipped data", "editor": "", "based_on": None}
             return _insert_version(conn, *_texts_and_counts(seed_raw), meta)
 
-        current = self.read(_current_id)
-        if current is not None:  # the usual start-up: no need to check the shipped files
-            return self.version_info(current)
         build_dataset(seed_raw)  # refuse to seed from invalid files
-        return self.write(seed)  # re-checks: another process may have seeded meanwhile
+        return self.write(first_version)  # re-checks: another process may have seeded meanwhile
 
     # -- versions ----------------------------------------------------------------------------
 
@@ -516,4 +514,4 @@ def _export_cell(cell, text: str, numeric: bool):
     return cell
 
 
-__all__ = ["DataError", "Problem", "StaleVersion", "Store", "VersionInfo", "default_url"]
+__all__ = ["DataError", "Problem", "StaleVersion", "Store", "VersionInfo"]

@@ -11,16 +11,16 @@ from flask import Flask
 from components import auth
 from components.data.highlight_form import save_highlight_form
 from components.data.history import download_template, download_version, refresh_history, roll_back
+from components.data.panel import EDITOR_OUTPUTS
 from components.data.preview import period_text, preview_view
 from components.data.upload import FROM_FILE, cancel, commit, import_options, remember_questions
 from eaeu import highlights
 from eaeu.config import DEFAULT_DATA_DIR
-from eaeu.dataset import build_dataset
+from eaeu.dataset import build_dataset, read_tables
 from eaeu.imports.parse import Question
 from eaeu.imports.pending import StoredPendingImports, UploadStash, drop_tokens
 from eaeu.imports.workflow import preview_import
 from eaeu.model import DataError
-from eaeu.repository import seed_tables
 from eaeu.store import Store
 from tests.corpus import SYNTHETIC_SOURCE
 
@@ -28,7 +28,7 @@ from tests.corpus import SYNTHETIC_SOURCE
 @pytest.fixture
 def store(tmp_path) -> Store:
     store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
-    store.initialise(seed_tables(DEFAULT_DATA_DIR))
+    store.initialise(read_tables(DEFAULT_DATA_DIR))
     return store
 
 
@@ -193,7 +193,7 @@ def test_period_texts_follow_the_importer_keys():
 def visitor_request(store):
     """A request context without an editor session (Flask-Login's anonymous user)."""
     app = Flask(__name__)
-    auth.init_auth(app, store)
+    auth.init_auth(app, store, EDITOR_OUTPUTS)
     with app.test_request_context("/_dash-update-component", method="POST"):
         yield
 

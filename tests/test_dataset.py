@@ -8,12 +8,12 @@ import pandas as pd
 import pytest
 
 from eaeu.config import DEFAULT_DATA_DIR
-from eaeu.dataset import TABLES, build_dataset, read_csv_text
+from eaeu.dataset import build_dataset, read_tables
 from eaeu.model import DataError
 
 
 def raw_tables():
-    return {name: read_csv_text(DEFAULT_DATA_DIR / f"{name}.csv") for name in TABLES}
+    return read_tables(DEFAULT_DATA_DIR)
 
 
 def value(ds, indicator, geo, period):

@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 from PIL import Image
 
 from cli.export import add_export_parser, run_export
+from cli.main import main as cli_main
 from eaeu.charts import CHART_IDS, build_chart
 from eaeu.config import DEFAULT_DATA_DIR, PROJECT_DIR
 from eaeu.export.alt_text import alt_text
@@ -395,14 +396,15 @@ from eaeu.i18n import t
 from eaeu.figures import FONT_FAMILY
 parser = argparse.ArgumentParser()
 add_export_parser(parser.add_subparsers())
-args = parser.parse_args(["export", "--chart", "growth", "--out", {out!r}])
+args = parser.parse_args(["export", "--chart", "growth", "--out", {out!r}, "--database-url", {url!r}])
 raise SystemExit(run_export(args))
 """
 
 
 def test_missing_browser_fails_fast_with_a_clear_message(tmp_path):
     env = {**os.environ, "BROWSER_PATH": str(tmp_path / "no-such-chromium")}
-    script = NO_BROWSER_SCRIPT.format(out=str(tmp_path / "out"))
+    url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
+    script = NO_BROWSER_SCRIPT.format(out=str(tmp_path / "out"), url=url)
     # The timeout only guards the test run against a hang; the export must fail by itself.
     result = subprocess.run(
         [sys.executable, "-c", script],
@@ -420,14 +422,24 @@ def test_missing_browser_fails_fast_with_a_clear_message(tmp_path):
 # -- command line --------------------------------------------------------------------------------
 
 
-def cli(*argv: str) -> int:
-    parser = argparse.ArgumentParser(prog="app.py")
-    add_export_parser(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(["export", *argv, "--data-dir", str(DEFAULT_DATA_DIR)])
-    return run_export(args)
+@pytest.fixture(scope="module")
+def cli_store(tmp_path_factory) -> str:
+    """The command line's own store, seeded from the shipped data."""
+    return f"sqlite:///{tmp_path_factory.mktemp('cli') / 'store.sqlite3'}"
 
 
-def test_cli_exports_one_chart(tmp_path, renderer, capsys):
+@pytest.fixture
+def cli(cli_store):
+    def run(*argv: str) -> int:
+        parser = argparse.ArgumentParser(prog="app.py")
+        add_export_parser(parser.add_subparsers(dest="command"))
+        store = ["--database-url", cli_store, "--data-dir", str(DEFAULT_DATA_DIR)]
+        return run_export(parser.parse_args(["export", *argv, *store]))
+
+    return run
+
+
+def test_cli_exports_one_chart(cli, tmp_path, renderer, capsys):
     code = cli("--chart", "growth", "--period", "2024-09", "--lang", "ru", "--preset", "article",
                "--format", "png", "--out", str(tmp_path))  # fmt: skip
     printed = capsys.readouterr().out.split()
@@ -438,7 +450,7 @@ def test_cli_exports_one_chart(tmp_path, renderer, capsys):
     assert png(path.read_bytes()).size == (2400, 1350)
 
 
-def test_cli_all_charts_custom_size(tmp_path, renderer, capsys):
+def test_cli_all_charts_custom_size(cli, tmp_path, renderer, capsys):
     code = cli("--all", "--lang", "en", "--preset", "custom", "--width", "900",
                "--height", "600", "--scale", "1", "--format", "svg", "--out", str(tmp_path))  # fmt: skip
     assert code == 0
@@ -450,7 +462,7 @@ def test_cli_all_charts_custom_size(tmp_path, renderer, capsys):
     assert len(capsys.readouterr().out.split()) == len(CHART_IDS)
 
 
-def test_cli_unknown_period_falls_back_and_says_so(tmp_path, renderer, capsys):
+def test_cli_unknown_period_falls_back_and_says_so(cli, tmp_path, renderer, capsys):
     code = cli(
         "--chart", "growth", "--period", "2099-01", "--format", "svg", "--out", str(tmp_path)
     )
@@ -469,9 +481,28 @@ def test_cli_unknown_period_falls_back_and_says_so(tmp_path, renderer, capsys):
         (["--chart", "growth", "--lang", "de"], "error: unknown language 'de'"),
     ],
 )
-def test_cli_bad_input_is_one_line_and_exit_1(tmp_path, capsys, argv, message):
+def test_cli_bad_input_is_one_line_and_exit_1(cli, tmp_path, capsys, argv, message):
     assert cli(*argv, "--out", str(tmp_path)) == 1
     err = capsys.readouterr().err
     assert err.startswith(message)
     assert err.count("\n") == 1
     assert not any(tmp_path.iterdir())
+
+
+def test_cli_exports_what_the_store_holds_after_an_upload(tmp_path, renderer, capsys):
+    """One source of truth: a period uploaded into the store is exported, not 'the latest'."""
+    upload = tmp_path / "synthetic.csv"
+    upload.write_text(
+        "indicator,geo,period,value,source_name\n"
+        "industrial_production,ARM,2031-10,1.5,Synthetic test source\n",
+        encoding="utf-8",
+    )
+    store = ["--database-url", f"sqlite:///{tmp_path / 'store.sqlite3'}"]
+    assert cli_main(["import", str(upload), "--editor", "tester", *store]) == 0
+    capsys.readouterr()
+    argv = ["export", "--chart", "growth", "--period", "2031-10", "--format", "svg"]
+    code = cli_main([*argv, "--out", str(tmp_path / "out"), *store])
+    out = capsys.readouterr()
+    assert code == 0
+    assert "no period" not in out.err
+    assert "2031-10" in out.out

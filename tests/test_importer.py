@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 
 from eaeu.config import DEFAULT_DATA_DIR
-from eaeu.dataset import TABLES, read_csv_text
+from eaeu.dataset import read_tables
 from eaeu.imports.cells import parse_period, parse_value
 from eaeu.imports.files import assert_openpyxl_uses_defusedxml
 from eaeu.imports.limits import Limits, decode_upload
@@ -30,7 +30,7 @@ from eaeu.store import Store
 
 
 def shipped_raw():
-    return {name: read_csv_text(DEFAULT_DATA_DIR / f"{name}.csv") for name in TABLES}
+    return read_tables(DEFAULT_DATA_DIR)
 
 
 @pytest.fixture(scope="module")

@@ -21,13 +21,13 @@ import pandas as pd
 import pytest
 
 from eaeu.config import DEFAULT_DATA_DIR, PROJECT_DIR
-from eaeu.dataset import TABLES, build_dataset, read_csv_text
+from eaeu.dataset import TABLES, build_dataset, read_tables
 from eaeu.model import DataError
 from eaeu.store import MIGRATIONS, StaleVersion, Store
 
 
 def shipped_raw():
-    return {name: read_csv_text(DEFAULT_DATA_DIR / f"{name}.csv") for name in TABLES}
+    return read_tables(DEFAULT_DATA_DIR)
 
 
 def with_synthetic_rows(raw, count, first_year=1000, geo="EAEU"):
@@ -67,13 +67,6 @@ def test_construction_opens_nothing(tmp_path):
     assert not path.parent.exists()
     store.initialise(shipped_raw())
     assert path.exists()  # the instance/ directory is created on first use
-
-
-def test_default_url_comes_from_the_environment(monkeypatch):
-    monkeypatch.setenv("DATABASE_URL", "sqlite:////tmp/elsewhere.sqlite3")
-    assert Store().url == "sqlite:////tmp/elsewhere.sqlite3"
-    monkeypatch.delenv("DATABASE_URL")
-    assert Store().url == f"sqlite:///{PROJECT_DIR / 'instance' / 'eaeu.sqlite3'}"
 
 
 def test_sqlite_runs_in_wal_with_foreign_keys(store):

@@ -7,11 +7,10 @@ import pandas as pd
 from dash import Input, Output, State, callback, html, no_update
 from dash.exceptions import PreventUpdate
 
-from components import ids
+from components import ids, services
 from components.common import field
 from components.data.shared import (
     geo_names,
-    get_store,
     indicator_names,
     message_list,
     require_editor,
@@ -83,7 +82,7 @@ def save_highlight_form(n_clicks, *values_and_lang):
     *values, lang = values_and_lang
     row = highlight_row(dict(zip(HIGHLIGHT_FIELDS, values, strict=True)))
     try:
-        info = save_highlight(get_store(), row, editor)
+        info = save_highlight(services.store(), row, editor)
     except NothingChanged:
         return dbc.Alert(t("highlight_unchanged", lang), color="secondary"), no_update
     except DataError as exc:
@@ -101,5 +100,5 @@ def refresh_highlight_form(_version):
     """After any new version the form shows the figure the site shows (a rollback may have
     changed it): saving stale values would quietly undo that."""
     require_editor()
-    row = latest_highlight_row(get_store().load_raw()["highlights"])
+    row = latest_highlight_row(services.store().load_raw()["highlights"])
     return tuple(row.get(name, "") for name in HIGHLIGHT_FIELDS)

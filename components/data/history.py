@@ -6,9 +6,8 @@ import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
-from components import ids
-from components.common import dataset
-from components.data.shared import get_store, require_editor
+from components import ids, services
+from components.data.shared import require_editor
 from eaeu.i18n import t
 from eaeu.imports.template import template_xlsx
 from eaeu.store import VERSION_KINDS, Store, VersionInfo
@@ -111,7 +110,7 @@ def roll_back(_clicks, lang):
     editor = require_editor()
     version = clicked_version()
     try:
-        info = get_store().rollback(version, editor)
+        info = services.store().rollback(version, editor)
     except LookupError as exc:
         return dbc.Alert(str(exc.args[0]), color="danger"), no_update
     message = t("history_rolled_back", lang, new=info.id, old=version)
@@ -135,7 +134,7 @@ def clicked_version() -> int:
 def download_version(_clicks):
     require_editor()
     version = clicked_version()
-    content = get_store().version_xlsx(version)
+    content = services.store().version_xlsx(version)
     return dcc.send_bytes(content, f"eaeu-data-v{version}.xlsx")
 
 
@@ -148,7 +147,7 @@ def download_template(n_clicks):
     require_editor()
     if not n_clicks:
         raise PreventUpdate
-    return dcc.send_bytes(template_xlsx(dataset()), "eaeu-import-template.xlsx")
+    return dcc.send_bytes(template_xlsx(services.dataset()), "eaeu-import-template.xlsx")
 
 
 @callback(
@@ -159,4 +158,4 @@ def download_template(n_clicks):
 )
 def refresh_history(_version, lang):
     require_editor()
-    return history_view(get_store(), lang)
+    return history_view(services.store(), lang)

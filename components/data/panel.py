@@ -14,35 +14,36 @@ from dash import (
     no_update,
 )
 
-from components import auth, highlight, ids
-from components.common import dataset
+from components import highlight, ids, services
 from components.data.highlight_form import highlight_section
 from components.data.history import history_section
-from components.data.shared import get_store
 from components.data.upload import import_section
 from eaeu.dataset import Dataset
 from eaeu.i18n import t
 
-# Outputs of this panel: all editor-only, so a request writing any of them needs a session.
-auth.protect(
-    ids.DATA_PREVIEW,
-    ids.DATA_QUESTIONS,
-    ids.DATA_PENDING,
-    ids.DATA_UPLOAD,
-    ids.DATA_COMMIT,
-    ids.DATA_CANCEL,
-    ids.DATA_IMPORT_STATUS,
-    ids.DATA_VERSION,
-    ids.DATA_HISTORY,
-    ids.DATA_HISTORY_STATUS,
-    ids.DATA_DOWNLOAD,
-    ids.HIGHLIGHT_STATUS,
+# Outputs of this tab: all editor-only, so a request writing any of them needs a session
+# (passed to auth.init_auth by the app factory).
+EDITOR_OUTPUTS = frozenset(
+    {
+        ids.DATA_PREVIEW,
+        ids.DATA_QUESTIONS,
+        ids.DATA_PENDING,
+        ids.DATA_UPLOAD,
+        ids.DATA_COMMIT,
+        ids.DATA_CANCEL,
+        ids.DATA_IMPORT_STATUS,
+        ids.DATA_VERSION,
+        ids.DATA_HISTORY,
+        ids.DATA_HISTORY_STATUS,
+        ids.DATA_DOWNLOAD,
+        ids.HIGHLIGHT_STATUS,
+    }
 )
 
 
 def layout(ds: Dataset, view, editor_name: str) -> html.Div:
     lang = view.lang
-    store = get_store()
+    store = services.store()
     return html.Div(
         [
             dcc.Store(id=ids.DATA_PENDING),
@@ -78,7 +79,7 @@ def refresh_charts(_version, indicator):
     prevent_initial_call=True,
 )
 def refresh_highlight(_version, lang):
-    card = highlight.layout(dataset(), lang)
+    card = highlight.layout(services.dataset(), lang)
     return card.children if card is not None else no_update
 
 

@@ -1,4 +1,4 @@
-"""What every section of the data tab uses: the store, the editor check, names, messages."""
+"""What every section of the data tab uses: the editor check, names, messages."""
 
 from __future__ import annotations
 
@@ -10,12 +10,6 @@ from components import auth
 from components.common import field
 from eaeu.dataset import Dataset
 from eaeu.i18n import normalize_lang
-from eaeu.repository import get_repository
-from eaeu.store import Store
-
-
-def get_store() -> Store:
-    return get_repository().store
 
 
 def require_editor() -> str:

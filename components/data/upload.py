@@ -5,13 +5,11 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
-from flask import current_app
 
-from components import ids
-from components.common import dataset, field
+from components import ids, services
+from components.common import field
 from components.data.preview import preview_view, questions_view
 from components.data.shared import (
-    get_store,
     indicator_names,
     message_list,
     require_editor,
@@ -19,7 +17,7 @@ from components.data.shared import (
 )
 from eaeu.dataset import Dataset
 from eaeu.i18n import t
-from eaeu.imports.limits import MB, Limits, decode_upload
+from eaeu.imports.limits import MB, decode_upload
 from eaeu.imports.parse import Question
 from eaeu.imports.pending import StoredPendingImports, UploadStash, drop_tokens
 from eaeu.imports.workflow import commit_import, preview_import
@@ -65,12 +63,8 @@ def remember_questions(pending: dict, questions: list[Question]) -> dict:
     return {**pending, "questions": asked}
 
 
-def upload_limits() -> Limits:
-    return Limits(max_bytes=int(current_app.config.get("MAX_UPLOAD_BYTES", Limits().max_bytes)))
-
-
 def import_section(ds: Dataset, lang: str) -> html.Section:
-    limit = upload_limits().max_bytes
+    limit = services.settings().limits.max_bytes
     zone = "border border-2 rounded p-4 text-center"
     upload = dcc.Upload(
         html.Div(
@@ -192,13 +186,13 @@ def preview(contents, mode, indicator, source_name, source_url, source_date, _an
     trigger = ctx.triggered_id
     if trigger is None:  # answer buttons vanished (a new file, a commit): nothing to redo
         raise PreventUpdate
-    store = get_store()
+    store = services.store()
     if trigger == ids.DATA_UPLOAD:
         if not contents:
             raise PreventUpdate
         drop_tokens(store, *pending_tokens(pending))
         try:
-            data = decode_upload(contents, upload_limits())
+            data = decode_upload(contents, services.settings().limits)
         except DataError as exc:
             refused = message_list(t("data_errors", lang), [str(p) for p in exc.problems], "danger")
             return refused, [], None, None, True, True, ""
@@ -212,13 +206,13 @@ def preview(contents, mode, indicator, source_name, source_url, source_date, _an
         data, file_name = stashed
     options = import_options(indicator, pending["answers"], source_name, source_url, source_date)
     outcome = preview_import(
-        store, data, file_name, mode or "merge", **options, limits=upload_limits()
+        store, data, file_name, mode or "merge", **options, limits=services.settings().limits
     )
     drop_tokens(store, pending.get("preview"))
     # The parsed rows wait server-side under this token until Commit; the browser keeps it only.
     token = StoredPendingImports(store).put(outcome) if outcome.plan.ok else None
     pending = remember_questions({**pending, "preview": token}, outcome.plan.parsed.questions)
-    ds = dataset()
+    ds = services.dataset()
     # contents -> None: the file is not sent again with later requests, nor kept in the page.
     return (
         preview_view(outcome, ds, lang),
@@ -279,7 +273,7 @@ def commit(n_clicks, pending, note, lang):
     upload, token = pending_tokens(pending)
     if not n_clicks or not token:
         raise PreventUpdate
-    store = get_store()
+    store = services.store()
     outcome = StoredPendingImports(store).pop(token)
     if outcome is None:
         drop_tokens(store, upload)
@@ -306,6 +300,6 @@ def cancel(n_clicks, pending, lang):
     require_editor()
     if not n_clicks:
         raise PreventUpdate
-    drop_tokens(get_store(), *pending_tokens(pending))
+    drop_tokens(services.store(), *pending_tokens(pending))
     status = dbc.Alert(t("data_cancelled", lang), color="secondary")
     return status, [], [], None, True, True

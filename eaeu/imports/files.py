@@ -14,7 +14,7 @@ from defusedxml import ElementTree as SafeET
 
 from eaeu.imports.csv_text import read_csv_grid
 from eaeu.imports.grid import HEAD_ROWS, Grid, Refused
-from eaeu.imports.limits import Limits, bomb_message, check_shape, size_message
+from eaeu.imports.limits import Limits, bomb_message, check_shape
 from eaeu.model import Problem
 
 SPREADSHEET_TYPES = (".xlsx", ".xlsm", ".ods")
@@ -99,8 +99,9 @@ def read_grids(data: bytes, file: str, limits: Limits) -> tuple[str, list[Grid]]
     """Check size and type, then read every sheet: ('xlsx'|'ods'|'csv', grids)."""
     if not data:
         raise Refused([Problem(file, "the file is empty")])
-    if len(data) > limits.max_bytes:
-        raise Refused([Problem(file, size_message(len(data), limits))])
+    too_big = limits.size_problem(len(data), file)
+    if too_big:
+        raise Refused([too_big])
     suffix = PurePath(file).suffix.casefold()
     content = sniff(data)
     if suffix == ".csv":

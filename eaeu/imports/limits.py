@@ -22,23 +22,29 @@ class Limits:
     max_zip_members: int = 1_000
     max_uncompressed: int = 256 * MB
 
+    def size_problem(self, size: int, file: str) -> Problem | None:
+        """The one size check, for the browser's upload and the command line's file alike."""
+        if size <= self.max_bytes:
+            return None
+        message = f"the file is {size / MB:.1f} MB; the limit is {self.max_bytes / MB:g} MB"
+        return Problem(file, message)
+
 
 def decode_upload(contents: str, limits: Limits = Limits()) -> bytes:
     """A dcc.Upload data URL -> bytes, refusing oversize before and after decoding."""
     _, _, payload = contents.partition(",")
-    if len(payload) * 3 // 4 > limits.max_bytes + 3:
-        raise DataError([Problem("upload", size_message(len(payload) * 3 // 4, limits))])
+    # Base64 holds 3 bytes in 4 characters: refuse an oversize file before decoding it.
+    too_big = limits.size_problem(max(0, len(payload) * 3 // 4 - 3), "upload")
+    if too_big:
+        raise DataError([too_big])
     try:
         data = base64.b64decode(payload, validate=True)
     except (binascii.Error, ValueError):
         raise DataError([Problem("upload", "the upload is not valid base64 data")]) from None
-    if len(data) > limits.max_bytes:
-        raise DataError([Problem("upload", size_message(len(data), limits))])
+    too_big = limits.size_problem(len(data), "upload")
+    if too_big:
+        raise DataError([too_big])
     return data
-
-
-def size_message(size: int, limits: Limits) -> str:
-    return f"the file is {size / MB:.1f} MB; the limit is {limits.max_bytes / MB:g} MB"
 
 
 def bomb_message(limits: Limits) -> str:
