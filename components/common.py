@@ -7,9 +7,9 @@ from dash import Output, dcc, get_asset_url, html
 from eaeu.charts import Chart
 from eaeu.dataset import Dataset
 from eaeu.export.alt_text import alt_text
-from eaeu.export.names import file_stem
-from eaeu.export.options import PRESETS, ExportOptions
+from eaeu.export.options import PRESETS
 from eaeu.figures import screen_version
+from eaeu.filenames import chart_stem
 from eaeu.view import ViewState
 
 
@@ -27,7 +27,7 @@ def graph_config(chart_id: str, view: ViewState | None = None, ds: Dataset | Non
 
 def camera_options(chart_id: str, view: ViewState | None, ds: Dataset | None) -> dict:
     width, height = PRESETS["article"]
-    stem = file_stem(ExportOptions(chart_id, view), ds) if view and ds else chart_id
+    stem = chart_stem(chart_id, view.resolve(ds), size="article") if view and ds else chart_id
     return {"format": "png", "filename": stem, "width": width, "height": height, "scale": 2}
 
 

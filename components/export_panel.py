@@ -18,7 +18,6 @@ from components import ids
 from components.services import dataset
 from eaeu.charts import build_chart
 from eaeu.export.alt_text import alt_text
-from eaeu.export.names import file_name, pack_file_name
 from eaeu.export.options import (
     FORMATS,
     MAX_SIDE,
@@ -32,6 +31,7 @@ from eaeu.export.options import (
 )
 from eaeu.export.pack import export_pack
 from eaeu.export.renderer import render
+from eaeu.filenames import image_name, pack_name
 from eaeu.i18n import LANGS, t
 from eaeu.view import ViewState
 
@@ -257,13 +257,14 @@ def image_download(chart_id: str, view: ViewState, values: dict) -> dict:
     ds = dataset()
     options = options_from(chart_id, view, values)
     content = render(ds, options)
-    return _download(content, file_name(options, ds), MIME_TYPES[options.fmt])
+    name = image_name(chart_id, options.view.resolve(ds), options.size_label, options.fmt)
+    return _download(content, name, MIME_TYPES[options.fmt])
 
 
 def pack_download(view: ViewState) -> dict:
     ds = dataset()
     content = export_pack(ds, view, view.lang)
-    return _download(content, pack_file_name(view, ds), "application/zip")
+    return _download(content, pack_name(view.resolve(ds)), "application/zip")
 
 
 def size_problem(values: dict) -> bool:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
@@ -11,6 +9,7 @@ from components import ids
 from components.services import dataset
 from eaeu import downloads
 from eaeu.charts import build_chart, view_chart_ids
+from eaeu.filenames import data_name
 from eaeu.i18n import t
 from eaeu.view import ViewState
 
@@ -124,17 +123,12 @@ def download(_csv, _csv_ru, _xlsx, search):
     ds = dataset()
     view = ViewState.from_query(search).resolve(ds)
     charts = [build_chart(ds, chart_id, view) for chart_id in view_chart_ids(view)]
-    name = download_name(view, charts[0].chart_id, "xlsx" if fmt == "xlsx" else "csv")
+    extension = "xlsx" if fmt == "xlsx" else "csv"
+    name = data_name(view, extension, variant="excel" if fmt == "csv_ru" else "")
     if fmt == "xlsx":
         sheets = {c.chart_id: (c.data, c.columns) for c in charts}
-        content = downloads.to_xlsx(sheets, downloads.sources_frame(charts[0].data, view.lang))
+        sources = downloads.sources_frame(charts[0].data, view.lang)
+        content = downloads.to_xlsx(sheets, sources, view.lang)
     else:
         content = downloads.to_csv(charts[0].data, charts[0].columns, fmt)
     return dcc.send_bytes(content, name)
-
-
-def download_name(view: ViewState, chart_id: str, extension: str) -> str:
-    detail = view.snapshot if chart_id.startswith("missions") else f"{view.indicator}-{view.period}"
-    if view.transform != "value" and not chart_id.startswith("missions"):
-        detail += f"-{view.transform}"
-    return f"eaeu-{chart_id}-{detail}-{view.lang}-{dt.date.today():%Y%m%d}.{extension}"

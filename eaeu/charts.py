@@ -19,8 +19,13 @@ from eaeu.figures import (
     trend_line_figure,
 )
 from eaeu.i18n import KIND_LABELS, MISSION_STATUSES, MISSION_TYPES, fmt_date, label, t
+from eaeu.model import UNION
 from eaeu.transforms import Measure
-from eaeu.view import ViewState
+from eaeu.view import ResolvedView, ViewState
+
+# What a chart is about: its data, its file names and its sources follow from this.
+OBSERVATIONS = "observations"  # one indicator's figures
+MISSIONS = "missions"  # one snapshot of the missions list
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,10 @@ class Chart:
     data: pd.DataFrame  # the rows behind the chart, with display columns
     columns: list[tuple[str, str]]  # (field, header) for the table view
     text: ChartText
+
+    @property
+    def shows(self) -> str:
+        return CHARTS[self.chart_id].shows
 
 
 def _indicator_text(ds: Dataset, view: ViewState) -> tuple[str, str, Measure]:
@@ -71,7 +80,7 @@ def _observation_table(frame: pd.DataFrame, measure: Measure, lang: str) -> pd.D
     return frame
 
 
-def growth_chart(ds: Dataset, view: ViewState) -> Chart:
+def growth_chart(ds: Dataset, view: ResolvedView) -> Chart:
     lang = view.lang
     name, subtitle, measure = _indicator_text(ds, view)
     period = queries.find_period(ds, view.indicator, view.period)
@@ -81,8 +90,8 @@ def growth_chart(ds: Dataset, view: ViewState) -> Chart:
         else pd.DataFrame()
     )
     period_text = period.label(lang) if period else ""
-    union = frame[frame["geo"] == queries.UNION] if not frame.empty else frame
-    bars = frame[frame["geo"] != queries.UNION] if not frame.empty else frame
+    union = frame[frame["geo"] == UNION] if not frame.empty else frame
+    bars = frame[frame["geo"] != UNION] if not frame.empty else frame
     missing = queries.missing_members(ds, frame, lang) if period else []
     text = ChartText(
         title=t("growth_title", lang, indicator=name, period=period_text),
@@ -90,7 +99,7 @@ def growth_chart(ds: Dataset, view: ViewState) -> Chart:
         source=queries.sources_line(frame, lang) if not frame.empty else "",
         note=t("no_data_for", lang, names=", ".join(missing)) if missing else "",
     )
-    reference = (queries.UNION, float(union["value"].iloc[0])) if not union.empty else None
+    reference = (UNION, float(union["value"].iloc[0])) if not union.empty else None
     empty = t("empty_period", lang, period=period_text, indicator=name)
     figure = growth_bar_figure(
         bars, text, lang, measure=measure, reference=reference, empty_message=empty
@@ -99,7 +108,7 @@ def growth_chart(ds: Dataset, view: ViewState) -> Chart:
     return Chart("growth", figure, table, _observation_columns(lang, view.transform), text)
 
 
-def trend_chart(ds: Dataset, view: ViewState) -> Chart:
+def trend_chart(ds: Dataset, view: ResolvedView) -> Chart:
     lang = view.lang
     name, subtitle, measure = _indicator_text(ds, view)
     frame = queries.trend_frame(ds, view.indicator, list(view.countries), lang, view.transform)
@@ -162,7 +171,7 @@ def _mission_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return frame
 
 
-def missions_chart(ds: Dataset, view: ViewState) -> Chart:
+def missions_chart(ds: Dataset, view: ResolvedView) -> Chart:
     as_of, frame = _snapshot(ds, view)
     text = _missions_text(ds, as_of, "missions_title", view.lang)
     figure = missions_map_figure(
@@ -187,29 +196,40 @@ def _counts_chart(
     )
 
 
-def regions_chart(ds: Dataset, view: ViewState) -> Chart:
+def regions_chart(ds: Dataset, view: ResolvedView) -> Chart:
     return _counts_chart(ds, view, "missions_regions", "region_name", "by_region_title")
 
 
-def districts_chart(ds: Dataset, view: ViewState) -> Chart:
+def districts_chart(ds: Dataset, view: ResolvedView) -> Chart:
     return _counts_chart(ds, view, "missions_districts", "district", "by_district_title")
 
 
-BUILDERS: dict[str, Callable[[Dataset, ViewState], Chart]] = {
-    "growth": growth_chart,
-    "trend": trend_chart,
-    "missions": missions_chart,
-    "missions_regions": regions_chart,
-    "missions_districts": districts_chart,
+@dataclass(frozen=True)
+class ChartSpec:
+    build: Callable[[Dataset, ResolvedView], Chart]
+    shows: str  # OBSERVATIONS or MISSIONS
+
+
+CHARTS: dict[str, ChartSpec] = {
+    "growth": ChartSpec(growth_chart, OBSERVATIONS),
+    "trend": ChartSpec(trend_chart, OBSERVATIONS),
+    "missions": ChartSpec(missions_chart, MISSIONS),
+    "missions_regions": ChartSpec(regions_chart, MISSIONS),
+    "missions_districts": ChartSpec(districts_chart, MISSIONS),
 }
-CHART_IDS = tuple(BUILDERS)
+CHART_IDS = tuple(CHARTS)
+
+
+def shows(chart_id: str) -> str:
+    """OBSERVATIONS or MISSIONS: what the chart with this id is about."""
+    return CHARTS[chart_id].shows
 
 
 def build_chart(ds: Dataset, chart_id: str, view: ViewState) -> Chart:
-    """Build one chart for a view; the view is resolved against the dataset first."""
-    if chart_id not in BUILDERS:
+    """Build one chart for a view (resolved against the dataset unless it already is)."""
+    if chart_id not in CHARTS:
         raise KeyError(f"unknown chart {chart_id!r}; expected one of {', '.join(CHART_IDS)}")
-    return BUILDERS[chart_id](ds, view.resolve(ds))
+    return CHARTS[chart_id].build(ds, view.resolve(ds))
 
 
 TAB_CHARTS = {"indicators": ("growth", "trend"), "missions": ("missions",)}
@@ -218,3 +238,8 @@ TAB_CHARTS = {"indicators": ("growth", "trend"), "missions": ("missions",)}
 def view_chart_ids(view: ViewState) -> tuple[str, ...]:
     """Charts on screen for a view, the main one first (downloads and embeds use it)."""
     return TAB_CHARTS.get(view.tab, (view.table,))
+
+
+def main_chart(view: ViewState) -> str:
+    """The chart a link, an embed or a data download of this view is about."""
+    return view_chart_ids(view)[0]

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import io
-
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
 
-# Spreadsheet programs run cell text starting with these as formulas (CSV/formula injection).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+from eaeu import xlsx
+from eaeu.i18n import t
+from eaeu.xlsx import FORMULA_TRIGGERS
+
 CSV_VARIANTS = ("csv", "csv_ru")
 
 
@@ -44,54 +42,32 @@ def to_csv(frame: pd.DataFrame, columns: list[tuple[str, str]], variant: str = "
 
 
 def to_xlsx(
-    sheets: dict[str, tuple[pd.DataFrame, list[tuple[str, str]]]], sources: pd.DataFrame
+    sheets: dict[str, tuple[pd.DataFrame, list[tuple[str, str]]]], sources: pd.DataFrame, lang: str
 ) -> bytes:
-    """One sheet per table plus a Sources sheet; every text cell is stored as text."""
-    book = Workbook()
-    book.remove(book.active)
+    """One sheet per table plus a sources sheet; every text cell is stored as text."""
+    book = xlsx.new_workbook()
     for title, (frame, columns) in sheets.items():
-        _write_sheet(book, title, _display_frame(frame, columns, for_csv=False))
-    _write_sheet(book, "Sources", sources)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+        _add_frame(book, title, _display_frame(frame, columns, for_csv=False))
+    _add_frame(book, t("sheet_sources", lang), sources)
+    return xlsx.to_bytes(book)
 
 
-def _write_sheet(book: Workbook, title: str, frame: pd.DataFrame) -> None:
-    sheet = book.create_sheet(title[:31])
-    sheet.append([str(c) for c in frame.columns])
-    for row in frame.itertuples(index=False):
-        sheet.append([_cell(v) for v in row])
-    for index, column in enumerate(frame.columns, start=1):
-        width = max([len(str(column))] + [len(str(v)) for v in frame[column].head(200)])
-        sheet.column_dimensions[get_column_letter(index)].width = min(60, width + 2)
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            if isinstance(cell.value, str):
-                # openpyxl saves any string starting with '=' as a formula unless told otherwise;
-                # the quote prefix keeps Excel from running it when the cell is edited later.
-                cell.data_type = "s"
-                if cell.value.startswith(FORMULA_TRIGGERS):
-                    cell.quotePrefix = True
-    sheet.freeze_panes = "A2"
-
-
-def _cell(value: object) -> object:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return None
-    if hasattr(value, "isoformat") and not isinstance(value, str):
-        return value.isoformat()
-    return value
+def _add_frame(book, title: str, frame: pd.DataFrame) -> None:
+    header = [str(c) for c in frame.columns]
+    widths = [
+        max([len(str(c))] + [len(str(v)) for v in frame[c].head(200)]) + 2 for c in frame.columns
+    ]
+    xlsx.add_sheet(book, title, header, frame.itertuples(index=False), widths=widths)
 
 
 def sources_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The distinct sources behind the rows, for the Sources sheet."""
     columns = [c for c in ("source_name", "source_url", "source_date") if c in frame.columns]
-    if not columns:
-        return pd.DataFrame(columns=["source_name"])
     headers = {
-        "source_name": "Источник" if lang == "ru" else "Source",
+        "source_name": t("col_source", lang),
         "source_url": "URL",
-        "source_date": "Дата публикации" if lang == "ru" else "Published",
+        "source_date": t("col_source_date", lang),
     }
+    if not columns:
+        return pd.DataFrame(columns=[headers["source_name"]])
     return frame[columns].drop_duplicates().rename(columns=headers).reset_index(drop=True)

@@ -16,6 +16,7 @@ from eaeu.i18n import (
     period_label,
     t,
 )
+from eaeu.model import UNION
 from eaeu.transforms import Measure
 
 FONT_FAMILY = '"PT Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif'
@@ -30,7 +31,7 @@ GEO_COLORS = {
     "KAZ": "#56B4E9",
     "KGZ": "#CC79A7",
     "RUS": "#0072B2",
-    "EAEU": "#000000",
+    UNION: "#000000",
 }
 TYPE_COLORS = {
     "embassy": "#D55E00",
@@ -226,7 +227,7 @@ def _reference_line(fig: go.Figure, reference: tuple[str, float], measure: Measu
     value_text = _value_text(ref_value, measure, lang)
     caption = (
         t("eaeu_reference", lang, value=value_text)
-        if ref_name == "EAEU"
+        if ref_name == UNION
         else f"{ref_name}: {value_text}"
     )
     fig.add_vline(
@@ -276,7 +277,7 @@ def trend_line_figure(
                 connectgaps=False,
                 line={
                     "color": GEO_COLORS.get(geo, FALLBACK_COLOR),
-                    "width": 3 if geo == "EAEU" else 2,
+                    "width": 3 if geo == UNION else 2,
                 },
                 customdata=[
                     [lbl, _value_text(v, measure, lang)]

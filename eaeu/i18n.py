@@ -84,6 +84,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_published": {"ru": "Опубликовано, %", "en": "Published, %"},
     "col_source": {"ru": "Источник", "en": "Source"},
     "col_source_date": {"ru": "Дата публикации", "en": "Published"},
+    "sheet_sources": {"ru": "Источники", "en": "Sources"},
     "col_city": {"ru": "Город", "en": "City"},
     "col_region": {"ru": "Регион", "en": "Region"},
     "col_district": {"ru": "Федеральный округ", "en": "Federal district"},

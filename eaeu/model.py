@@ -18,6 +18,9 @@ LABEL_POSITIONS = tuple(
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 MAX_LISTED_PROBLEMS = 50
 
+# The geography code of the union as a whole (the EEC publishes its aggregate beside members).
+UNION = "EAEU"
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -133,6 +136,11 @@ class TableSchema:
     @property
     def column_names(self) -> list[str]:
         return [c.name for c in self.columns]
+
+    def numeric_positions(self, header: list[str]) -> list[int]:
+        """Positions in `header` of the columns holding numbers."""
+        numeric = {c.name for c in self.columns if c.kind == "float"}
+        return [i for i, name in enumerate(header) if name in numeric]
 
 
 def _text(name: str, required: bool = True) -> Column:

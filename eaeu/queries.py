@@ -21,7 +21,6 @@ from eaeu.i18n import (
     t,
 )
 
-UNION = "EAEU"
 SOURCE_LINE_WIDTH = 120
 
 

@@ -337,15 +337,15 @@ class Store:
 
     def version_xlsx(self, version: int | None = None) -> bytes:
         """The whole version as a workbook, one sheet per table, every text kept as text."""
-        from openpyxl import Workbook  # only here: the server needs it for exports alone
+        from eaeu import xlsx  # only here: openpyxl costs start-up time elsewhere
 
         raw = self.load_raw(version)
-        workbook = Workbook(write_only=True)
+        book = xlsx.new_workbook(write_only=True)
         for name in TABLES:
-            _write_sheet(workbook, name, raw[name])
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        return buffer.getvalue()
+            frame = raw[name]
+            numeric = SCHEMAS[name].numeric_positions(list(frame.columns))
+            xlsx.add_sheet(book, name, list(frame.columns), frame.itertuples(index=False), numeric)
+        return xlsx.to_bytes(book)
 
 
 # -- SQLite connection setup -------------------------------------------------------------------
@@ -477,41 +477,6 @@ def _info_from_row(row) -> VersionInfo:
         based_on=row["based_on"],
         content_hash=row["content_hash"],
     )
-
-
-# -- xlsx export -------------------------------------------------------------------------------
-
-
-def _write_sheet(workbook, name: str, frame: pd.DataFrame) -> None:
-    from openpyxl.cell import WriteOnlyCell
-
-    sheet = workbook.create_sheet(name)
-    numeric = {c.name for c in SCHEMAS[name].columns if c.kind == "float"}
-    sheet.append(list(frame.columns))
-    for record in frame.itertuples(index=False):
-        sheet.append(
-            [
-                _export_cell(WriteOnlyCell(sheet), text, column in numeric)
-                for column, text in zip(frame.columns, record, strict=True)
-            ]
-        )
-
-
-def _export_cell(cell, text: str, numeric: bool):
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    if numeric and text:
-        try:
-            cell.value = float(text)
-            return cell
-        except ValueError:
-            pass
-    # Control characters are illegal in xlsx XML; the export shows them as U+FFFD.
-    cell.value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)
-    # A leading "=" would make Excel run the text as a formula (CSV/formula injection):
-    # force the string type so it is stored and shown as plain text.
-    cell.data_type = "s"
-    return cell
 
 
 __all__ = ["DataError", "Problem", "StaleVersion", "Store", "VersionInfo"]

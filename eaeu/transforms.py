@@ -7,9 +7,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from eaeu.i18n import STRINGS, normalize_lang, t
+from eaeu.model import UNION
 
 TRANSFORMS = ("value", "index", "pp_change", "rank")
-UNION = "EAEU"
 
 
 @dataclass(frozen=True)

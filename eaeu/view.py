@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, fields, replace
 from urllib.parse import parse_qsl, urlencode
 
 from eaeu import queries, transforms
@@ -10,7 +10,7 @@ from eaeu.dataset import Dataset
 from eaeu.i18n import LANGS
 
 TABS = ("indicators", "missions", "table", "data")
-TABLES = ("growth", "trend", "missions")
+TABLE_CHARTS = ("growth", "trend", "missions")  # what the table tab can list
 DEFAULT_INDICATOR = "industrial_production"
 
 
@@ -44,12 +44,18 @@ class ViewState:
         )
 
     def to_query(self) -> str:
-        values = {k: v for k, v in asdict(self).items() if v and k != "countries"}
-        if self.countries is not None:
-            values["countries"] = ",".join(self.countries)
+        """The one writer of view query strings: the address bar, links, embeds and packs."""
+        values = {}
+        for item in fields(ViewState):
+            value = getattr(self, item.name)
+            if item.name == "countries":
+                if value is not None:
+                    values["countries"] = ",".join(value)
+            elif value:
+                values[item.name] = value
         return "?" + urlencode(values)
 
-    def resolve(self, ds: Dataset) -> ViewState:
+    def resolve(self, ds: Dataset) -> ResolvedView:
         """Replace anything the dataset cannot show with its default."""
         indicator = self.indicator
         if indicator not in set(ds.observations["indicator"]):
@@ -63,14 +69,30 @@ class ViewState:
             # A link naming only unknown codes falls back to all; an empty choice stays empty.
             countries = known if known or not self.countries else countries
         snapshot = queries.find_snapshot(ds, self.snapshot)
-        return replace(
-            self,
+        return ResolvedView(
             lang=self.lang if self.lang in LANGS else "ru",
             tab=self.tab if self.tab in TABS else "indicators",
             indicator=indicator,
             period=period.key if period else "",
             countries=countries,
             snapshot=snapshot.isoformat() if snapshot else "",
-            table=self.table if self.table in TABLES else "growth",
+            table=self.table if self.table in TABLE_CHARTS else "growth",
             transform=self.transform if self.transform in transforms.available(kind) else "value",
+            data_version=ds.version,
         )
+
+
+@dataclass(frozen=True)
+class ResolvedView(ViewState):
+    """A view that the dataset `data_version` can show as it is: only `resolve` makes one, and
+    resolving it again against the same data costs nothing."""
+
+    countries: tuple[str, ...] = ()
+    data_version: str = ""
+
+    def resolve(self, ds: Dataset) -> ResolvedView:
+        return self if self.data_version == ds.version else super().resolve(ds)
+
+    def with_lang(self, lang: str) -> ResolvedView:
+        """The same view in another language: nothing else depends on it."""
+        return replace(self, lang=lang if lang in LANGS else "ru")

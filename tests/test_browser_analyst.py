@@ -115,14 +115,16 @@ def test_downloads_of_the_current_view(watched, live_server):
     with page.expect_download() as info:
         page.locator(f"#{ids.DOWNLOAD_CSV_RU}").click()
     download = info.value
-    assert download.suggested_filename.startswith("eaeu-growth-industrial_production-2024-09-ru-")
+    assert download.suggested_filename.startswith(
+        "eaeu_growth_industrial-production_2024-09_ru_excel_"
+    )
     text = Path(download.path()).read_bytes()
     assert text.startswith(b"\xef\xbb\xbf")
     assert "Армения;январь–сентябрь 2024;12,6;%" in text.decode("utf-8-sig")
     with page.expect_download() as info:
         page.locator(f"#{ids.DOWNLOAD_XLSX}").click()
     book = load_workbook(io.BytesIO(Path(info.value.path()).read_bytes()))
-    assert book.sheetnames == ["growth", "trend", "Sources"]
+    assert book.sheetnames == ["growth", "trend", "Источники"]
     assert book["growth"].max_row == 5  # header + Armenia, Belarus, EAEU, Russia
 
 

@@ -269,11 +269,11 @@ def test_figure_of_the_week_is_checked_saved_and_downloadable(watched, live_serv
 
     with page.expect_download() as download:
         row.get_by_role("button", name=t("history_download", "ru")).click()
-    assert download.value.suggested_filename == f"eaeu-data-v{before + 1}.xlsx"
+    assert download.value.suggested_filename == f"eaeu_data_v{before + 1}.xlsx"
     sheet = workbook_of(download.value)["highlights"]
     assert text in [cell for row in sheet.iter_rows(values_only=True) for cell in row]
 
     with page.expect_download() as download:
         page.locator(f"#{ids.DATA_TEMPLATE}").click()
-    assert download.value.suggested_filename == "eaeu-import-template.xlsx"
+    assert download.value.suggested_filename == "eaeu_import-template.xlsx"
     assert "Данные (Data)" in workbook_of(download.value).sheetnames

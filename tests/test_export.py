@@ -25,7 +25,6 @@ from eaeu.charts import CHART_IDS, build_chart
 from eaeu.config import DEFAULT_DATA_DIR, PROJECT_DIR
 from eaeu.export.alt_text import alt_text
 from eaeu.export.layout import EM_REGULAR, export_figure, wrap_lines
-from eaeu.export.names import file_name, pack_file_name, slug
 from eaeu.export.options import PRESETS, ExportOptions
 from eaeu.export.pack import csv_bytes, export_pack, xlsx_bytes
 from eaeu.export.renderer import get_renderer, render
@@ -258,32 +257,6 @@ def test_alt_text_of_an_empty_chart(ds):
 # -- file names ----------------------------------------------------------------------------------
 
 
-def test_file_names_say_what_when_and_how_big(ds):
-    growth = ExportOptions("growth", SEPTEMBER)
-    assert file_name(growth, ds, TODAY) == (
-        "eaeu_growth_industrial-production_2024-09_ru_article_2026-11-26.png"
-    )
-    custom = ExportOptions(
-        "trend", ViewState(lang="en"), preset="custom", width=800, height=600, fmt="svg"
-    )
-    assert file_name(custom, ds, TODAY) == (
-        "eaeu_trend_industrial-production_en_800x600_2026-11-26.svg"
-    )
-    snapshot = ExportOptions("missions_regions", ViewState(snapshot="2023-10-02"), fmt="pdf")
-    assert file_name(snapshot, ds, TODAY) == (
-        "eaeu_missions-regions_2023-10-02_ru_article_2026-11-26.pdf"
-    )
-
-
-def test_file_names_are_ascii_and_never_newplot(ds):
-    for chart_id in CHART_IDS:
-        for lang in ("ru", "en"):
-            name = file_name(ExportOptions(chart_id, ViewState(lang=lang)), ds)
-            assert name.isascii() and "newplot" not in name
-            assert set(name) <= set("abcdefghijklmnopqrstuvwxyz0123456789-_.x")
-    assert slug("Промышленное производство / объём") == "promyshlennoe-proizvodstvo-obem"
-
-
 def test_modebar_camera_saves_a_named_image(ds):
     from components.common import camera_options
 
@@ -316,16 +289,6 @@ def test_pack_holds_images_data_alt_text_and_sources(ds, renderer):
     assert "Столбчатая диаграмма: Промышленное производство, январь–сентябрь 2024" in alt
     sources = archive.read("SOURCES.txt").decode()
     assert "Eurasian Economic Commission" in sources and "https://" in sources
-
-
-def test_pack_of_the_missions_tab_and_its_name(ds):
-    missions = ViewState(tab="missions", snapshot="2023-10-02")
-    assert pack_file_name(missions, ds, TODAY) == (
-        "eaeu_missions_2023-10-02_ru_2026-11-26_pack.zip"
-    )
-    assert pack_file_name(SEPTEMBER, ds, TODAY) == (
-        "eaeu_indicators_industrial-production_2024-09_ru_2026-11-26_pack.zip"
-    )
 
 
 def synthetic_frame() -> tuple[pd.DataFrame, list[tuple[str, str]]]:

@@ -471,7 +471,7 @@ def test_template_has_lists_and_real_examples_and_imports_cleanly(store, ds):
         "source_date",
     ]
     formulas = sorted(v.formula1 for v in sheet.data_validations.dataValidation)
-    assert formulas == ["=Lists!$A$1:$A$4", "=Lists!$B$1:$B$6"]
+    assert formulas == ["=Lists!$A$2:$A$5", "=Lists!$B$2:$B$7"]
     assert sheet["A2"].value in set(ds.indicators["id"]) and isinstance(sheet["E2"].value, float)
     assert sheet["C2"].value == sheet["C2"].value.strip() and sheet["C2"].data_type == "s"
     outcome = import_into(store, data, "template.xlsx", editor="t", dry_run=True)

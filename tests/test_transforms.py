@@ -1,13 +1,8 @@
-"""Transformations of an indicator and data downloads of a view."""
+"""Transformations of an indicator, and which charts a view shows."""
 
 from __future__ import annotations
 
-import io
-
-import pandas as pd
-from openpyxl import load_workbook
-
-from eaeu import downloads, queries
+from eaeu import queries
 from eaeu.charts import build_chart, view_chart_ids
 from eaeu.view import ViewState
 
@@ -60,43 +55,3 @@ def test_view_charts_main_first():
     assert view_chart_ids(ViewState(tab="indicators")) == ("growth", "trend")
     assert view_chart_ids(ViewState(tab="missions")) == ("missions",)
     assert view_chart_ids(ViewState(tab="table", table="trend")) == ("trend",)
-
-
-SYNTHETIC = pd.DataFrame(  # synthetic rows: hostile text in every position
-    {
-        "name": ['=HYPERLINK("http://x")', "+7", "-1", "@SUM(A1)", "\tx", "Армения"],
-        "value": [1.5] * 6,
-    }
-)
-COLUMNS = [("name", "Страна"), ("value", "Значение")]
-
-
-def test_csv_has_bom_and_neutralised_formulas():
-    data = downloads.to_csv(SYNTHETIC, COLUMNS)
-    assert data.startswith(b"\xef\xbb\xbf")
-    text = data.decode("utf-8-sig")
-    assert text.splitlines()[0] == "Страна,Значение"
-    assert "'=HYPERLINK" in text and "'+7" in text and "'-1" in text and "'@SUM" in text
-    assert "Армения,1.5" in text
-
-
-def test_csv_for_russian_excel_uses_semicolon_and_decimal_comma(ds):
-    chart = build_chart(ds, "growth", ViewState(period="2024-09"))
-    text = downloads.to_csv(chart.data, chart.columns, "csv_ru").decode("utf-8-sig")
-    assert "Армения;январь–сентябрь 2024;12,6;%" in text
-
-
-def test_xlsx_has_data_and_sources_and_no_formulas(ds):
-    chart = build_chart(ds, "trend", ViewState(lang="en"))
-    content = downloads.to_xlsx(
-        {"trend": (chart.data, chart.columns), "synthetic": (SYNTHETIC, COLUMNS)},
-        downloads.sources_frame(chart.data, "en"),
-    )
-    book = load_workbook(io.BytesIO(content))
-    assert book.sheetnames == ["trend", "synthetic", "Sources"]
-    assert book["trend"]["A1"].value == "Country"
-    hostile = book["synthetic"]["A2"]
-    assert hostile.value == '=HYPERLINK("http://x")' and hostile.data_type == "s"
-    assert hostile.quotePrefix
-    sources = [row[0].value for row in book["Sources"].iter_rows(min_row=2)]
-    assert "TASS" in sources and "BELTA" in sources

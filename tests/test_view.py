@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from eaeu.config import DEFAULT_DATA_DIR
+from eaeu.dataset import build_dataset, load_dataset, read_tables
 from eaeu.view import ViewState
 
 
@@ -16,7 +18,29 @@ def test_round_trip(ds):
         table="trend",
     )
     assert ViewState.from_query(view.to_query()) == view
-    assert ViewState.from_query(view.to_query()).resolve(ds) == view
+    resolved = ViewState.from_query(view.to_query()).resolve(ds)
+    assert resolved.to_query() == view.to_query()
+    assert ViewState.from_query(resolved.to_query()).resolve(ds) == resolved
+
+
+def test_a_resolved_view_is_not_resolved_again(ds):
+    view = ViewState(period="2024-09").resolve(ds)
+    assert view.data_version == ds.version
+    assert view.resolve(ds) is view
+    other = load_dataset(DEFAULT_DATA_DIR)  # equal content: the same version
+    assert view.resolve(other) is view
+
+
+def test_a_view_resolved_for_older_data_is_resolved_again(ds):
+    """A commit may remove what the view showed: a new data version re-checks it."""
+    raw = read_tables(DEFAULT_DATA_DIR)
+    obs = raw["observations"]
+    raw["observations"] = obs[obs["period_end"] != "2025-06-30"]  # SYNTHETIC: a period removed
+    newer = build_dataset(raw)
+    view = ViewState(period="2025-06").resolve(ds)
+    again = view.resolve(newer)
+    assert again.data_version == newer.version
+    assert again.period != "2025-06"
 
 
 def test_defaults_resolve_to_latest(ds):
@@ -33,6 +57,7 @@ def test_bad_values_fall_back(ds):
         "&table=?&future_param=1"
     ).resolve(ds)
     assert view == ViewState.from_query("").resolve(ds)
+    assert type(view).__name__ == "ResolvedView"
 
 
 def test_empty_country_choice_stays_empty(ds):

@@ -8,6 +8,7 @@ from dash.exceptions import PreventUpdate
 
 from components import ids, services
 from components.data.shared import require_editor
+from eaeu.filenames import TEMPLATE, version_name
 from eaeu.i18n import t
 from eaeu.imports.template import template_xlsx
 from eaeu.store import VERSION_KINDS, Store, VersionInfo
@@ -135,7 +136,7 @@ def download_version(_clicks):
     require_editor()
     version = clicked_version()
     content = services.store().version_xlsx(version)
-    return dcc.send_bytes(content, f"eaeu-data-v{version}.xlsx")
+    return dcc.send_bytes(content, version_name(version))
 
 
 @callback(
@@ -147,7 +148,7 @@ def download_template(n_clicks):
     require_editor()
     if not n_clicks:
         raise PreventUpdate
-    return dcc.send_bytes(template_xlsx(services.dataset()), "eaeu-import-template.xlsx")
+    return dcc.send_bytes(template_xlsx(services.dataset()), TEMPLATE)
 
 
 @callback(

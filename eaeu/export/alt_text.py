@@ -7,6 +7,7 @@ import pandas as pd
 from eaeu.charts import Chart
 from eaeu.export.options import export_string
 from eaeu.i18n import MISSION_STATUSES, MISSION_TYPES, fmt_number, fmt_value, label, t
+from eaeu.model import UNION
 
 
 def _alt_value(value: float, unit: str, lang: str) -> str:
@@ -43,15 +44,15 @@ def _indicator_heading(chart: Chart, period: str | None) -> str:
 def _member_order(data: pd.DataFrame) -> list[str]:
     """Members by name, then the union: the order a reader scans a legend in."""
     names = data.drop_duplicates("geo").set_index("geo")["name"]
-    members = sorted((g for g in names.index if g != "EAEU"), key=lambda g: names[g])
-    return [*members, "EAEU"] if "EAEU" in names.index else members
+    members = sorted((g for g in names.index if g != UNION), key=lambda g: names[g])
+    return [*members, UNION] if UNION in names.index else members
 
 
 def _growth_alt(chart: Chart, lang: str) -> str:
     data = chart.data
     unit = data["unit"].iloc[0]
-    members = data[data["geo"] != "EAEU"]
-    union = data[data["geo"] == "EAEU"]
+    members = data[data["geo"] != UNION]
+    union = data[data["geo"] == UNION]
     values = ", ".join(
         f"{n} {_alt_value(v, unit, lang)}"
         for n, v in zip(members["name"], members["value"], strict=True)

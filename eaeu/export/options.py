@@ -78,5 +78,10 @@ class ExportOptions:
         return int(self.width), int(self.height)
 
     @property
+    def size_label(self) -> str:
+        """'article', or '800x600' for a custom size: part of the file name."""
+        return f"{self.size[0]}x{self.size[1]}" if self.preset == "custom" else self.preset
+
+    @property
     def lang(self) -> str:
         return "en" if self.view.lang == "en" else "ru"

@@ -11,13 +11,13 @@ from dataclasses import replace
 import pandas as pd
 
 from eaeu import downloads
-from eaeu.charts import Chart, build_chart, view_chart_ids
+from eaeu.charts import MISSIONS, Chart, build_chart, view_chart_ids
 from eaeu.dataset import Dataset
 from eaeu.export.alt_text import alt_text
 from eaeu.export.layout import plain_text
-from eaeu.export.names import file_stem
 from eaeu.export.options import ExportOptions, export_string
 from eaeu.export.renderer import Renderer, get_renderer, render_chart
+from eaeu.filenames import chart_stem
 from eaeu.view import ViewState
 
 
@@ -28,7 +28,8 @@ def csv_bytes(frame: pd.DataFrame, columns: list[tuple[str, str]]) -> bytes:
 
 def xlsx_bytes(frame: pd.DataFrame, columns: list[tuple[str, str]], sheet: str, lang: str) -> bytes:
     """The same XLSX as the page's data download: text cells stay text, plus a Sources sheet."""
-    return downloads.to_xlsx({sheet: (frame, columns)}, downloads.sources_frame(frame, lang))
+    sources = downloads.sources_frame(frame, lang)
+    return downloads.to_xlsx({sheet: (frame, columns)}, sources, lang)
 
 
 def _source_urls(chart: Chart) -> list[str]:
@@ -51,11 +52,7 @@ def _sources_text(
         lines += [stem, f"  {chart.text.title}"]
         if chart.text.source:
             lines.append(f"  {plain_text(chart.text.source)}")
-        urls = (
-            _snapshot_urls(ds, view)
-            if chart.chart_id.startswith("missions")
-            else _source_urls(chart)
-        )
+        urls = _snapshot_urls(ds, view) if chart.shows == MISSIONS else _source_urls(chart)
         lines += [f"  {url}" for url in urls]
         if chart.text.note:
             lines.append(f"  {chart.text.note}")
@@ -85,7 +82,7 @@ def export_pack(
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for chart_id in chart_ids or view_chart_ids(view):
             chart = build_chart(ds, chart_id, view)
-            stem = file_stem(ExportOptions(chart_id, view), ds, today)
+            stem = chart_stem(chart_id, view, size="article", today=today)
             for fmt in ("png", "svg"):
                 options = ExportOptions(chart_id, view, fmt=fmt)
                 archive.writestr(f"{stem}.{fmt}", render_chart(chart, options, renderer))

@@ -17,8 +17,8 @@ from eaeu.charts import Chart, build_chart
 from eaeu.config import PROJECT_DIR
 from eaeu.dataset import Dataset
 from eaeu.export.layout import apply_export_layout
-from eaeu.export.names import file_name
 from eaeu.export.options import ExportError, ExportOptions
+from eaeu.filenames import image_name
 
 TOPOJSON_URL = (PROJECT_DIR / "assets" / "topojson").resolve().as_uri() + "/"
 NO_BROWSER = (
@@ -264,7 +264,8 @@ def export_batch(
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for item in options:
-        path = out_dir / file_name(item, ds, today)
+        view = item.view.resolve(ds)
+        path = out_dir / image_name(item.chart_id, view, item.size_label, item.fmt, today)
         path.write_bytes(render(ds, item, renderer))
         written.append(path)
     return written

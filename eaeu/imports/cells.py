@@ -30,7 +30,8 @@ HALF = re.compile(
     r"^(?:(i{1,2}|[12])\s*(?:-?е|-?ое|st|nd)?\s*(?:полугодие|полугод|пол|half|h)\.?|h([12])"
     r"|(first|second) half)$"
 )
-Period = tuple[dt.date, dt.date]
+# A period as its first and last day (eaeu.queries.Period is the dataset's richer period).
+DateSpan = tuple[dt.date, dt.date]
 
 
 def month_end(year: int, month: int) -> dt.date:
@@ -41,7 +42,7 @@ def _month(word: str) -> int | None:
     return MONTHS.get(word.rstrip(".")[:3])
 
 
-def parse_period(value: object, default_year: int | None = None) -> Period | None:
+def parse_period(value: object, default_year: int | None = None) -> DateSpan | None:
     """A period header or cell -> (start, end); None when it is not a period at all.
 
     'январь–сентябрь 2024', 'янв-сен 2024', 'Jan-Sep 2024', '9 месяцев 2024' and '2024-09'

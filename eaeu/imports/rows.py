@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from eaeu.imports.cells import (
     MISSING_MARKS,
-    Period,
+    DateSpan,
     cell_text,
     parse_day,
     parse_period,
@@ -48,7 +48,7 @@ class Reader:
         self.rows_at: list[tuple[int, str]] = []  # (sheet row, value column label) per row
         self.skipped = 0
         self._geo_cache: dict[str, str | None] = {}
-        self._period_cache: dict[object, Period | None] = {}
+        self._period_cache: dict[object, DateSpan | None] = {}
 
     def problem(self, message: str, index: int, column: str | None = None) -> None:
         self.problems.append(
@@ -67,7 +67,7 @@ class Reader:
             self._geo_cache[text] = self.ref.geo(text)
         return self._geo_cache[text]
 
-    def period(self, cell: object) -> Period | None:
+    def period(self, cell: object) -> DateSpan | None:
         key = cell if isinstance(cell, str) else repr(cell)
         if key not in self._period_cache:
             self._period_cache[key] = parse_period(cell)
@@ -117,7 +117,7 @@ class Reader:
                 return column
         return first - 1
 
-    def _wide_cell(self, index: int, column: int, geo: str, period: Period, cell: object) -> None:
+    def _wide_cell(self, index: int, column: int, geo: str, period: DateSpan, cell: object) -> None:
         before = len(self.problems)
         value = self.value(cell, index, column)
         if value is None:

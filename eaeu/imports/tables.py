@@ -45,7 +45,7 @@ def header_field(cell: object) -> str | None:
 class Table:
     layout: str  # "long" | "periods as columns" | "countries as columns"
     header: int  # grid index of the header row
-    columns: dict[int, object]  # long: column -> field; wide: column -> Period or geo code
+    columns: dict[int, object]  # long: column -> field; wide: column -> DateSpan or geo code
     label_column: int = 0
     headers: dict[int, str] = field(default_factory=dict)
     hint: str = ""  # text above the table and in the value header: says index or growth?

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import io
-
+from eaeu import xlsx
 from eaeu.imports.columns import OBS_COLUMNS
 
 TEMPLATE_INSTRUCTIONS = (
@@ -33,35 +32,24 @@ TEMPLATE_INSTRUCTIONS = (
 
 def template_xlsx(ds) -> bytes:
     """A workbook to fill in: instructions, a data sheet with lists, two real example rows."""
-    from openpyxl import Workbook
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    workbook = Workbook()
-    guide = workbook.active
-    guide.title = "Инструкция (Instructions)"
-    for ru, en in TEMPLATE_INSTRUCTIONS:
-        guide.append([ru, en])
-    guide.column_dimensions["A"].width = guide.column_dimensions["B"].width = 90
-    data = workbook.create_sheet("Данные (Data)")
-    data.append(list(OBS_COLUMNS))
-    for row in _example_rows(ds):
-        data.append(row)
-        for cell in data[data.max_row][2:4]:
-            cell.data_type = "s"  # dates stay ISO text, not Excel serial numbers
-    lists = workbook.create_sheet("Lists")
-    lists.sheet_state = "hidden"
+    book = xlsx.new_workbook()
+    title, *instructions = TEMPLATE_INSTRUCTIONS
+    xlsx.add_sheet(book, "Инструкция (Instructions)", title, instructions, widths=(90, 90))
+    # Dates are written as ISO text (xlsx.cell), never as Excel serial numbers.
+    data = xlsx.add_sheet(
+        book, "Данные (Data)", OBS_COLUMNS, _example_rows(ds), widths=[22] * len(OBS_COLUMNS)
+    )
     indicators, geos = list(ds.indicators["id"]), list(ds.geographies["code"])
-    for i in range(max(len(indicators), len(geos))):
-        lists.append([_at(indicators, i), _at(geos, i)])
-    for column, count, letter in (("A", len(indicators), "A"), ("B", len(geos), "B")):
-        validation = DataValidation(type="list", formula1=f"=Lists!${letter}$1:${letter}${count}")
+    lists = [(_at(indicators, i), _at(geos, i)) for i in range(max(len(indicators), len(geos)))]
+    xlsx.add_sheet(book, "Lists", ("indicator", "geo"), lists).sheet_state = "hidden"
+    for column, count in (("A", len(indicators)), ("B", len(geos))):
+        rows = f"${column}$2:${column}${count + 1}"
+        validation = DataValidation(type="list", formula1=f"=Lists!{rows}")
         data.add_data_validation(validation)
         validation.add(f"{column}2:{column}5000")
-    for column in "ABCDEFGH":
-        data.column_dimensions[column].width = 22
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx.to_bytes(book)
 
 
 def _at(items: list[str], index: int) -> str | None:
