@@ -1,4 +1,4 @@
-// Keeps the address bar equal to the view on screen (see components/page.py).
+// Tabs, and the address bar kept equal to the view on screen (components/view.py).
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   eaeu: {
     showTab: function () {
@@ -16,27 +16,31 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       setTimeout(function () { window.dispatchEvent(new Event("resize")); }, 0);
       return name;
     },
-    syncUrl: function (tab, indicator, period, countries, snapshot, table, transform, lang, previous) {
-      const params = new URLSearchParams();
-      params.set("lang", lang || "ru");
-      params.set("tab", tab || "indicators");
-      if (indicator) params.set("indicator", indicator);
-      if (period) params.set("period", period);
-      params.set("countries", (countries || []).join(","));
-      if (snapshot) params.set("snapshot", snapshot);
-      if (table) params.set("table", table);
-      if (transform && transform !== "value") params.set("transform", transform);
-      const search = "?" + params.toString();
-      if (search !== window.location.search) {
-        // A control the reader changed adds a step that Back undoes; completing an address
-        // that arrived from outside (first load, language switch, Back) replaces it.
-        const readerChange = previous === window.location.search;
-        const method = readerChange ? "pushState" : "replaceState";
-        window.history[method](null, "", window.location.pathname + search);
+    // The view store holds the query string the server built (components/view.py): the
+    // address bar copies it. A control the reader changed adds a step that Back undoes; a
+    // view the page rendered from an address (first load, Back, a language link) replaces it.
+    syncAddress: function (view) {
+      const noUpdate = window.dash_clientside.no_update;
+      if (!view) return [noUpdate, noUpdate];
+      document.documentElement.lang = view.lang || "ru";
+      const target = view.path + view.search;
+      const here = window.location.pathname + window.location.search;
+      // The reader went on to another address while this view was on its way: keep theirs.
+      if (here !== target && here !== view.replaces) return [noUpdate, noUpdate];
+      if (target !== here) {
+        const method = view.origin === "control" ? "pushState" : "replaceState";
+        window.history[method](null, "", target);
       }
-      // dcc.Location must hold the same query and href, or its next update pushes stale ones
-      // back (render() sees the view is already on screen and does nothing).
-      return [search, search, window.location.href];
+      // dcc.Location must hold the address too, or Back to an older one would look unchanged
+      // to it; `route` then sees the view already on screen and renders nothing.
+      return [window.location.search, window.location.href];
+    },
+    route: function (pathname, search, view) {
+      if (pathname === null || pathname === undefined) return window.dash_clientside.no_update;
+      if (view && view.path === pathname && view.search === (search || "")) {
+        return window.dash_clientside.no_update;
+      }
+      return { pathname: pathname, search: search || "" };
     },
   },
 });

@@ -9,7 +9,7 @@ from pathlib import Path
 from cli.options import repository, store_options
 from eaeu import queries
 from eaeu.charts import CHART_IDS
-from eaeu.export.options import FORMATS, PRESET_NAMES, ExportError, ExportOptions
+from eaeu.export.options import FORMATS, PART_NAMES, PRESET_NAMES, ExportError, ExportOptions
 from eaeu.export.renderer import export_batch
 from eaeu.i18n import LANGS
 from eaeu.model import DataError
@@ -103,21 +103,19 @@ def _fallback_notes(requested: ViewState, resolved: ViewState, ds) -> list[str]:
 
 
 def _options(args, charts: list[str], view: ViewState) -> list[ExportOptions]:
+    parts = [part for part in PART_NAMES if not getattr(args, f"no_{part}")]
     return [
-        ExportOptions(
-            chart_id=chart_id,
-            view=view,
+        ExportOptions.from_choices(
+            chart_id,
+            view,
             preset=args.preset,
             width=args.width,
             height=args.height,
             scale=args.scale,
-            fmt=args.fmt.lower(),
-            show_title=not args.no_title,
-            show_subtitle=not args.no_subtitle,
-            show_source=not args.no_source,
-            show_logo=not args.no_logo,
+            fmt=args.fmt,
+            parts=parts,
             note=args.note,
-        )
+        )  # fmt: skip
         for chart_id in charts
     ]
 

@@ -7,7 +7,7 @@ import contextlib
 import json
 from collections.abc import Collection
 from html import escape
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse, urlsplit
 
 from flask import Flask, abort, redirect, request
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
@@ -118,14 +118,28 @@ def _login_view(store: Store):
                 login_user(Editor(name))
                 return redirect(_safe_next(request.args.get("next")))
             error = "Неверное имя или пароль / Wrong name or password"
-        return LOGIN_PAGE.format(error=escape(error), next=escape(request.args.get("next", "/")))
+        # Quoted whole: the view's own query string must survive inside `next`.
+        target = quote(_safe_next(request.args.get("next") or _came_from()), safe="")
+        return LOGIN_PAGE.format(error=escape(error), next=escape(target))
 
     return login
 
 
+def _came_from() -> str:
+    """The page of this site the login link was followed from (path and view), else '/'."""
+    referrer = urlsplit(request.referrer or "")
+    if referrer.netloc != request.host:
+        return "/"
+    return referrer.path + (f"?{referrer.query}" if referrer.query else "")
+
+
 def _safe_next(target: str | None) -> str:
-    """Only local paths: a login link must not bounce the editor to another site."""
-    if not target or not target.startswith("/") or target.startswith("//"):
+    """Only local paths: a login link must not bounce the editor to another site (browsers
+    drop tabs and newlines and read a backslash as a slash, so '/\t/evil' is '//evil')."""
+    if not target or any(ch < " " or ch in "\x7f\\" for ch in target):
+        return "/"
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return "/"
     return target
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash import Output, dcc, get_asset_url, html
+from dash import Output, dcc, get_asset_url, html, no_update
 
 from eaeu.charts import Chart
 from eaeu.dataset import Dataset
@@ -31,26 +31,37 @@ def camera_options(chart_id: str, view: ViewState | None, ds: Dataset | None) ->
     return {"format": "png", "filename": stem, "width": width, "height": height, "scale": 2}
 
 
-def graph(component_id: str, chart_id: str, height: int = 460) -> html.Figure:
+def graph(component_id: str, chart_id: str, height: int = 460, drawn: tuple = ()) -> html.Figure:
     """A chart with its title, subtitle and source as page text, and a loading indicator;
-    `data-chart` names its stable chart id."""
+    `data-chart` names its stable chart id. `drawn`: `chart_values` when the page is rendered
+    with the chart already drawn (no callback needed), else it is drawn by its panel."""
+    figure, config, title, subtitle, footer, summary = drawn or (
+        None,
+        graph_config(chart_id),
+        None,
+        None,
+        None,
+        None,
+    )
+    graph_props = {"figure": figure} if figure is not None else {}
     return html.Figure(
         [
-            html.H2(id=f"{component_id}-title", className="h5 mb-0 chart-title"),
-            html.P(id=f"{component_id}-subtitle", className="small text-secondary mb-1"),
+            html.H2(title, id=f"{component_id}-title", className="h5 mb-0 chart-title"),
+            html.P(subtitle, id=f"{component_id}-subtitle", className="small text-secondary mb-1"),
             dcc.Loading(
                 dcc.Graph(
                     id=component_id,
-                    config=graph_config(chart_id),
+                    config=config,
                     style={"height": f"{height}px"},
+                    **graph_props,
                 ),
                 type="default",
                 delay_show=150,
             ),
             html.Figcaption(
                 [
-                    html.Span(id=f"{component_id}-footer"),
-                    html.Span(id=f"{component_id}-summary", className="visually-hidden"),
+                    html.Span(footer, id=f"{component_id}-footer"),
+                    html.Span(summary, id=f"{component_id}-summary", className="visually-hidden"),
                 ],
                 className="small text-secondary",
             ),
@@ -60,16 +71,25 @@ def graph(component_id: str, chart_id: str, height: int = 460) -> html.Figure:
     )
 
 
+# The figure and the texts around it: see `chart_values`.
+CHART_OUTPUTS = (
+    ("", "figure"),
+    ("", "config"),
+    ("-title", "children"),
+    ("-subtitle", "children"),
+    ("-footer", "children"),
+    ("-summary", "children"),
+)
+
+
 def chart_outputs(component_id: str) -> list[Output]:
     """The figure and the texts around it, as one group of callback outputs."""
-    return [
-        Output(component_id, "figure"),
-        Output(component_id, "config"),
-        Output(f"{component_id}-title", "children"),
-        Output(f"{component_id}-subtitle", "children"),
-        Output(f"{component_id}-footer", "children"),
-        Output(f"{component_id}-summary", "children"),
-    ]
+    return [Output(f"{component_id}{suffix}", prop) for suffix, prop in CHART_OUTPUTS]
+
+
+def unchanged(count: int) -> tuple:
+    """`count` outputs left as they are."""
+    return (no_update,) * count
 
 
 def chart_values(chart: Chart, view: ViewState, ds: Dataset) -> tuple:

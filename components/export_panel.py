@@ -9,31 +9,43 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-from dataclasses import replace
 
 import dash_bootstrap_components as dbc
-from dash import MATCH, Input, Output, State, callback, ctx, dcc, html, no_update
+from dash import (
+    MATCH,
+    Input,
+    Output,
+    State,
+    callback,
+    clientside_callback,
+    ctx,
+    dcc,
+    html,
+    no_update,
+)
+from dash.exceptions import PreventUpdate
 
 from components import ids
 from components.services import dataset
+from components.view import current, lang_of
 from eaeu.charts import build_chart
 from eaeu.export.alt_text import alt_text
 from eaeu.export.options import (
     FORMATS,
-    MAX_SIDE,
     MIME_TYPES,
-    MIN_SIDE,
+    PART_NAMES,
     PRESET_NAMES,
     PRESETS,
     SCALES,
     ExportError,
     ExportOptions,
+    OptionError,
 )
 from eaeu.export.pack import export_pack
 from eaeu.export.renderer import render
 from eaeu.filenames import image_name, pack_name
 from eaeu.i18n import LANGS, t
-from eaeu.view import ViewState
+from eaeu.view import ResolvedView
 
 # Pattern-matching ids: {"type": <one of these>, "chart": chart_id}.
 PRESET = "export-preset"
@@ -49,13 +61,13 @@ PACK_BUTTON = "export-pack-button"
 DOWNLOAD = "export-download"
 PACK_DOWNLOAD = "export-pack-download"
 ALT_TEXT = "export-alt"
+ALT_VIEW = "export-alt-view"  # the view whose alt text to write, set while the panel is open
+SUMMARY = "export-summary"
 STATUS = "export-status"
-
-PART_NAMES = ("title", "subtitle", "source", "logo")
 
 
 def s(key: str, lang: str) -> str:
-    return t(f"panel_{key}", lang, min=MIN_SIDE, max=MAX_SIDE)
+    return t(f"panel_{key}", lang)
 
 
 def pid(kind: str, chart_id: str) -> dict[str, str]:
@@ -200,7 +212,10 @@ def layout(chart_id: str, lang: str) -> html.Details:
     """A collapsed "Экспорт / Export" panel for one chart."""
     return html.Details(
         [
-            html.Summary(s("export", lang), className="small fw-bold"),
+            html.Summary(
+                s("export", lang), id=pid(SUMMARY, chart_id), n_clicks=0, className="small fw-bold"
+            ),
+            dcc.Store(id=pid(ALT_VIEW, chart_id)),
             html.Div(
                 [
                     _size_row(chart_id, lang),
@@ -219,29 +234,9 @@ def layout(chart_id: str, lang: str) -> html.Details:
 # -- callbacks -----------------------------------------------------------------------------------
 
 
-def view_from(search: str | None, lang: str | None) -> ViewState:
-    view = ViewState.from_query(search)
-    return replace(view, lang=lang or view.lang)
-
-
-def options_from(chart_id: str, view: ViewState, values: dict) -> ExportOptions:
-    """The panel's fields as ExportOptions; bad numbers fail in ExportOptions with a message."""
-    parts = set(values["parts"] or ())
-    custom = values["preset"] == "custom"
-    return ExportOptions(
-        chart_id=chart_id,
-        view=view,
-        preset=values["preset"] or "article",
-        width=int(values["width"]) if custom and values["width"] is not None else None,
-        height=int(values["height"]) if custom and values["height"] is not None else None,
-        scale=int(values["scale"] or 2),
-        fmt=values["fmt"] or "png",
-        show_title="title" in parts,
-        show_subtitle="subtitle" in parts,
-        show_source="source" in parts,
-        show_logo="logo" in parts,
-        note=values["note"] or "",
-    )
+def export_view(view_data: dict | None, lang: str | None) -> ResolvedView:
+    """The view on screen, in the language chosen for the image."""
+    return current(view_data).with_lang(lang or lang_of(view_data))
 
 
 def _download(content: bytes, filename: str, mime: str) -> dict:
@@ -253,26 +248,18 @@ def _download(content: bytes, filename: str, mime: str) -> dict:
     }
 
 
-def image_download(chart_id: str, view: ViewState, values: dict) -> dict:
+def image_download(options: ExportOptions) -> dict:
     ds = dataset()
-    options = options_from(chart_id, view, values)
     content = render(ds, options)
-    name = image_name(chart_id, options.view.resolve(ds), options.size_label, options.fmt)
+    view = options.view.resolve(ds)
+    name = image_name(options.chart_id, view, options.size_label, options.fmt)
     return _download(content, name, MIME_TYPES[options.fmt])
 
 
-def pack_download(view: ViewState) -> dict:
+def pack_download(view: ResolvedView) -> dict:
     ds = dataset()
     content = export_pack(ds, view, view.lang)
     return _download(content, pack_name(view.resolve(ds)), "application/zip")
-
-
-def size_problem(values: dict) -> bool:
-    """A custom size outside the bounds, caught here to answer in the page's language."""
-    if values["preset"] != "custom":
-        return False
-    sides = (values["width"], values["height"])
-    return any(v is None or not MIN_SIDE <= v <= MAX_SIDE for v in sides)
 
 
 @callback(
@@ -291,15 +278,32 @@ def follow_preset(preset):
     return True, True, width, height
 
 
+# The alt text is written only for an open panel: a closed one costs no request at all.
+clientside_callback(
+    """
+    function(view, clicks) {
+        if (!view || !clicks || clicks % 2 === 0) { return window.dash_clientside.no_update; }
+        return view;
+    }
+    """,
+    Output(pid(ALT_VIEW, MATCH), "data"),
+    Input(ids.VIEW, "data"),
+    Input(pid(SUMMARY, MATCH), "n_clicks"),
+)
+
+
 @callback(
     Output(pid(ALT_TEXT, MATCH), "value"),
-    Input(ids.URL_SYNC, "data"),
+    Input(pid(ALT_VIEW, MATCH), "data"),
     Input(pid(LANG, MATCH), "value"),
     State(pid(LANG, MATCH), "id"),
+    prevent_initial_call=True,
 )
-def fill_alt_text(search, lang, component_id):
+def fill_alt_text(view_data, lang, component_id):
     """Alt text follows the view and the chosen language, ready to copy."""
-    view = view_from(search, lang)
+    if not view_data:
+        raise PreventUpdate
+    view = export_view(view_data, lang)
     chart = build_chart(dataset(), component_id["chart"], view)
     return alt_text(chart, view.lang)
 
@@ -318,30 +322,25 @@ def fill_alt_text(search, lang, component_id):
     State(pid(LANG, MATCH), "value"),
     State(pid(PARTS, MATCH), "value"),
     State(pid(NOTE, MATCH), "value"),
-    State(ids.URL_SYNC, "data"),
+    State(ids.VIEW, "data"),
     prevent_initial_call=True,
 )
-def export_chart(_image, _pack, preset, width, height, scale, fmt, lang, parts, note, search):
+def export_chart(_image, _pack, preset, width, height, scale, fmt, lang, parts, note, view_data):
     """Render on the server with the warm browser; errors become a visible one-line status."""
     trigger = ctx.triggered_id
-    view = view_from(search, lang)
-    ui_lang = ViewState.from_query(search).lang  # messages in the page's language
-    values = {
-        "preset": preset,
-        "width": width,
-        "height": height,
-        "scale": scale,
-        "fmt": fmt,
-        "parts": parts,
-        "note": note,
-    }
+    view = export_view(view_data, lang)
+    ui_lang = lang_of(view_data)  # messages in the page's language
     try:
         if trigger["type"] == PACK_BUTTON:
             return no_update, pack_download(view), _done(ui_lang)
-        if size_problem(values):
-            return no_update, no_update, _failed(s("bad_size", ui_lang), ui_lang)
-        return image_download(trigger["chart"], view, values), no_update, _done(ui_lang)
-    except (ValueError, ExportError) as error:
+        options = ExportOptions.from_choices(
+            trigger["chart"], view, preset=preset, width=width, height=height, scale=scale,
+            fmt=fmt, parts=parts or (), note=note,
+        )  # fmt: skip
+        return image_download(options), no_update, _done(ui_lang)
+    except OptionError as error:
+        return no_update, no_update, _failed(error.message(ui_lang), ui_lang)
+    except ExportError as error:
         return no_update, no_update, _failed(str(error), ui_lang)
 
 

@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import Input, Output, clientside_callback, html
+from dash import dcc, html
 
 from components import auth, ids
 from eaeu.i18n import t
 
 
-def layout(lang: str) -> html.Header:
-    def lang_button(code: str, component_id: str) -> html.Button:
+def layout(view: dict) -> html.Header:
+    """`view`: the view store's payload; the language links keep the rest of the view."""
+    lang = view["lang"]
+
+    def lang_button(code: str, component_id: str) -> dcc.Link:
         active = code == lang
-        return html.Button(
-            code.upper(),
+        # dcc.Link: the page is rendered anew for the other language without a reload.
+        return dcc.Link(
+            html.Span(code.upper(), lang=code),
             id=component_id,
+            href=view["alternates"][code],
             className="btn btn-sm " + ("btn-light" if active else "btn-outline-light"),
-            n_clicks=0,
-            lang=code,
             title="Русский" if code == "ru" else "English",
-            **{"aria-pressed": "true" if active else "false"},
         )
 
     return html.Header(
@@ -55,7 +57,8 @@ def account(lang: str) -> html.A | html.Form:
     a plain link could be followed by a prefetch or another site's image tag)."""
     name = auth.editor_name()
     if name is None:
-        return html.A(t("editor_login", lang), href="/login?next=/", className="link-light small")
+        # /login returns the editor to the page they came from (see auth: the Referer).
+        return html.A(t("editor_login", lang), href="/login", className="link-light small")
     return html.Form(
         [
             html.Span(t("signed_in_as", lang, name=name), className="small"),
@@ -65,24 +68,3 @@ def account(lang: str) -> html.A | html.Form:
         action="/logout",
         className="d-flex align-items-center gap-2 mb-0",
     )
-
-
-# Switching language rewrites `lang` in the current URL; the page re-renders from the URL,
-# so every other part of the view is kept.
-clientside_callback(
-    """
-    function(ruClicks, enClicks) {
-        const trigger = dash_clientside.callback_context.triggered_id;
-        const clicks = trigger === "LANG_EN_ID" ? enClicks : ruClicks;
-        // Buttons re-created by a page render report n_clicks 0: that is not a click.
-        if (!trigger || !clicks) { return dash_clientside.no_update; }
-        const params = new URLSearchParams(window.location.search);
-        params.set("lang", trigger === "LANG_EN_ID" ? "en" : "ru");
-        return "?" + params.toString();
-    }
-    """.replace("LANG_EN_ID", ids.LANG_EN),
-    Output(ids.URL, "search", allow_duplicate=True),
-    Input(ids.LANG_RU, "n_clicks"),
-    Input(ids.LANG_EN, "n_clicks"),
-    prevent_initial_call=True,
-)

@@ -3,11 +3,42 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import Input, Output, State, callback, dcc, html
+from dash.exceptions import PreventUpdate
 
+from components import ids
+from components.services import dataset
+from components.view import current
 from eaeu import queries
 from eaeu.dataset import Dataset
 from eaeu.i18n import fmt_date, fmt_value, t
+from eaeu.view import ResolvedView
+
+
+def aside(ds: Dataset, view: ResolvedView) -> html.Aside:
+    """The card's place beside the tabs; it follows the language and every new version."""
+    return html.Aside(
+        [dcc.Store(id=ids.HIGHLIGHT_DRAWN, data=key(view)), layout(ds, view.lang)],
+        id=ids.HIGHLIGHT_BOX,
+    )
+
+
+def key(view: ResolvedView) -> str:
+    return f"{view.data_version}|{view.lang}"
+
+
+@callback(
+    Output(ids.HIGHLIGHT_BOX, "children"),
+    Input(ids.VIEW, "data"),
+    State(ids.HIGHLIGHT_DRAWN, "data"),
+    prevent_initial_call=True,
+)
+def refresh(view_data, drawn):
+    ds = dataset()
+    view = current(view_data, ds)
+    if key(view) == drawn:
+        raise PreventUpdate
+    return [dcc.Store(id=ids.HIGHLIGHT_DRAWN, data=key(view)), layout(ds, view.lang)]
 
 
 def layout(ds: Dataset, lang: str) -> dbc.Card | None:
@@ -35,4 +66,4 @@ def layout(ds: Dataset, lang: str) -> dbc.Card | None:
             className="small text-secondary mb-0",
         )
     )
-    return dbc.Card(dbc.CardBody(body), id="highlight-card", className="highlight-card mb-3")
+    return dbc.Card(dbc.CardBody(body), id=ids.HIGHLIGHT, className="highlight-card mb-3")

@@ -1,11 +1,18 @@
 """Every component id, defined once. Tests and callbacks import these names."""
 
 URL = "url"
-LANG_STORE = "lang-store"
+# The one view store: the view on screen as the server resolved it (components/view.py).
+VIEW = "view"
+ROUTE = "route"  # the address to render, when it is not the view already on screen
 PAGE = "page"
 LANG_RU = "lang-ru"
 LANG_EN = "lang-en"
 TABS = "tabs"
+# What each panel last drew (chart keys): a view change redraws only what it changes.
+INDICATORS_DRAWN = "indicators-drawn"
+MISSIONS_DRAWN = "missions-drawn"
+TABLE_DRAWN = "table-drawn"
+HIGHLIGHT_DRAWN = "highlight-drawn"
 
 INDICATOR = "indicator-select"
 PERIOD = "period-select"
@@ -27,6 +34,7 @@ GRID = "data-grid"
 TABLE_SOURCES = "table-sources"
 
 HIGHLIGHT = "highlight-card"
+HIGHLIGHT_BOX = "highlight-box"
 COPY_LINK = "copy-link"
 EMBED_CODE = "embed-code"
 DOWNLOAD = "download-data"
@@ -34,8 +42,6 @@ DOWNLOAD_CSV = "download-csv"
 DOWNLOAD_CSV_RU = "download-csv-ru"
 DOWNLOAD_XLSX = "download-xlsx"
 EMBED_GRAPH = "embed-graph"
-URL_SYNC = "url-sync"
-HTML_LANG = "html-lang"
 
 # The graph showing each chart id: URL state, exports and embeds use the chart ids.
 CHART_GRAPHS = {
@@ -70,7 +76,7 @@ DATA_PENDING = "data-pending"  # the tokens under which the upload waits server-
 DATA_COMMIT = "data-commit"
 DATA_CANCEL = "data-cancel"
 DATA_IMPORT_STATUS = "data-import-status"
-DATA_VERSION = "data-version"  # the store version the page shows; a change refreshes panels
+DATA_VERSION = "data-version"  # written by the data tab after a new version; the view follows
 DATA_HISTORY = "data-history"
 DATA_HISTORY_STATUS = "data-history-status"
 DATA_ROLLBACK = "data-rollback"  # pattern-matching type: {"type": ..., "version": N}

@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, html
+from dash import Input, Output, State, callback, dcc, html, no_update
+from dash.exceptions import PreventUpdate
 
 from components import export_panel, ids
-from components.common import chart_outputs, chart_values, choice_group, field, graph
-from components.services import dataset
+from components.common import (
+    CHART_OUTPUTS,
+    chart_outputs,
+    chart_values,
+    choice_group,
+    field,
+    graph,
+    unchanged,
+)
+from components.view import for_tab
 from eaeu import queries, transforms
-from eaeu.charts import build_chart
+from eaeu.charts import build_chart, chart_key
 from eaeu.dataset import Dataset
 from eaeu.i18n import t
-from eaeu.view import ViewState
+from eaeu.view import ResolvedView
 
 
 def period_options(ds: Dataset, indicator: str, lang: str) -> list[dict[str, str]]:
@@ -32,8 +41,14 @@ def transform_options(ds: Dataset, indicator: str, lang: str) -> list[dict[str, 
     ]
 
 
-def layout(ds: Dataset, view: ViewState) -> html.Div:
+def layout(ds: Dataset, view: ResolvedView, shown: bool) -> html.Div:
+    """The panel; when `shown`, with its charts drawn (no callback before the first chart)."""
     lang = view.lang
+    drawn, growth, trend = {}, (), ()
+    if shown:
+        drawn = keys(view)
+        growth = chart_values(build_chart(ds, "growth", view), view, ds)
+        trend = chart_values(build_chart(ds, "trend", view), view, ds)
     controls = dbc.Row(
         [
             dbc.Col(
@@ -82,77 +97,73 @@ def layout(ds: Dataset, view: ViewState) -> html.Div:
     )
     return html.Div(
         [
+            dcc.Store(id=ids.INDICATORS_DRAWN, data=drawn),
             controls,
             transform,
-            graph(ids.GROWTH_GRAPH, "growth"),
+            graph(ids.GROWTH_GRAPH, "growth", drawn=growth),
             export_panel.layout("growth", lang),
             html.Hr(),
             countries,
-            graph(ids.TREND_GRAPH, "trend", height=500),
+            graph(ids.TREND_GRAPH, "trend", height=500, drawn=trend),
             export_panel.layout("trend", lang),
         ]
     )
 
 
+def keys(view: ResolvedView) -> dict[str, str]:
+    """What the panel shows: its controls' choices and each chart."""
+    return {
+        "controls": f"{view.data_version}|{view.lang}|{view.indicator}",
+        "growth": chart_key("growth", view),
+        "trend": chart_key("trend", view),
+    }
+
+
 @callback(
+    Output(ids.INDICATOR, "options"),
+    Output(ids.INDICATOR, "value"),
     Output(ids.PERIOD, "options"),
     Output(ids.PERIOD, "value"),
     Output(ids.COUNTRIES, "options"),
     Output(ids.COUNTRIES, "value"),
     Output(ids.TRANSFORM, "options"),
     Output(ids.TRANSFORM, "value"),
-    Input(ids.INDICATOR, "value"),
+    *chart_outputs(ids.GROWTH_GRAPH),
+    *chart_outputs(ids.TREND_GRAPH),
+    Output(ids.INDICATORS_DRAWN, "data"),
+    Input(ids.VIEW, "data"),
+    State(ids.INDICATOR, "value"),
     State(ids.PERIOD, "value"),
     State(ids.COUNTRIES, "value"),
     State(ids.TRANSFORM, "value"),
-    State(ids.LANG_STORE, "data"),
+    State(ids.INDICATORS_DRAWN, "data"),
     prevent_initial_call=True,
 )
-def follow_indicator(indicator, period, countries, transform, lang):
-    """A new indicator keeps the period and countries where it has them, else its defaults."""
-    ds = dataset()
-    requested = ViewState(
-        lang=lang,
-        indicator=indicator,
-        period=period or "",
-        countries=tuple(countries) if countries else None,
-        transform=transform or "value",
+def draw(view_data, indicator, period, countries, transform, drawn):
+    """Redraw what the view changed, while the panel is shown; controls follow the view (a new
+    indicator keeps the period and countries where it has them, else its defaults)."""
+    ds, view = for_tab(view_data, "indicators")
+    drawn = drawn or {}
+    now = keys(view)
+    shown = (indicator, period, countries, transform)
+    wanted = (view.indicator, view.period, list(view.countries), view.transform)
+    if now == drawn and shown == wanted:
+        raise PreventUpdate
+    options_changed = now["controls"] != drawn.get("controls")
+    options = (
+        queries.indicator_options(ds, view.lang),
+        period_options(ds, view.indicator, view.lang),
+        country_options(ds, view.indicator, view.lang),
+        transform_options(ds, view.indicator, view.lang),
     )
-    view = requested.resolve(ds)
-    return (
-        period_options(ds, view.indicator, lang),
-        view.period,
-        country_options(ds, view.indicator, lang),
-        list(view.countries),
-        transform_options(ds, view.indicator, lang),
-        view.transform,
-    )
-
-
-@callback(
-    *chart_outputs(ids.GROWTH_GRAPH),
-    Input(ids.INDICATOR, "value"),
-    Input(ids.PERIOD, "value"),
-    Input(ids.TRANSFORM, "value"),
-    State(ids.LANG_STORE, "data"),
-)
-def draw_growth(indicator, period, transform, lang):
-    ds = dataset()
-    view = ViewState(lang=lang, indicator=indicator, period=period or "", transform=transform)
-    view = view.resolve(ds)
-    return chart_values(build_chart(ds, "growth", view), view, ds)
-
-
-@callback(
-    *chart_outputs(ids.TREND_GRAPH),
-    Input(ids.INDICATOR, "value"),
-    Input(ids.COUNTRIES, "value"),
-    Input(ids.TRANSFORM, "value"),
-    State(ids.LANG_STORE, "data"),
-)
-def draw_trend(indicator, countries, transform, lang):
-    ds = dataset()
-    view = ViewState(
-        lang=lang, indicator=indicator, countries=tuple(countries or ()), transform=transform
-    ).resolve(ds)
-    return chart_values(build_chart(ds, "trend", view), view, ds)
+    controls = []
+    for option, value, current_value in zip(options, wanted, shown, strict=True):
+        controls += [option if options_changed else no_update]
+        controls += [value if value != current_value else no_update]
+    charts = []
+    for chart_id in ("growth", "trend"):
+        if now[chart_id] == drawn.get(chart_id):
+            charts += unchanged(len(CHART_OUTPUTS))
+        else:
+            charts += chart_values(build_chart(ds, chart_id, view), view, ds)
+    return (*controls, *charts, now)

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, html
+from dash import Input, Output, State, callback, dcc, html, no_update
+from dash.exceptions import PreventUpdate
 
 from components import export_panel, ids
-from components.common import chart_outputs, chart_values, choice_group, graph
-from components.services import dataset
+from components.common import (
+    CHART_OUTPUTS,
+    chart_outputs,
+    chart_values,
+    choice_group,
+    graph,
+    unchanged,
+)
+from components.view import for_tab
 from eaeu import queries
-from eaeu.charts import build_chart
+from eaeu.charts import build_chart, chart_key
 from eaeu.dataset import Dataset
 from eaeu.i18n import fmt_date, t
-from eaeu.view import ViewState
+from eaeu.view import ResolvedView
 
 
 def snapshot_options(ds: Dataset, lang: str) -> list[dict[str, str]]:
@@ -25,8 +33,26 @@ def snapshot_options(ds: Dataset, lang: str) -> list[dict[str, str]]:
     return options
 
 
-def layout(ds: Dataset, view: ViewState) -> html.Div:
+MISSION_CHARTS = (
+    ("missions", ids.MAP_GRAPH, 520),
+    ("missions_regions", ids.REGIONS_GRAPH, 620),
+    ("missions_districts", ids.DISTRICTS_GRAPH, 460),
+)
+
+
+def layout(ds: Dataset, view: ResolvedView, shown: bool) -> html.Div:
+    """The panel; when `shown`, with its charts and texts drawn."""
     lang = view.lang
+    drawn, values = ({}, None)
+    if shown:
+        drawn, values = keys(view), panel_values(ds, view)
+    charts = {chart_id: () for chart_id, _, _ in MISSION_CHARTS}
+    summary = note = changes = None
+    if values:
+        *chart_parts, summary, note, changes = values
+        size = len(CHART_OUTPUTS)
+        for index, (chart_id, _, _) in enumerate(MISSION_CHARTS):
+            charts[chart_id] = tuple(chart_parts[index * size : (index + 1) * size])
     selector = choice_group(
         t("as_of", lang),
         dbc.RadioItems(
@@ -38,20 +64,27 @@ def layout(ds: Dataset, view: ViewState) -> html.Div:
         html.P(f"* {t('partial_snapshot', lang)}", className="small text-secondary mb-1"),
         class_name="",
     )
+    figures = []
+    for chart_id, component_id, height in MISSION_CHARTS:
+        figures.append(graph(component_id, chart_id, height=height, drawn=charts[chart_id]))
+        figures.append(export_panel.layout(chart_id, lang))
+        if chart_id == "missions":
+            figures.append(html.Div(changes, id=ids.MISSIONS_CHANGES, className="my-3"))
     return html.Div(
         [
+            dcc.Store(id=ids.MISSIONS_DRAWN, data=drawn),
             selector,
-            html.Div(id=ids.MISSIONS_SUMMARY, className="fs-5 my-2", **{"aria-live": "polite"}),
-            html.Div(id=ids.MISSIONS_NOTE, className="small text-secondary"),
-            graph(ids.MAP_GRAPH, "missions", height=520),
-            export_panel.layout("missions", lang),
-            html.Div(id=ids.MISSIONS_CHANGES, className="my-3"),
-            graph(ids.REGIONS_GRAPH, "missions_regions", height=620),
-            export_panel.layout("missions_regions", lang),
-            graph(ids.DISTRICTS_GRAPH, "missions_districts", height=460),
-            export_panel.layout("missions_districts", lang),
+            html.Div(
+                summary, id=ids.MISSIONS_SUMMARY, className="fs-5 my-2", **{"aria-live": "polite"}
+            ),
+            html.Div(note, id=ids.MISSIONS_NOTE, className="small text-secondary"),
+            *figures,
         ]
     )
+
+
+def keys(view: ResolvedView) -> dict[str, str]:
+    return {"panel": chart_key("missions", view), "options": f"{view.data_version}|{view.lang}"}
 
 
 def summary_text(frame, lang: str) -> str:
@@ -87,6 +120,22 @@ def changes_block(ds: Dataset, as_of_key: str, lang: str) -> html.Div | None:
     return html.Div([html.H2(t("changes_title", lang, date=date), className="h6"), html.Ul(items)])
 
 
+def panel_values(ds: Dataset, view: ResolvedView) -> tuple:
+    """The three charts' values, then the summary, the snapshot's note and what changed."""
+    charts = [build_chart(ds, chart_id, view) for chart_id, _, _ in MISSION_CHARTS]
+    as_of = queries.find_snapshot(ds, view.snapshot)
+    note = queries.snapshot_row(ds, as_of)[f"note_{view.lang}"] if as_of else ""
+    values: list = []
+    for chart in charts:
+        values += chart_values(chart, view, ds)
+    return (
+        *values,
+        summary_text(charts[0].data, view.lang),
+        note,
+        changes_block(ds, view.snapshot, view.lang),
+    )
+
+
 @callback(
     *chart_outputs(ids.MAP_GRAPH),
     *chart_outputs(ids.REGIONS_GRAPH),
@@ -94,20 +143,27 @@ def changes_block(ds: Dataset, as_of_key: str, lang: str) -> html.Div | None:
     Output(ids.MISSIONS_SUMMARY, "children"),
     Output(ids.MISSIONS_NOTE, "children"),
     Output(ids.MISSIONS_CHANGES, "children"),
-    Input(ids.SNAPSHOT, "value"),
-    State(ids.LANG_STORE, "data"),
+    Output(ids.SNAPSHOT, "options"),
+    Output(ids.SNAPSHOT, "value"),
+    Output(ids.MISSIONS_DRAWN, "data"),
+    Input(ids.VIEW, "data"),
+    State(ids.SNAPSHOT, "value"),
+    State(ids.MISSIONS_DRAWN, "data"),
+    prevent_initial_call=True,
 )
-def draw_missions(snapshot, lang):
-    ds = dataset()
-    view = ViewState(lang=lang, snapshot=snapshot or "").resolve(ds)
-    map_chart = build_chart(ds, "missions", view)
-    as_of = queries.find_snapshot(ds, snapshot)
-    note = queries.snapshot_row(ds, as_of)[f"note_{lang}"] if as_of else ""
+def draw(view_data, snapshot, drawn):
+    """Redraw the panel when its snapshot, language or data changed, while it is shown."""
+    ds, view = for_tab(view_data, "missions")
+    drawn = drawn or {}
+    now = keys(view)
+    if now == drawn and snapshot == view.snapshot:
+        raise PreventUpdate
+    panel = panel_values(ds, view) if now["panel"] != drawn.get("panel") else None
+    count = len(MISSION_CHARTS) * len(CHART_OUTPUTS) + 3
+    options = snapshot_options(ds, view.lang) if now["options"] != drawn.get("options") else None
     return (
-        *chart_values(map_chart, view, ds),
-        *chart_values(build_chart(ds, "missions_regions", view), view, ds),
-        *chart_values(build_chart(ds, "missions_districts", view), view, ds),
-        summary_text(map_chart.data, lang),
-        note,
-        changes_block(ds, snapshot, lang),
+        *(panel or unchanged(count)),
+        no_update if options is None else options,
+        view.snapshot if snapshot != view.snapshot else no_update,
+        now,
     )

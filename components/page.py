@@ -3,60 +3,60 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import (
-    ClientsideFunction,
-    Input,
-    Output,
-    State,
-    callback,
-    clientside_callback,
-    dcc,
-    html,
-    no_update,
-)
+from dash import ClientsideFunction, Input, Output, callback, clientside_callback, dcc, html
+from dash.exceptions import PreventUpdate
 
 from components import auth, header, highlight, ids, indicators, missions, share, table
 from components.common import graph_config
 from components.data import panel as data_tab
 from components.services import dataset
+from components.view import FROM_PAGE
+from components.view import payload as view_payload
 from eaeu.charts import CHART_IDS, build_chart
 from eaeu.i18n import t
-from eaeu.view import ViewState
+from eaeu.view import ResolvedView, ViewState
 
 
 def shell() -> html.Div:
-    """Static frame; everything that depends on language or view is rendered into PAGE."""
+    """Static frame; the view store and everything that depends on the view go into PAGE."""
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
-            dcc.Store(id=ids.URL_SYNC),
-            dcc.Store(id=ids.HTML_LANG),
+            dcc.Store(id=ids.ROUTE),
+            dcc.Store(id=ids.VIEW),
+            # Written by the data tab after each new version; the view store follows it.
+            dcc.Store(id=ids.DATA_VERSION),
             html.Div(id=ids.PAGE),
         ]
     )
 
 
-def page(view: ViewState) -> list:
+def page(view: ResolvedView) -> list:
+    """The whole page for a view, with the shown tab's charts drawn: no callback is needed
+    before the first chart; the other tabs are drawn when they are opened."""
     ds = dataset()
     lang = view.lang
     panels = [
-        ("indicators", t("tab_indicators", lang), indicators.layout(ds, view)),
-        ("missions", t("tab_missions", lang), missions.layout(ds, view)),
-        ("table", t("tab_table", lang), table.layout(view)),
+        ("indicators", t("tab_indicators", lang), indicators.layout),
+        ("missions", t("tab_missions", lang), missions.layout),
+        ("table", t("tab_table", lang), table.layout),
     ]
     editor = auth.editor_name()
     if editor:  # anonymous visitors get no upload controls at all, not merely hidden ones
-        panels.append(("data", t("tab_data", lang), data_tab.layout(ds, view, editor)))
+        panels.append(
+            ("data", t("tab_data", lang), lambda ds, view, _: data_tab.layout(ds, view, editor))
+        )
     active = view.tab if any(name == view.tab for name, _, _ in panels) else "indicators"
-    tabs = tab_set(active, panels)
+    tabs = tab_set(
+        active, [(name, text, build(ds, view, name == active)) for name, text, build in panels]
+    )
     return [
-        dcc.Store(id=ids.LANG_STORE, data=lang),
-        header.layout(lang),
+        header.layout(view_payload(view)),
         dbc.Container(
             dbc.Row(
                 [
                     dbc.Col(html.Main([share.layout(lang), tabs], id="main"), lg=9),
-                    dbc.Col(html.Aside(highlight.layout(ds, lang)), lg=3),
+                    dbc.Col(highlight.aside(ds, view), lg=3),
                 ]
             ),
             fluid="lg",
@@ -104,7 +104,7 @@ def tab_set(active: str, tabs: list[tuple[str, str, object]]) -> html.Div:
     )
 
 
-def embed_page(chart_id: str, view: ViewState) -> html.Div:
+def embed_page(chart_id: str, view: ResolvedView) -> html.Div:
     """Chart only, for iframes: the figure carries its own title and source line."""
     chart = build_chart(dataset(), chart_id, view)
     link = html.A(
@@ -112,7 +112,6 @@ def embed_page(chart_id: str, view: ViewState) -> html.Div:
     )
     return html.Div(
         [
-            dcc.Store(id=ids.LANG_STORE, data=view.lang),
             dcc.Graph(
                 id=ids.EMBED_GRAPH,
                 figure=chart.figure,
@@ -128,45 +127,22 @@ def embed_page(chart_id: str, view: ViewState) -> html.Div:
 
 @callback(
     Output(ids.PAGE, "children"),
-    Input(ids.URL, "pathname"),
-    Input(ids.URL, "search"),
-    State(ids.URL_SYNC, "data"),
+    Output(ids.VIEW, "data"),
+    Input(ids.ROUTE, "data"),
 )
-def render(pathname, search, synced):
-    """Render the view the address names, unless the page's own controls just wrote that
-    address (they are already showing it)."""
-    if search is not None and search == synced:
-        return no_update
-    view = ViewState.from_query(search).resolve(dataset())
-    parts = (pathname or "/").strip("/").split("/")
+def render(route):
+    """Render the view an address names (the page's own changes never come here)."""
+    if not route:
+        raise PreventUpdate
+    ds = dataset()
+    pathname, search = route.get("pathname") or "/", route.get("search") or ""
+    view = ViewState.from_query(search).resolve(ds)
+    parts = pathname.strip("/").split("/")
     if len(parts) == 2 and parts[0] == "embed":
         chart_id = parts[1] if parts[1] in CHART_IDS else "growth"
-        return embed_page(chart_id, view)
-    return page(view)
-
-
-# The address bar always holds the current view, so a copied link restores it exactly.
-clientside_callback(
-    ClientsideFunction(namespace="eaeu", function_name="syncUrl"),
-    Output(ids.URL_SYNC, "data"),
-    Output(ids.URL, "search"),
-    Output(ids.URL, "href"),
-    Input(ids.TABS, "data"),
-    Input(ids.INDICATOR, "value"),
-    Input(ids.PERIOD, "value"),
-    Input(ids.COUNTRIES, "value"),
-    Input(ids.SNAPSHOT, "value"),
-    Input(ids.TABLE_SELECT, "value"),
-    Input(ids.TRANSFORM, "value"),
-    State(ids.LANG_STORE, "data"),
-    State(ids.URL_SYNC, "data"),
-)
-
-clientside_callback(
-    "function(lang) { document.documentElement.lang = lang || 'ru'; return window.dash_clientside.no_update; }",
-    Output(ids.HTML_LANG, "data"),
-    Input(ids.LANG_STORE, "data"),
-)
+        path = f"/embed/{chart_id}"
+        return embed_page(chart_id, view), view_payload(view, FROM_PAGE, path, pathname + search)
+    return page(view), view_payload(view, FROM_PAGE, "/", pathname + search)
 
 
 # Tab switching is pure UI: done in the browser, then charts in the shown panel re-measure.

@@ -7,11 +7,11 @@ from dash import Input, Output, State, callback, clientside_callback, ctx, dcc, 
 
 from components import ids
 from components.services import dataset
+from components.view import current
 from eaeu import downloads
 from eaeu.charts import build_chart, view_chart_ids
 from eaeu.filenames import data_name
 from eaeu.i18n import t
-from eaeu.view import ViewState
 
 FORMATS = {ids.DOWNLOAD_CSV: "csv", ids.DOWNLOAD_CSV_RU: "csv_ru", ids.DOWNLOAD_XLSX: "xlsx"}
 
@@ -90,21 +90,18 @@ clientside_callback(
     prevent_initial_call=True,
 )
 
-# The embed code follows the view: the URL-sync store holds the current query string.
+# The embed code follows the view: the server named its main chart and query string.
 clientside_callback(
     """
-    function(search, tab, table) {
-        const charts = {indicators: "growth", missions: "missions"};
-        const chart = charts[tab] || table || "growth";
-        const src = window.location.origin + "/embed/" + chart + (search || "");
+    function(view) {
+        if (!view) { return window.dash_clientside.no_update; }
+        const src = window.location.origin + "/embed/" + view.chart + view.search;
         return '<iframe src="' + src + '" width="100%" height="520" style="border:0" ' +
                'title="' + document.title + '" loading="lazy"></iframe>';
     }
     """,
     Output(ids.EMBED_CODE, "value"),
-    Input(ids.URL_SYNC, "data"),
-    State(ids.TABS, "data"),
-    State(ids.TABLE_SELECT, "value"),
+    Input(ids.VIEW, "data"),
 )
 
 
@@ -113,15 +110,15 @@ clientside_callback(
     Input(ids.DOWNLOAD_CSV, "n_clicks"),
     Input(ids.DOWNLOAD_CSV_RU, "n_clicks"),
     Input(ids.DOWNLOAD_XLSX, "n_clicks"),
-    State(ids.URL_SYNC, "data"),
+    State(ids.VIEW, "data"),
     prevent_initial_call=True,
 )
-def download(_csv, _csv_ru, _xlsx, search):
+def download(_csv, _csv_ru, _xlsx, view_data):
     fmt = FORMATS.get(ctx.triggered_id)
     if fmt is None:
         return no_update
     ds = dataset()
-    view = ViewState.from_query(search).resolve(ds)
+    view = current(view_data, ds)
     charts = [build_chart(ds, chart_id, view) for chart_id in view_chart_ids(view)]
     extension = "xlsx" if fmt == "xlsx" else "csv"
     name = data_name(view, extension, variant="excel" if fmt == "csv_ru" else "")

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, html
+from dash import Input, Output, State, callback, dcc, html, no_update
+from dash.exceptions import PreventUpdate
 
 from components import ids
-from components.common import choice_group
-from components.services import dataset
-from eaeu.charts import build_chart
+from components.common import choice_group, unchanged
+from components.view import for_tab
+from eaeu.charts import build_chart, chart_key
+from eaeu.dataset import Dataset
 from eaeu.i18n import t
-from eaeu.view import ViewState
+from eaeu.view import ResolvedView
 
 NUMERIC_FIELDS = {"value", "published", "lat", "lon"}
 
@@ -35,10 +37,15 @@ def column_defs(columns: list[tuple[str, str]], lang: str) -> list[dict]:
     return defs
 
 
-def layout(view: ViewState) -> html.Div:
+def layout(ds: Dataset, view: ResolvedView, shown: bool) -> html.Div:
+    """The tab; when `shown`, with its rows filled."""
     lang = view.lang
+    drawn, (defs, rows, sources) = {}, ([], [], None)
+    if shown:
+        drawn, (defs, rows, sources) = keys(view), table_values(ds, view)
     return html.Div(
         [
+            dcc.Store(id=ids.TABLE_DRAWN, data=drawn),
             choice_group(
                 t("table_of", lang),
                 dbc.RadioItems(
@@ -55,8 +62,8 @@ def layout(view: ViewState) -> html.Div:
             ),
             dag.AgGrid(
                 id=ids.GRID,
-                columnDefs=[],
-                rowData=[],
+                columnDefs=defs,
+                rowData=rows,
                 defaultColDef={
                     "sortable": True,
                     "filter": True,
@@ -68,8 +75,25 @@ def layout(view: ViewState) -> html.Div:
                 dashGridOptions={"animateRows": False, "enableCellTextSelection": True},
                 style={"height": "520px"},
             ),
-            html.P(id=ids.TABLE_SOURCES, className="small text-secondary mt-2"),
+            html.P(sources, id=ids.TABLE_SOURCES, className="small text-secondary mt-2"),
         ]
+    )
+
+
+def keys(view: ResolvedView) -> dict[str, str]:
+    return {"table": chart_key(view.table, view)}
+
+
+def table_values(ds: Dataset, view: ResolvedView) -> tuple:
+    """Column definitions, rows and the source line of the chart the table shows."""
+    chart = build_chart(ds, view.table, view)
+    fields = [f for f, _ in chart.columns]
+    rows = chart.data.reindex(columns=fields)
+    rows = rows.astype(object).where(rows.notna(), None)
+    return (
+        column_defs(chart.columns, view.lang),
+        rows.to_dict("records"),
+        chart.text.source.replace("<br>", " "),
     )
 
 
@@ -77,29 +101,18 @@ def layout(view: ViewState) -> html.Div:
     Output(ids.GRID, "columnDefs"),
     Output(ids.GRID, "rowData"),
     Output(ids.TABLE_SOURCES, "children"),
-    Input(ids.TABLE_SELECT, "value"),
-    Input(ids.INDICATOR, "value"),
-    Input(ids.PERIOD, "value"),
-    Input(ids.COUNTRIES, "value"),
-    Input(ids.SNAPSHOT, "value"),
-    Input(ids.TRANSFORM, "value"),
-    State(ids.LANG_STORE, "data"),
+    Output(ids.TABLE_SELECT, "value"),
+    Output(ids.TABLE_DRAWN, "data"),
+    Input(ids.VIEW, "data"),
+    State(ids.TABLE_SELECT, "value"),
+    State(ids.TABLE_DRAWN, "data"),
+    prevent_initial_call=True,
 )
-def fill_table(table, indicator, period, countries, snapshot, transform, lang):
-    view = ViewState(
-        lang=lang,
-        indicator=indicator,
-        period=period or "",
-        snapshot=snapshot or "",
-        countries=tuple(countries or ()),
-        transform=transform or "value",
-    )
-    chart = build_chart(dataset(), table or "growth", view)
-    fields = [f for f, _ in chart.columns]
-    rows = chart.data.reindex(columns=fields)
-    rows = rows.astype(object).where(rows.notna(), None)
-    return (
-        column_defs(chart.columns, lang),
-        rows.to_dict("records"),
-        chart.text.source.replace("<br>", " "),
-    )
+def fill_table(view_data, table, drawn):
+    """The rows behind the chosen chart, refilled only while the tab is shown."""
+    ds, view = for_tab(view_data, "table")
+    now = keys(view)
+    if now == (drawn or {}) and table == view.table:
+        raise PreventUpdate
+    values = table_values(ds, view) if now != drawn else unchanged(3)
+    return (*values, view.table if table != view.table else no_update, now)

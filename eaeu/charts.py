@@ -208,14 +208,16 @@ def districts_chart(ds: Dataset, view: ResolvedView) -> Chart:
 class ChartSpec:
     build: Callable[[Dataset, ResolvedView], Chart]
     shows: str  # OBSERVATIONS or MISSIONS
+    depends: tuple[str, ...]  # the view fields the chart reads (besides language and data)
 
 
+OBSERVATION_VIEW = ("indicator", "transform")
 CHARTS: dict[str, ChartSpec] = {
-    "growth": ChartSpec(growth_chart, OBSERVATIONS),
-    "trend": ChartSpec(trend_chart, OBSERVATIONS),
-    "missions": ChartSpec(missions_chart, MISSIONS),
-    "missions_regions": ChartSpec(regions_chart, MISSIONS),
-    "missions_districts": ChartSpec(districts_chart, MISSIONS),
+    "growth": ChartSpec(growth_chart, OBSERVATIONS, (*OBSERVATION_VIEW, "period")),
+    "trend": ChartSpec(trend_chart, OBSERVATIONS, (*OBSERVATION_VIEW, "countries")),
+    "missions": ChartSpec(missions_chart, MISSIONS, ("snapshot",)),
+    "missions_regions": ChartSpec(regions_chart, MISSIONS, ("snapshot",)),
+    "missions_districts": ChartSpec(districts_chart, MISSIONS, ("snapshot",)),
 }
 CHART_IDS = tuple(CHARTS)
 
@@ -223,6 +225,13 @@ CHART_IDS = tuple(CHARTS)
 def shows(chart_id: str) -> str:
     """OBSERVATIONS or MISSIONS: what the chart with this id is about."""
     return CHARTS[chart_id].shows
+
+
+def chart_key(chart_id: str, view: ResolvedView) -> str:
+    """What the chart looks like depends on this alone: equal keys, equal charts."""
+    fields = [chart_id, view.data_version, view.lang]
+    fields += [str(getattr(view, name)) for name in CHARTS[chart_id].depends]
+    return "|".join(fields)
 
 
 def build_chart(ds: Dataset, chart_id: str, view: ViewState) -> Chart:

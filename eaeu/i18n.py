@@ -309,9 +309,37 @@ STRINGS.update(
         "panel_pack": {"ru": "Архив для публикации (zip)", "en": "Export pack (zip)"},
         "panel_alt": {"ru": "Альтернативный текст", "en": "Alt text"},
         "panel_failed": {"ru": "Не удалось экспортировать", "en": "Export failed"},
-        "panel_bad_size": {
-            "ru": "ширина и высота — от {min} до {max} px",
-            "en": "width and height must be {min} to {max} px",
+        "export_error_chart": {
+            "ru": "неизвестный график {value!r}; возможны: {allowed}",
+            "en": "unknown chart {value!r}; expected one of {allowed}",
+        },
+        "export_error_preset": {
+            "ru": "неизвестный размер {value!r}; возможны: {allowed}",
+            "en": "unknown preset {value!r}; expected one of {allowed}",
+        },
+        "export_error_format": {
+            "ru": "неизвестный формат {value!r}; возможны: {allowed}",
+            "en": "unknown format {value!r}; expected one of {allowed}",
+        },
+        "export_error_scale": {
+            "ru": "масштаб — 1, 2 или 3, а не {value!r}",
+            "en": "scale must be 1, 2 or 3, not {value!r}",
+        },
+        "export_error_size": {
+            "ru": "ширина и высота — от {min} до {max} px, а не {width}×{height}",
+            "en": "width and height must be {min}..{max} px, not {width}x{height}",
+        },
+        "export_error_too_big": {
+            "ru": "{width}×{height} в масштабе {scale} больше {max} px по стороне",
+            "en": "{width}x{height} at scale {scale} exceeds {max} px a side",
+        },
+        "export_error_custom": {
+            "ru": "для своего размера нужны ширина и высота",
+            "en": "the custom preset needs a width and a height",
+        },
+        "export_error_number": {
+            "ru": "размер — целое число пикселей, а не {value!r}",
+            "en": "sizes are whole pixels, not {value!r}",
         },
         "panel_done": {"ru": "Готово", "en": "Done"},
     }

@@ -37,12 +37,18 @@ def database_url(tmp_path_factory) -> str:
 
 
 @pytest.fixture(scope="session")
-def live_server(database_url):
-    """The dashboard on an ephemeral localhost port, with the shipped data."""
+def served_app(database_url):
+    """The one app of the test session that serves callbacks (Dash hands the callbacks
+    registered with `dash.callback` to the first app that serves a request)."""
     from app import create_app
 
-    app = create_app(Settings.load(data_dir=DEFAULT_DATA_DIR, database_url=database_url))
-    server = make_server("127.0.0.1", 0, app.server, threaded=True)
+    return create_app(Settings.load(data_dir=DEFAULT_DATA_DIR, database_url=database_url))
+
+
+@pytest.fixture(scope="session")
+def live_server(served_app):
+    """The dashboard on an ephemeral localhost port, with the shipped data."""
+    server = make_server("127.0.0.1", 0, served_app.server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"

@@ -3,15 +3,14 @@ plain-text rendering of uploads, and callbacks refusing visitors. Uploads are SY
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from dash import dcc
-from dash.exceptions import PreventUpdate
-from flask import Flask
 
-from components import auth
+from components import ids
 from components.data.highlight_form import save_highlight_form
 from components.data.history import download_template, download_version, refresh_history, roll_back
-from components.data.panel import EDITOR_OUTPUTS
 from components.data.preview import period_text, preview_view
 from components.data.upload import FROM_FILE, cancel, commit, import_options, remember_questions
 from eaeu import highlights
@@ -23,6 +22,7 @@ from eaeu.imports.workflow import preview_import
 from eaeu.model import DataError
 from eaeu.store import Store
 from tests.corpus import SYNTHETIC_SOURCE
+from tests.dash_requests import callback_request
 
 
 @pytest.fixture
@@ -190,27 +190,47 @@ def test_period_texts_follow_the_importer_keys():
 
 
 @pytest.fixture
-def visitor_request(store):
-    """A request context without an editor session (Flask-Login's anonymous user)."""
-    app = Flask(__name__)
-    auth.init_auth(app, store, EDITOR_OUTPUTS)
-    with app.test_request_context("/_dash-update-component", method="POST"):
-        yield
+def unguarded_app(served_app, database_url):
+    """The app with its forged-update guard switched off for one test: each editor callback
+    must still refuse a visitor by itself (defence in depth)."""
+    guards = served_app.server.before_request_funcs[None]
+    kept = [f for f in guards if f.__name__ != "refuse_forged_updates"]
+    served_app.server.before_request_funcs[None] = kept
+    try:
+        yield served_app, Store(database_url)
+    finally:
+        served_app.server.before_request_funcs[None] = guards
 
 
-def test_callbacks_change_nothing_for_a_visitor(visitor_request, store):
-    content = store.content_hash()
+def rollback_click(version: int) -> dict:
+    component = {"type": ids.DATA_ROLLBACK, "version": version}
+    return {"id": component, "property": "submit_n_clicks", "value": 1}
+
+
+def test_callbacks_change_nothing_for_a_visitor(unguarded_app):
+    app, store = unguarded_app
+    version, content = store.current_version(), store.content_hash()
     pending = {"upload": "upload-x", "preview": "y"}
-    calls = [
-        lambda: commit(1, pending, "", "ru"),
-        lambda: cancel(1, pending, "ru"),
-        lambda: roll_back([1], "ru"),
-        lambda: save_highlight_form(1, *shipped_highlight(store).values(), "ru"),
-        lambda: download_version([1]),
-        lambda: download_template(1),
-        lambda: refresh_history(2, "ru"),
-    ]
-    for call in calls:
-        with pytest.raises(PreventUpdate):
-            call()
-    assert store.content_hash() == content
+    view = {"search": "?lang=ru", "lang": "ru"}
+    rollback = f'{{"type":"{ids.DATA_ROLLBACK}","version":["ALL"]}}.submit_n_clicks'
+    xlsx = f'{{"type":"{ids.DATA_VERSION_XLSX}","version":["ALL"]}}.n_clicks'
+    highlight = {
+        f"{ids.highlight_field(name)}.value": value
+        for name, value in shipped_highlight(store).items()
+    }
+    requests = [
+        (commit, {f"{ids.DATA_COMMIT}.n_clicks": 1, f"{ids.DATA_PENDING}.data": pending}, None),
+        (cancel, {f"{ids.DATA_CANCEL}.n_clicks": 1, f"{ids.DATA_PENDING}.data": pending}, None),
+        (roll_back, {rollback: [rollback_click(1)], f"{ids.VIEW}.data": view},
+         json.dumps(rollback_click(1)["id"], separators=(",", ":")) + ".submit_n_clicks"),
+        (save_highlight_form, {f"{ids.HIGHLIGHT_SAVE}.n_clicks": 1, **highlight}, None),
+        (download_version, {xlsx: [{**rollback_click(1), "id": {"type": ids.DATA_VERSION_XLSX, "version": 1}, "property": "n_clicks"}]}, None),
+        (download_template, {f"{ids.DATA_TEMPLATE}.n_clicks": 1}, None),
+        (refresh_history, {f"{ids.DATA_VERSION}.data": 2, f"{ids.VIEW}.data": view}, None),
+    ]  # fmt: skip
+    client = app.server.test_client()
+    for function, values, changed in requests:
+        body = callback_request(app, function, values, changed)
+        answer = client.post("/_dash-update-component", json=body)
+        assert answer.status_code == 204, (function.__name__, answer.status_code, answer.text[:300])
+    assert (store.current_version(), store.content_hash()) == (version, content)

@@ -27,7 +27,7 @@ from eaeu.export.alt_text import alt_text
 from eaeu.export.layout import EM_REGULAR, export_figure, wrap_lines
 from eaeu.export.options import PRESETS, ExportOptions
 from eaeu.export.pack import csv_bytes, export_pack, xlsx_bytes
-from eaeu.export.renderer import get_renderer, render
+from eaeu.export.renderer import BrowserSession, Renderer, get_renderer, render
 from eaeu.figures import FONT_FAMILY
 from eaeu.i18n import t
 from eaeu.view import ViewState
@@ -333,23 +333,25 @@ def test_renderer_restarts_after_its_browser_is_killed(ds, renderer):
     assert renderer.browser_pid not in (None, first)
 
 
-def test_render_retries_once_when_the_browser_dies_mid_render(ds, renderer, monkeypatch):
-    """The browser is killed after the renderer handed out its session, before the render."""
-    handed_out = renderer._current
+def test_render_retries_once_when_the_browser_dies_mid_render(ds):
+    """The browser dies after the renderer handed out its session, before the render."""
     killed = []
 
-    def current_then_kill():
-        session = handed_out()
+    def open_then_kill(*args):
+        session = BrowserSession(*args)
         if not killed:
             killed.append(session.pid)
             os.kill(session.pid, signal.SIGKILL)
             session.kaleido.subprocess.wait()
         return session
 
-    monkeypatch.setattr(renderer, "_current", current_then_kill)
-    svg = render(ds, ExportOptions("growth", SEPTEMBER, fmt="svg"), renderer)
-    assert svg.startswith(b"<svg")
-    assert renderer.browser_pid != killed[0]
+    renderer = Renderer(open_browser=open_then_kill)
+    try:
+        svg = render(ds, ExportOptions("growth", SEPTEMBER, fmt="svg"), renderer)
+        assert svg.startswith(b"<svg")
+        assert renderer.browser_pid not in (None, killed[0])
+    finally:
+        renderer.close()
 
 
 NO_BROWSER_SCRIPT = """

@@ -15,6 +15,7 @@ from components.data.shared import (
     message_list,
     require_editor,
 )
+from components.view import lang_of
 from eaeu.dataset import Dataset
 from eaeu.highlights import (
     HIGHLIGHT_FIELDS,
@@ -72,14 +73,15 @@ def highlight_control(name: str, value: str, ds: Dataset, lang: str) -> html.Div
     Output(ids.DATA_VERSION, "data", allow_duplicate=True),
     Input(ids.HIGHLIGHT_SAVE, "n_clicks"),
     *(State(ids.highlight_field(name), "value") for name in HIGHLIGHT_FIELDS),
-    State(ids.LANG_STORE, "data"),
+    State(ids.VIEW, "data"),
     prevent_initial_call=True,
 )
-def save_highlight_form(n_clicks, *values_and_lang):
+def save_highlight_form(n_clicks, *values_and_view):
     editor = require_editor()
     if not n_clicks:
         raise PreventUpdate
-    *values, lang = values_and_lang
+    *values, view = values_and_view
+    lang = lang_of(view)
     row = highlight_row(dict(zip(HIGHLIGHT_FIELDS, values, strict=True)))
     try:
         info = save_highlight(services.store(), row, editor)

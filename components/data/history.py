@@ -8,6 +8,7 @@ from dash.exceptions import PreventUpdate
 
 from components import ids, services
 from components.data.shared import require_editor
+from components.view import lang_of
 from eaeu.filenames import TEMPLATE, version_name
 from eaeu.i18n import t
 from eaeu.imports.template import template_xlsx
@@ -103,11 +104,12 @@ def history_section(store: Store, lang: str) -> html.Section:
     Output(ids.DATA_HISTORY_STATUS, "children"),
     Output(ids.DATA_VERSION, "data", allow_duplicate=True),
     Input({"type": ids.DATA_ROLLBACK, "version": ALL}, "submit_n_clicks"),
-    State(ids.LANG_STORE, "data"),
+    State(ids.VIEW, "data"),
     prevent_initial_call=True,
 )
-def roll_back(_clicks, lang):
+def roll_back(_clicks, view):
     """Confirmed in the browser's dialog; saves the old content as a new version."""
+    lang = lang_of(view)
     editor = require_editor()
     version = clicked_version()
     try:
@@ -154,9 +156,10 @@ def download_template(n_clicks):
 @callback(
     Output(ids.DATA_HISTORY, "children"),
     Input(ids.DATA_VERSION, "data"),
-    State(ids.LANG_STORE, "data"),
+    State(ids.VIEW, "data"),
     prevent_initial_call=True,
 )
-def refresh_history(_version, lang):
+def refresh_history(_version, view):
+    lang = lang_of(view)
     require_editor()
     return history_view(services.store(), lang)

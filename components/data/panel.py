@@ -1,4 +1,4 @@
-"""The data tab's frame: its sections, editor-only outputs, refreshing other panels."""
+"""The data tab's frame: its sections, and the outputs only editors may write."""
 
 from __future__ import annotations
 
@@ -6,15 +6,12 @@ from dash import (
     ClientsideFunction,
     Input,
     Output,
-    State,
-    callback,
     clientside_callback,
     dcc,
     html,
-    no_update,
 )
 
-from components import highlight, ids, services
+from components import ids, services
 from components.data.highlight_form import highlight_section
 from components.data.history import history_section
 from components.data.upload import import_section
@@ -47,7 +44,6 @@ def layout(ds: Dataset, view, editor_name: str) -> html.Div:
     return html.Div(
         [
             dcc.Store(id=ids.DATA_PENDING),
-            dcc.Store(id=ids.DATA_VERSION, data=store.current_version()),
             dcc.Download(id=ids.DATA_DOWNLOAD),
             html.P(t("data_recorded_as", lang, name=editor_name), className="small text-secondary"),
             import_section(ds, lang),
@@ -58,29 +54,6 @@ def layout(ds: Dataset, view, editor_name: str) -> html.Div:
         ],
         className="data-panel",
     )
-
-
-# A new version changes what every panel shows. Re-setting the indicator re-runs the chart and
-# table callbacks (they read the store's newest version); the card is rebuilt the same way.
-@callback(
-    Output(ids.INDICATOR, "value", allow_duplicate=True),
-    Input(ids.DATA_VERSION, "data"),
-    State(ids.INDICATOR, "value"),
-    prevent_initial_call=True,
-)
-def refresh_charts(_version, indicator):
-    return indicator
-
-
-@callback(
-    Output(ids.HIGHLIGHT, "children", allow_duplicate=True),
-    Input(ids.DATA_VERSION, "data"),
-    State(ids.LANG_STORE, "data"),
-    prevent_initial_call=True,
-)
-def refresh_highlight(_version, lang):
-    card = highlight.layout(services.dataset(), lang)
-    return card.children if card is not None else no_update
 
 
 # The data tab exists only for editors, so it switches with its own callback: one callback

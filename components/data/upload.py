@@ -15,6 +15,7 @@ from components.data.shared import (
     require_editor,
     text_field,
 )
+from components.view import lang_of
 from eaeu.dataset import Dataset
 from eaeu.i18n import t
 from eaeu.imports.limits import MB, decode_upload
@@ -176,12 +177,13 @@ def import_section(ds: Dataset, lang: str) -> html.Section:
     Input({"type": ids.DATA_ANSWER, "key": ALL}, "value"),
     State(ids.DATA_UPLOAD, "filename"),
     State(ids.DATA_PENDING, "data"),
-    State(ids.LANG_STORE, "data"),
+    State(ids.VIEW, "data"),
     prevent_initial_call=True,
 )
 def preview(contents, mode, indicator, source_name, source_url, source_date, _answers, filename,
-            pending, lang):  # fmt: skip
+            pending, view):  # fmt: skip
     """Parse a new upload, or re-plan the waiting one with new options or answers."""
+    lang = lang_of(view)
     require_editor()
     trigger = ctx.triggered_id
     if trigger is None:  # answer buttons vanished (a new file, a commit): nothing to redo
@@ -264,11 +266,12 @@ def expired(store: Store, pending: dict, lang: str) -> tuple:
     Input(ids.DATA_COMMIT, "n_clicks"),
     State(ids.DATA_PENDING, "data"),
     State(ids.DATA_NOTE, "value"),
-    State(ids.LANG_STORE, "data"),
+    State(ids.VIEW, "data"),
     prevent_initial_call=True,
 )
-def commit(n_clicks, pending, note, lang):
+def commit(n_clicks, pending, note, view):
     """Save the previewed import as a new version: exactly the change the editor saw."""
+    lang = lang_of(view)
     editor = require_editor()
     upload, token = pending_tokens(pending)
     if not n_clicks or not token:
@@ -293,10 +296,11 @@ def commit(n_clicks, pending, note, lang):
     *flow_outputs(),
     Input(ids.DATA_CANCEL, "n_clicks"),
     State(ids.DATA_PENDING, "data"),
-    State(ids.LANG_STORE, "data"),
+    State(ids.VIEW, "data"),
     prevent_initial_call=True,
 )
-def cancel(n_clicks, pending, lang):
+def cancel(n_clicks, pending, view):
+    lang = lang_of(view)
     require_editor()
     if not n_clicks:
         raise PreventUpdate

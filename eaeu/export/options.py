@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from eaeu.charts import CHART_IDS
@@ -26,8 +27,22 @@ def export_string(key: str, lang: str, **fields: object) -> str:
     return t(f"export_{key}", lang, **fields)
 
 
+PART_NAMES = ("title", "subtitle", "source", "logo")  # the texts an image can show or leave out
+
+
 class ExportError(RuntimeError):
     """A render could not be made; the message is meant for the person who asked for it."""
+
+
+class OptionError(ValueError):
+    """An option out of bounds: English for the command line, `message(lang)` for the page."""
+
+    def __init__(self, key: str, **fields: object):
+        self.key, self.fields = key, fields
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str) -> str:
+        return t(f"export_error_{self.key}", lang, **self.fields)
 
 
 @dataclass(frozen=True)
@@ -47,34 +62,61 @@ class ExportOptions:
 
     def __post_init__(self) -> None:
         """Bad options fail here, with a message naming the allowed values."""
-        if self.chart_id not in CHART_IDS:
-            raise ValueError(
-                f"unknown chart {self.chart_id!r}; expected one of {', '.join(CHART_IDS)}"
-            )
-        if self.preset not in PRESET_NAMES:
-            raise ValueError(
-                f"unknown preset {self.preset!r}; expected one of {', '.join(PRESET_NAMES)}"
-            )
-        if self.fmt not in FORMATS:
-            raise ValueError(f"unknown format {self.fmt!r}; expected one of {', '.join(FORMATS)}")
-        if self.scale not in SCALES:
-            raise ValueError(f"scale must be 1, 2 or 3, not {self.scale!r}")
+        for key, value, allowed in (
+            ("chart", self.chart_id, CHART_IDS),
+            ("preset", self.preset, PRESET_NAMES),
+            ("format", self.fmt, FORMATS),
+            ("scale", self.scale, SCALES),
+        ):
+            if value not in allowed:
+                raise OptionError(key, value=value, allowed=", ".join(map(str, allowed)))
         width, height = self.size
         if not (MIN_SIDE <= width <= MAX_SIDE and MIN_SIDE <= height <= MAX_SIDE):
-            raise ValueError(
-                f"width and height must be {MIN_SIDE}..{MAX_SIDE} px, not {width}x{height}"
-            )
+            raise OptionError("size", min=MIN_SIDE, max=MAX_SIDE, width=width, height=height)
         if max(width, height) * self.scale > MAX_OUTPUT_SIDE:
-            raise ValueError(
-                f"{width}x{height} at scale {self.scale} exceeds {MAX_OUTPUT_SIDE} px a side"
+            raise OptionError(
+                "too_big", width=width, height=height, scale=self.scale, max=MAX_OUTPUT_SIDE
             )
+
+    @classmethod
+    def from_choices(
+        cls,
+        chart_id: str,
+        view: ViewState,
+        *,
+        preset: str | None,
+        width: object = None,
+        height: object = None,
+        scale: object = None,
+        fmt: str | None,
+        parts: Iterable[str],
+        note: str | None,
+    ) -> ExportOptions:
+        """What the export panel and the command line ask for: which texts to show (`parts`,
+        of PART_NAMES), and sizes as typed; a custom size must be whole pixels."""
+        custom = (preset or "article") == "custom"
+        shown = set(parts)
+        return cls(
+            chart_id=chart_id,
+            view=view,
+            preset=preset or "article",
+            width=_pixels(width) if custom else None,
+            height=_pixels(height) if custom else None,
+            scale=_pixels(scale) if scale not in (None, "") else 2,
+            fmt=(fmt or "png").lower(),
+            show_title="title" in shown,
+            show_subtitle="subtitle" in shown,
+            show_source="source" in shown,
+            show_logo="logo" in shown,
+            note=note or "",
+        )
 
     @property
     def size(self) -> tuple[int, int]:
         if self.preset != "custom":
             return PRESETS[self.preset]
         if self.width is None or self.height is None:
-            raise ValueError("the custom preset needs a width and a height")
+            raise OptionError("custom")
         return int(self.width), int(self.height)
 
     @property
@@ -85,3 +127,16 @@ class ExportOptions:
     @property
     def lang(self) -> str:
         return "en" if self.view.lang == "en" else "ru"
+
+
+def _pixels(value: object) -> int | None:
+    """A whole number from a form or the command line; anything else is a size error."""
+    if value is None or value == "":
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise OptionError("number", value=value) from None
+    if not number.is_integer():
+        raise OptionError("number", value=value)
+    return int(number)

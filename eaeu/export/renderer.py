@@ -8,7 +8,7 @@ import concurrent.futures
 import contextlib
 import datetime as dt
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import plotly.graph_objects as go
@@ -75,7 +75,7 @@ async def _cancel_pending() -> None:
     await asyncio.gather(*pending, return_exceptions=True)
 
 
-class _Session:
+class BrowserSession:
     """One Chromium driven by kaleido on an event loop of its own (a daemon thread)."""
 
     def __init__(self, render_timeout: float, start_timeout: float, tabs: int):
@@ -147,12 +147,20 @@ class Renderer:
     Here each render has its own future, a timeout, and a browser that died is reopened once.
     """
 
-    def __init__(self, render_timeout: float = 30.0, start_timeout: float = 30.0, tabs: int = 1):
+    def __init__(
+        self,
+        render_timeout: float = 30.0,
+        start_timeout: float = 30.0,
+        tabs: int = 1,
+        open_browser: Callable[[float, float, int], BrowserSession] | None = None,
+    ):
         self.render_timeout = render_timeout
         self.start_timeout = start_timeout
         self.tabs = tabs  # more tabs overlap renders with reloads, given idle cores
+        # How a browser session is opened (render timeout, start timeout, tabs -> session).
+        self.open_browser = open_browser or BrowserSession
         self._lock = threading.Lock()
-        self._session: _Session | None = None
+        self._session: BrowserSession | None = None
         self._closed_at_exit = False
 
     @property
@@ -160,7 +168,7 @@ class Renderer:
         session = self._session
         return session.pid if session else None
 
-    def _current(self) -> _Session:
+    def _current(self) -> BrowserSession:
         with self._lock:
             if self._session is not None and self._session.alive():
                 return self._session
@@ -170,14 +178,14 @@ class Renderer:
             self._session = self._start()
             return self._session
 
-    def _start(self) -> _Session:
+    def _start(self) -> BrowserSession:
         from choreographer.errors import ChromeNotFoundError
 
         if not self._closed_at_exit:
             atexit.register(self.close)
             self._closed_at_exit = True
         try:
-            return _Session(self.render_timeout, self.start_timeout, self.tabs)
+            return self.open_browser(self.render_timeout, self.start_timeout, self.tabs)
         except ChromeNotFoundError as error:
             raise ExportError(NO_BROWSER) from error
         except concurrent.futures.TimeoutError as error:
@@ -185,7 +193,7 @@ class Renderer:
         except Exception as error:
             raise ExportError(f"Chromium failed to start: {error}") from error
 
-    def _discard(self, session: _Session) -> None:
+    def _discard(self, session: BrowserSession) -> None:
         with self._lock:
             if self._session is session:
                 self._session = None

@@ -1,0 +1,154 @@
+"""The one view store: what the reader is looking at, as the server resolved it.
+
+Every control sends its value to `update_view`, which builds a ViewState, resolves it against
+the current data and writes the payload into ids.VIEW; every panel takes ids.VIEW as its input
+and reads it back with `current`. Only ViewState builds and parses query strings: the browser
+copies `search` into the address bar and the language links, nothing more.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+
+from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback
+from dash.exceptions import PreventUpdate
+
+from components import ids
+from components.services import dataset
+from eaeu.charts import main_chart
+from eaeu.dataset import Dataset
+from eaeu.i18n import LANGS, normalize_lang
+from eaeu.view import DEFAULT_INDICATOR, ResolvedView, ViewState
+
+# A page render writes the view; so does a reader's change of a control. The address bar
+# replaces its entry for the first and adds one (that Back undoes) for the second.
+FROM_PAGE, FROM_CONTROL = "page", "control"
+
+
+def payload(
+    view: ResolvedView, origin: str = FROM_PAGE, path: str = "/", replaces: str = ""
+) -> dict:
+    """What the browser keeps of a view: strings the server made, to copy and compare.
+    `replaces`: the address (path and query) this view answers; if the reader has gone on to
+    another one meanwhile (Back, Forward), the address bar is left alone."""
+    return {
+        "search": view.to_query(),
+        "path": path,
+        "replaces": replaces or path + view.to_query(),
+        "lang": view.lang,
+        "chart": main_chart(view),
+        "data": view.data_version,
+        "origin": origin,
+        "alternates": {lang: view.with_lang(lang).to_query() for lang in LANGS},
+    }
+
+
+def lang_of(data: dict | None) -> str:
+    return normalize_lang((data or {}).get("lang"))
+
+
+class _Resolved:
+    """Recently resolved views by (query, data version): each panel of one change reads the
+    same view, and resolving it again for each would repeat the same lookups."""
+
+    def __init__(self, size: int = 256):
+        self._items: OrderedDict[tuple[str, str], ResolvedView] = OrderedDict()
+        self._lock = threading.Lock()
+        self.size = size
+
+    def get(self, search: str, ds: Dataset) -> ResolvedView:
+        key = (search, ds.version)
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        view = ViewState.from_query(search).resolve(ds)
+        with self._lock:
+            self._items[key] = view
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return view
+
+
+_resolved = _Resolved()
+
+
+def current(data: dict | None, ds: Dataset | None = None) -> ResolvedView:
+    """The view in the store, resolved against the current data (once per data version)."""
+    return _resolved.get((data or {}).get("search") or "", ds or dataset())
+
+
+def for_tab(data: dict | None, tab: str) -> tuple[Dataset, ResolvedView]:
+    """The data and the view for a panel of `tab`: a hidden panel is not redrawn
+    (PreventUpdate); it is drawn when its tab is opened, which changes the view."""
+    ds = dataset()
+    view = current(data, ds)
+    if view.tab != tab:
+        raise PreventUpdate
+    return ds, view
+
+
+@callback(
+    Output(ids.VIEW, "data", allow_duplicate=True),
+    Input(ids.TABS, "data"),
+    Input(ids.INDICATOR, "value"),
+    Input(ids.PERIOD, "value"),
+    Input(ids.COUNTRIES, "value"),
+    Input(ids.SNAPSHOT, "value"),
+    Input(ids.TABLE_SELECT, "value"),
+    Input(ids.TRANSFORM, "value"),
+    Input(ids.DATA_VERSION, "data"),
+    State(ids.VIEW, "data"),
+    prevent_initial_call=True,
+)
+def update_view(tab, indicator, period, countries, snapshot, table, transform, _version, shown):
+    """The controls' values as a resolved view; nothing is written when it is what is shown."""
+    requested = ViewState(
+        lang=lang_of(shown),
+        tab=tab or "indicators",
+        indicator=indicator or DEFAULT_INDICATOR,
+        period=period or "",
+        countries=tuple(countries) if isinstance(countries, list) else None,
+        snapshot=snapshot or "",
+        table=table or "growth",
+        transform=transform or "value",
+    )
+    view = requested.resolve(dataset())
+    path = (shown or {}).get("path") or "/"
+    new = payload(view, FROM_CONTROL, path, path + (shown or {}).get("search", ""))
+    if shown and (shown.get("search"), shown.get("data")) == (new["search"], new["data"]):
+        raise PreventUpdate
+    return new
+
+
+# The address bar and the page's language follow the view (assets/app.js).
+clientside_callback(
+    ClientsideFunction(namespace="eaeu", function_name="syncAddress"),
+    Output(ids.URL, "search"),
+    Output(ids.URL, "href"),
+    Input(ids.VIEW, "data"),
+)
+
+# The language links keep the rest of the view.
+clientside_callback(
+    """
+    function(view) {
+        if (!view) { return window.dash_clientside.no_update; }
+        return [view.alternates.ru, view.alternates.en];
+    }
+    """,
+    Output(ids.LANG_RU, "href"),
+    Output(ids.LANG_EN, "href"),
+    Input(ids.VIEW, "data"),
+    prevent_initial_call=True,
+)
+
+# An address the page did not write itself (first load, Back, a language link) is rendered.
+clientside_callback(
+    ClientsideFunction(namespace="eaeu", function_name="route"),
+    Output(ids.ROUTE, "data"),
+    Input(ids.URL, "pathname"),
+    Input(ids.URL, "search"),
+    State(ids.VIEW, "data"),
+)
