@@ -8,7 +8,7 @@ from dash.exceptions import PreventUpdate
 
 from components import ids
 from components.services import dataset
-from components.view import current
+from components.view import card_key, current
 from eaeu import queries
 from eaeu.dataset import Dataset
 from eaeu.i18n import fmt_date, fmt_value, t
@@ -18,27 +18,28 @@ from eaeu.view import ResolvedView
 def aside(ds: Dataset, view: ResolvedView) -> html.Aside:
     """The card's place beside the tabs; it follows the language and every new version."""
     return html.Aside(
-        [dcc.Store(id=ids.HIGHLIGHT_DRAWN, data=key(view)), layout(ds, view.lang)],
-        id=ids.HIGHLIGHT_BOX,
+        [
+            dcc.Store(id=ids.HIGHLIGHT_VIEW),
+            html.Div(
+                [dcc.Store(id=ids.HIGHLIGHT_DRAWN, data=card_key(view)), layout(ds, view.lang)],
+                id=ids.HIGHLIGHT_BOX,
+            ),
+        ]
     )
-
-
-def key(view: ResolvedView) -> str:
-    return f"{view.data_version}|{view.lang}"
 
 
 @callback(
     Output(ids.HIGHLIGHT_BOX, "children"),
-    Input(ids.VIEW, "data"),
+    Input(ids.HIGHLIGHT_VIEW, "data"),
     State(ids.HIGHLIGHT_DRAWN, "data"),
     prevent_initial_call=True,
 )
 def refresh(view_data, drawn):
     ds = dataset()
     view = current(view_data, ds)
-    if key(view) == drawn:
+    if card_key(view) == drawn:
         raise PreventUpdate
-    return [dcc.Store(id=ids.HIGHLIGHT_DRAWN, data=key(view)), layout(ds, view.lang)]
+    return [dcc.Store(id=ids.HIGHLIGHT_DRAWN, data=card_key(view)), layout(ds, view.lang)]
 
 
 def layout(ds: Dataset, lang: str) -> dbc.Card | None:

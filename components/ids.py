@@ -8,6 +8,11 @@ PAGE = "page"
 LANG_RU = "lang-ru"
 LANG_EN = "lang-en"
 TABS = "tabs"
+# The view as each panel receives it: only the shown panel gets a new view (components/view.py).
+INDICATORS_VIEW = "indicators-view"
+MISSIONS_VIEW = "missions-view"
+TABLE_VIEW = "table-view"
+HIGHLIGHT_VIEW = "highlight-view"
 # What each panel last drew (chart keys): a view change redraws only what it changes.
 INDICATORS_DRAWN = "indicators-drawn"
 MISSIONS_DRAWN = "missions-drawn"

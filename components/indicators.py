@@ -98,6 +98,7 @@ def layout(ds: Dataset, view: ResolvedView, shown: bool) -> html.Div:
     return html.Div(
         [
             dcc.Store(id=ids.INDICATORS_DRAWN, data=drawn),
+            dcc.Store(id=ids.INDICATORS_VIEW),
             controls,
             transform,
             graph(ids.GROWTH_GRAPH, "growth", drawn=growth),
@@ -131,7 +132,7 @@ def keys(view: ResolvedView) -> dict[str, str]:
     *chart_outputs(ids.GROWTH_GRAPH),
     *chart_outputs(ids.TREND_GRAPH),
     Output(ids.INDICATORS_DRAWN, "data"),
-    Input(ids.VIEW, "data"),
+    Input(ids.INDICATORS_VIEW, "data"),
     State(ids.INDICATOR, "value"),
     State(ids.PERIOD, "value"),
     State(ids.COUNTRIES, "value"),

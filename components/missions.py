@@ -73,6 +73,7 @@ def layout(ds: Dataset, view: ResolvedView, shown: bool) -> html.Div:
     return html.Div(
         [
             dcc.Store(id=ids.MISSIONS_DRAWN, data=drawn),
+            dcc.Store(id=ids.MISSIONS_VIEW),
             selector,
             html.Div(
                 summary, id=ids.MISSIONS_SUMMARY, className="fs-5 my-2", **{"aria-live": "polite"}
@@ -146,7 +147,7 @@ def panel_values(ds: Dataset, view: ResolvedView) -> tuple:
     Output(ids.SNAPSHOT, "options"),
     Output(ids.SNAPSHOT, "value"),
     Output(ids.MISSIONS_DRAWN, "data"),
-    Input(ids.VIEW, "data"),
+    Input(ids.MISSIONS_VIEW, "data"),
     State(ids.SNAPSHOT, "value"),
     State(ids.MISSIONS_DRAWN, "data"),
     prevent_initial_call=True,

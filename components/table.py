@@ -46,6 +46,7 @@ def layout(ds: Dataset, view: ResolvedView, shown: bool) -> html.Div:
     return html.Div(
         [
             dcc.Store(id=ids.TABLE_DRAWN, data=drawn),
+            dcc.Store(id=ids.TABLE_VIEW),
             choice_group(
                 t("table_of", lang),
                 dbc.RadioItems(
@@ -103,7 +104,7 @@ def table_values(ds: Dataset, view: ResolvedView) -> tuple:
     Output(ids.TABLE_SOURCES, "children"),
     Output(ids.TABLE_SELECT, "value"),
     Output(ids.TABLE_DRAWN, "data"),
-    Input(ids.VIEW, "data"),
+    Input(ids.TABLE_VIEW, "data"),
     State(ids.TABLE_SELECT, "value"),
     State(ids.TABLE_DRAWN, "data"),
     prevent_initial_call=True,

@@ -37,11 +37,18 @@ def payload(
         "path": path,
         "replaces": replaces or path + view.to_query(),
         "lang": view.lang,
+        "tab": view.tab,
         "chart": main_chart(view),
+        "card": card_key(view),
         "data": view.data_version,
         "origin": origin,
         "alternates": {lang: view.with_lang(lang).to_query() for lang in LANGS},
     }
+
+
+def card_key(view: ResolvedView) -> str:
+    """The figure-of-the-week card shows this data in this language, and nothing else."""
+    return f"{view.data_version}|{view.lang}"
 
 
 def lang_of(data: dict | None) -> str:
@@ -151,4 +158,25 @@ clientside_callback(
     Input(ids.URL, "pathname"),
     Input(ids.URL, "search"),
     State(ids.VIEW, "data"),
+)
+
+
+# Only the shown tab's panel receives the view, and the card only a new language or data:
+# a change sends no request for what it cannot change on screen.
+clientside_callback(
+    """
+    function(view, card) {
+        const skip = window.dash_clientside.no_update;
+        if (!view) { return [skip, skip, skip, skip]; }
+        const panels = ["indicators", "missions", "table"].map(t => t === view.tab ? view : skip);
+        return [...panels, view.card === card ? skip : view];
+    }
+    """,
+    Output(ids.INDICATORS_VIEW, "data"),
+    Output(ids.MISSIONS_VIEW, "data"),
+    Output(ids.TABLE_VIEW, "data"),
+    Output(ids.HIGHLIGHT_VIEW, "data"),
+    Input(ids.VIEW, "data"),
+    State(ids.HIGHLIGHT_DRAWN, "data"),
+    prevent_initial_call=True,
 )

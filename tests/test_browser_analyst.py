@@ -213,3 +213,20 @@ def test_no_horizontal_overflow(watched, live_server, width, tmp_path):
         shot = tmp_path / f"{width}.png"
         page.screenshot(path=str(shot), full_page=True)
         assert Image.open(shot).size[0] == width
+
+
+def test_a_period_change_sends_only_what_changes_the_screen(watched, live_server):
+    """The view, then the shown panel: no hidden tab, no closed export panel, no card."""
+    page, _ = watched
+    page.goto(live_server + "/")
+    wait_for_chart(page, "growth")
+    page.wait_for_load_state("networkidle")
+    posts = []
+    page.on("request", lambda r: posts.append(r.post_data_json) if r.method == "POST" else None)
+    choose(page, ids.PERIOD, "январь–сентябрь 2024")
+    expect(page.locator(f"#{ids.GROWTH_GRAPH}-title")).to_contain_text("январь–сентябрь 2024")
+    page.wait_for_load_state("networkidle")
+    written = [body["output"] for body in posts]
+    assert len(written) == 2, written
+    assert written[0].startswith(f"{ids.VIEW}.data")
+    assert ids.GROWTH_GRAPH in written[1]
