@@ -26,6 +26,7 @@ def peak_mb() -> float:
 
 
 def run_ours(path: Path, url: str) -> dict:
+    from eaeu.imports.summary import PreviewSummary
     from eaeu.imports.workflow import commit_import, preview_import
     from eaeu.store import Store
 
@@ -36,11 +37,11 @@ def run_ours(path: Path, url: str) -> dict:
     outcome = preview_import(store, data, path.name)
     previewed = time.perf_counter()
     if not outcome.plan.ok:
-        raise SystemExit("\n".join(outcome.lines()[:20]))
+        raise SystemExit("\n".join(PreviewSummary.of(outcome).lines()[:20]))
     commit_import(store, outcome, editor="bench")
     done = time.perf_counter()
     if not outcome.committed:
-        raise SystemExit("\n".join(outcome.lines()[:20]))
+        raise SystemExit("\n".join(PreviewSummary.of(outcome).lines()[:20]))
     return {
         "seconds": done - start,
         "preview_seconds": previewed - start,
@@ -76,7 +77,7 @@ def phases(path: Path, url: str) -> dict:
     plan = plan_import(current, parsed)
     timings["plan incl. build_dataset"] = time.perf_counter() - start
     start = time.perf_counter()
-    build_dataset(plan.new_raw)
+    build_dataset(plan.apply())
     timings["build_dataset alone"] = time.perf_counter() - start
     return timings
 

@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 from cli.options import repository, settings, store_options
+from eaeu.imports.options import Options
+from eaeu.imports.summary import PreviewSummary
 from eaeu.imports.workflow import import_into
 from eaeu.model import format_problems
 from eaeu.users import add_editor, check_new_editor
@@ -71,23 +73,15 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"{args.file}: cannot read the file ({exc.strerror or exc})")
         return 1
     store = repository(args).store
+    options = Options.given(
+        indicator=args.indicator, value_form=args.value_form, sheet=args.sheet,
+        source_name=args.source_name, source_url=args.source_url, source_date=args.source_date,
+    )  # fmt: skip
     outcome = import_into(
-        store,
-        data,
-        args.file.name,
-        editor=config.editor_name,
-        mode=args.mode,
-        note=args.note,
-        dry_run=args.dry_run,
-        indicator=args.indicator,
-        value_form=args.value_form,
-        sheet=args.sheet,
-        source_name=args.source_name,
-        source_url=args.source_url,
-        source_date=args.source_date,
-        limits=limits,
-    )
-    for line in outcome.lines():
+        store, data, args.file.name, editor=config.editor_name, options=options,
+        mode=args.mode, note=args.note, dry_run=args.dry_run, limits=limits,
+    )  # fmt: skip
+    for line in PreviewSummary.of(outcome).lines():
         print(line)
     for question in outcome.plan.parsed.questions:
         option = question.key.replace("_", "-")

@@ -259,7 +259,7 @@ class Store:
 
     def commit(
         self,
-        raw_tables: dict[str, pd.DataFrame] | Callable[[dict[str, pd.DataFrame]], dict],
+        raw_tables: dict[str, pd.DataFrame] | Callable[[dict[str, pd.DataFrame]], dict] | None,
         editor: str,
         file_name: str = "",
         sha256: str = "",
@@ -268,6 +268,7 @@ class Store:
         based_on: int | None = None,
         validated: Dataset | None = None,
         require_current: int | None = None,
+        checked: tuple[dict[str, str], dict[str, int]] | None = None,
     ) -> VersionInfo:
         """Validate and record a new version in one transaction; DataError leaves all as it was.
 
@@ -277,11 +278,15 @@ class Store:
         its content hash must match, else the tables are validated again.
         `require_current`: refuse with StaleVersion unless this is still the newest version
         (tables computed from an older version would silently undo the newer one).
+        `checked`: the stored texts and row counts of `raw_tables`, validated by this server
+        before (an import's preview): saved as they are. Use with `require_current`.
         """
         if kind not in VERSION_KINDS:
             raise ValueError(f"kind must be one of {', '.join(VERSION_KINDS)}")
         # Plain tables are checked before the write lock is taken, so other writers wait less.
-        ready = None if callable(raw_tables) else _checked_texts(raw_tables, validated)
+        ready = checked
+        if ready is None and not callable(raw_tables):
+            ready = _checked_texts(raw_tables, validated)
 
         def work(conn: Connection) -> VersionInfo:
             newest = _current_id(conn)

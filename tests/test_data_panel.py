@@ -11,13 +11,16 @@ from dash import dcc
 from components import ids
 from components.data.highlight_form import save_highlight_form
 from components.data.history import download_template, download_version, refresh_history, roll_back
-from components.data.preview import period_text, preview_view
-from components.data.upload import FROM_FILE, cancel, commit, import_options, remember_questions
+from components.data.preview import preview_view
+from components.data.upload import FROM_FILE, cancel, commit, import_options
 from eaeu import highlights
 from eaeu.config import DEFAULT_DATA_DIR
 from eaeu.dataset import build_dataset, read_tables
+from eaeu.imports.options import Options
 from eaeu.imports.parse import Question
 from eaeu.imports.pending import StoredPendingImports, UploadStash, drop_tokens
+from eaeu.imports.session import PendingUpload
+from eaeu.imports.summary import PreviewSummary
 from eaeu.imports.workflow import preview_import
 from eaeu.model import DataError
 from eaeu.store import Store
@@ -62,27 +65,35 @@ def test_stash_ignores_tokens_that_are_not_its_own(store):
 
 
 def test_an_answer_wins_over_the_indicator_select():
-    options = import_options("gdp", {"indicator": "unemployment"}, " S ", "", None)
-    assert options == {
-        "indicator": "unemployment",
-        "value_form": None,
-        "source_name": "S",
-        "source_url": None,
-        "source_date": None,
-    }
-    assert import_options(FROM_FILE, {})["indicator"] is None
-    assert import_options("gdp", {"value_form": "index"})["value_form"] == "index"
+    options = import_options("gdp", " S ", "", None).answered({"indicator": "unemployment"})
+    assert options == Options(indicator="unemployment", source_name="S")
+    assert import_options(FROM_FILE).indicator is None
+    assert import_options("gdp").answered({"value_form": "index"}).value_form == "index"
+    assert import_options("gdp").answered({"sheet": "x"}).sheet is None  # not a question
 
 
 def test_asked_questions_are_remembered_across_previews():
-    pending = {"upload": "upload-x", "answers": {"indicator": "gdp"}}
-    first = [Question("indicator", "which?", ("gdp", "unemployment"))]
-    pending = remember_questions(pending, first)
-    pending = remember_questions(pending, [Question("value_form", "?", ("index",))])
-    assert pending["questions"] == {
+    pending = PendingUpload("upload-x", answers={"indicator": "gdp"})
+    pending = pending.asked([Question("indicator", "which?", ("gdp", "unemployment"))])
+    pending = pending.asked([Question("value_form", "?", ("index",))])
+    assert pending.to_dict()["questions"] == {
         "indicator": ["which?", ["gdp", "unemployment"]],
         "value_form": ["?", ["index"]],
     }
+    assert PendingUpload.from_dict(pending.to_dict()) == pending
+    assert pending.answer({"indicator": "gdp"}) is None  # buttons re-rendered: no new answer
+    assert pending.answer({"value_form": "index"}).answers == {
+        "indicator": "gdp",
+        "value_form": "index",
+    }
+
+
+@pytest.mark.parametrize(
+    "data", [None, "x", {"upload": 5}, {"preview": "p"}, [1], {"upload": "u", "answers": 3}]
+)
+def test_a_malformed_pending_upload_from_the_browser_is_none_or_cleaned(data):
+    pending = PendingUpload.from_dict(data)
+    assert pending is None or (pending.upload == "u" and pending.answers == {})
 
 
 def test_highlight_row_reads_decimal_commas():
@@ -158,7 +169,7 @@ def test_upload_texts_are_rendered_as_plain_text(store):
     )
     outcome = preview_import(store, csv.encode(), name)
     ds = build_dataset(store.load_raw())
-    parts = preview_view(outcome, ds, "en")
+    parts = preview_view(PreviewSummary.of(outcome), ds, "en")
     nodes = [node for part in parts for node in walk(part)]
     assert not any(isinstance(node, dcc.Markdown) for node in nodes)
     assert not any(getattr(node, "dangerously_allow_html", False) for node in nodes)
@@ -176,17 +187,11 @@ def test_a_clean_preview_lists_counts_and_changes(store):
     )
     outcome = preview_import(store, csv.encode(), "synthetic.csv")
     ds = build_dataset(store.load_raw())
-    parts = preview_view(outcome, ds, "en")
+    parts = preview_view(PreviewSummary.of(outcome), ds, "en")
     shown = [text for part in parts for text in texts(part)]
     counts = next(p for p in parts if getattr(p, "id", "") == "data-preview-counts")
     assert texts(counts)[-4:] == ["Industrial production", "1", "1", "0"]
     assert shown[-4:] == ["Kazakhstan", "Jan–Aug 2024", "3.0", "3.3"]
-
-
-def test_period_texts_follow_the_importer_keys():
-    assert period_text("2024-09", "ru") == "январь–сентябрь 2024"
-    assert period_text("2024-04..2024-06", "en") == "Apr–Jun 2024"
-    assert period_text("odd", "en") == "odd"
 
 
 @pytest.fixture

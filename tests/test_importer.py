@@ -16,15 +16,17 @@ import openpyxl
 import pytest
 
 from eaeu.config import DEFAULT_DATA_DIR
-from eaeu.dataset import read_tables
+from eaeu.dataset import content_hash, read_tables
 from eaeu.imports.cells import parse_period, parse_value
 from eaeu.imports.files import assert_openpyxl_uses_defusedxml
 from eaeu.imports.limits import Limits, decode_upload
+from eaeu.imports.options import Options
 from eaeu.imports.parse import ParsedImport, parse_upload
 from eaeu.imports.pending import PendingImports, StoredPendingImports
-from eaeu.imports.plan import describe_plan, plan_import
+from eaeu.imports.plan import plan_import
+from eaeu.imports.summary import PreviewSummary
 from eaeu.imports.template import template_xlsx
-from eaeu.imports.workflow import commit_import, import_into, preview_import
+from eaeu.imports.workflow import ImportOutcome, commit_import, import_into, preview_import
 from eaeu.model import DataError
 from eaeu.store import Store
 
@@ -52,10 +54,17 @@ def observation(store, indicator, geo, end):
     return None if match.empty else match.iloc[0].to_dict()
 
 
-def refused(store, data, name, **options):
+def lines(outcome) -> list[str]:
+    """The preview as the command line prints it."""
+    return PreviewSummary.of(outcome).lines()
+
+
+def refused(store, data, name, limits=Limits(), **fields):
     """Import, expect refusal; return the problems as shown, after checking nothing changed."""
     before = store.content_hash()
-    outcome = import_into(store, data, name, editor="test", **options)
+    outcome = import_into(
+        store, data, name, editor="test", options=Options(**fields), limits=limits
+    )
     assert not outcome.committed
     assert store.content_hash() == before
     assert store.current_version() == 1
@@ -148,7 +157,9 @@ def test_country_names_use_the_aliases(raw):
     ]
     lines += [f"{name};1,0" for name in names]
     data = "\n".join(lines).encode()
-    parsed = parse_upload(data, "synthetic.csv", raw, indicator="gdp", source_name="Synthetic")
+    parsed = parse_upload(
+        data, "synthetic.csv", raw, Options(indicator="gdp", source_name="Synthetic")
+    )
     assert parsed.ok, parsed.problems
     assert [row["geo"] for row in parsed.row_dicts()] == ["KGZ", "BLR", "KAZ", "RUS", "ARM"]
 
@@ -158,7 +169,7 @@ def test_country_names_use_the_aliases(raw):
 
 def test_russian_excel_csv_cp1251_semicolons_decimal_comma(store):
     outcome = import_into(store, *corpus.russian_excel_csv(), editor="test")
-    assert outcome.committed, outcome.lines()
+    assert outcome.committed, lines(outcome)
     arm = observation(store, "industrial_production", "ARM", "2025-09-30")
     assert arm["value"] == "5.1"
     assert arm["source_date"] == "2025-10-14"
@@ -173,8 +184,10 @@ def test_russian_excel_csv_cp1251_semicolons_decimal_comma(store):
 
 
 def test_utf8_bom_csv_countries_across(store):
-    outcome = import_into(store, *corpus.utf8_bom_csv(), editor="test", indicator="gdp")
-    assert outcome.committed, outcome.lines()
+    outcome = import_into(
+        store, *corpus.utf8_bom_csv(), editor="test", options=Options(indicator="gdp")
+    )
+    assert outcome.committed, lines(outcome)
     assert outcome.plan.parsed.layout == "countries as columns"
     assert observation(store, "gdp", "ARM", "2026-03-31")["value"] == "2.5"
     assert observation(store, "gdp", "BLR", "2026-06-30")["value"] == "-1.5"
@@ -190,10 +203,9 @@ def test_eec_wide_sheet_title_merged_header_and_notes(store):
         store,
         *corpus.eec_wide_xlsx(),
         editor="test",
-        indicator="industrial_production",
-        source_name="Synthetic EEC",
+        options=Options(indicator="industrial_production", source_name="Synthetic EEC"),
     )
-    assert outcome.committed, outcome.lines()
+    assert outcome.committed, lines(outcome)
     parsed = outcome.plan.parsed
     assert (parsed.sheet, parsed.layout) == ("Промпроизводство", "periods as columns")
     # The title says indices: 112.6 becomes +12.6 %, and the preview says so.
@@ -205,7 +217,7 @@ def test_eec_wide_sheet_title_merged_header_and_notes(store):
         "values read as indices (previous year = 100) as the file's title says, converted to growth %",
         "7 empty or 'no data' cells were skipped (gaps stay gaps)",
     ]
-    assert "industrial_production: 17 new, 0 changed, 0 unchanged" in outcome.lines()
+    assert "industrial_production: 17 new, 0 changed, 0 unchanged" in lines(outcome)
 
 
 def test_wide_file_without_indicator_asks_which(store):
@@ -218,13 +230,13 @@ def test_wide_file_without_indicator_asks_which(store):
 
 def test_ods_is_read(store):
     outcome = import_into(store, *corpus.ods_long(), editor="test")
-    assert outcome.committed, outcome.lines()
+    assert outcome.committed, lines(outcome)
     assert observation(store, "industrial_production", "ARM", "2026-06-30")["value"] == "3.25"
 
 
 def test_formula_with_cached_value_is_read(store):
     outcome = import_into(store, *corpus.formula_xlsx(cached=True), editor="test")
-    assert outcome.committed, outcome.lines()
+    assert outcome.committed, lines(outcome)
     assert observation(store, "industrial_production", "BLR", "2025-12-31")["value"] == "5.0"
 
 
@@ -235,14 +247,16 @@ def test_index_values_ask_a_question_then_convert(store):
     (question,) = outcome.plan.parsed.questions
     assert question.key == "value_form"
     assert question.message == "values look like indices (106.4); convert to growth % (6.4)?"
-    answered = import_into(store, data, name, editor="test", value_form="index")
+    answered = import_into(store, data, name, editor="test", options=Options(value_form="index"))
     assert answered.committed
     assert observation(store, "industrial_production", "ARM", "2026-03-31")["value"] == "6.4"
     assert observation(store, "industrial_production", "KAZ", "2026-03-31")["value"] == "-0.5"
 
 
 def test_values_kept_as_growth_when_the_user_says_so(store):
-    outcome = import_into(store, *corpus.index_values_csv(), editor="test", value_form="growth")
+    outcome = import_into(
+        store, *corpus.index_values_csv(), editor="test", options=Options(value_form="growth")
+    )
     assert outcome.committed
     assert observation(store, "industrial_production", "ARM", "2026-03-31")["value"] == "106.4"
     assert len(outcome.plan.parsed.warnings) == 5  # every one beyond ±50 %
@@ -382,10 +396,10 @@ def test_a_figure_a_highlight_quotes_cannot_silently_change(store):
 
 
 def test_many_errors_are_listed_fifty_then_counted(store):
-    lines = ["indicator,geo,period,value,source_name"]
-    lines += [f"gdp,ARM,{2000 + n}-09,bad{n},Synthetic" for n in range(60)]
-    outcome = import_into(store, "\n".join(lines).encode(), "synthetic_many.csv", editor="t")
-    shown = outcome.lines()
+    rows = ["indicator,geo,period,value,source_name"]
+    rows += [f"gdp,ARM,{2000 + n}-09,bad{n},Synthetic" for n in range(60)]
+    outcome = import_into(store, "\n".join(rows).encode(), "synthetic_many.csv", editor="t")
+    shown = lines(outcome)
     assert "Errors (60): the file cannot be imported as it is" in shown
     assert "... and 10 more problems" in shown
     assert store.current_version() == 1
@@ -409,12 +423,12 @@ def test_merge_preview_counts_new_changed_unchanged(raw):
     )
     parsed = parse_upload(data, "synthetic_share.csv", raw)
     plan = plan_import(raw, parsed, "merge")
-    assert plan.ok, describe_plan(plan)
+    assert plan.ok, lines(ImportOutcome(plan, 1))
     changes = plan.indicators["industrial_output_share"]
     assert (changes.new, len(changes.changed), changes.unchanged, changes.removed) == (1, 1, 1, [])
-    assert describe_plan(plan)[-2:] == [
+    assert lines(ImportOutcome(plan, 1))[-2:] == [
         "industrial_output_share: 1 new, 1 changed, 1 unchanged",
-        "  changed KAZ 2023-11: 7.1 -> 7.2",
+        "  changed KAZ Jan–Nov 2023: 7.1 -> 7.2",
     ]
     new = plan.apply()["observations"]
     assert len(new) == len(raw["observations"]) + 1
@@ -426,10 +440,10 @@ def test_merge_preview_counts_new_changed_unchanged(raw):
 def test_replace_removes_rows_the_file_no_longer_has(store):
     data = share_file(f"RUS,2023-11,87.6,{TASS}", f"KAZ,2023-11,7.2,{TASS}")
     outcome = import_into(store, data, "synthetic_share.csv", editor="t", mode="replace")
-    assert outcome.committed, outcome.lines()
+    assert outcome.committed, lines(outcome)
     changes = outcome.plan.indicators["industrial_output_share"]
     assert sorted(c.geo for c in changes.removed) == ["ARM", "BLR", "KGZ"]
-    assert "industrial_output_share: 0 new, 1 changed, 1 unchanged, 3 removed" in outcome.lines()
+    assert "industrial_output_share: 0 new, 1 changed, 1 unchanged, 3 removed" in lines(outcome)
     obs = store.load_raw()["observations"]
     assert sorted(obs[obs.indicator == "industrial_output_share"]["geo"]) == ["KAZ", "RUS"]
     assert len(obs[obs.indicator == "gdp"]) == 6  # other indicators untouched
@@ -475,7 +489,7 @@ def test_template_has_lists_and_real_examples_and_imports_cleanly(store, ds):
     assert sheet["A2"].value in set(ds.indicators["id"]) and isinstance(sheet["E2"].value, float)
     assert sheet["C2"].value == sheet["C2"].value.strip() and sheet["C2"].data_type == "s"
     outcome = import_into(store, data, "template.xlsx", editor="t", dry_run=True)
-    assert outcome.plan.ok, outcome.lines()
+    assert outcome.plan.ok, lines(outcome)
     assert outcome.plan.indicators[sheet["A2"].value].unchanged == 2  # real shipped rows
 
 
@@ -547,7 +561,7 @@ def test_damaged_files_are_reported_never_raised(raw, seed):
         damaged = bytearray(data)
         for _ in range(rng.randint(1, 20)):
             damaged[rng.randrange(len(damaged))] = rng.randrange(256)
-        parsed = parse_upload(bytes(damaged), name, raw, indicator="industrial_production")
+        parsed = parse_upload(bytes(damaged), name, raw, Options(indicator="industrial_production"))
         unforeseen = [p for p in parsed.problems if "send it to the developers" in p.message]
         assert unforeseen == [], name
 
@@ -559,7 +573,8 @@ def test_stored_pending_imports_serve_every_worker(store):
     token = StoredPendingImports(store, ttl_seconds=600, clock=lambda: now[0]).put(preview)
     other_worker = StoredPendingImports(Store(store.url), clock=lambda: now[0])
     pending = other_worker.pop(token)
-    assert pending.lines() == preview.lines()
+    assert pending.plan.parsed.rows == preview.plan.parsed.rows
+    assert pending.plan.checked == preview.plan.checked  # the tables the preview validated
     assert commit_import(store, pending, editor="anna").committed
     assert other_worker.get(token) is None  # popped
     expiring = StoredPendingImports(store, ttl_seconds=600, clock=lambda: now[0]).put(preview)
@@ -594,8 +609,25 @@ def test_growth_warning_reads_whole_numbers_too(raw):
         f"industrial_production;{geo};2024-01-01;2024-09-30;{value};SYNTHETIC\n"
         for geo, value in (("KAZ", "100"), ("KGZ", "-51"), ("ARM", "4"), ("BLR", "50,0"))
     )
-    parsed = parse_upload((header + rows).encode(), "synthetic.csv", raw, value_form="growth")
+    parsed = parse_upload(
+        (header + rows).encode(), "synthetic.csv", raw, Options(value_form="growth")
+    )
     assert [p.message for p in parsed.warnings] == [
         "growth of 100 % is beyond ±50 %: is it an index?",
         "growth of -51 % is beyond ±50 %: is it an index?",
     ]
+
+
+def test_a_commit_saves_the_previewed_tables_without_validating_again(store, monkeypatch):
+    """One validation per import: the preview's. Only when another version landed between
+    preview and commit are the rows applied to it and validated anew."""
+    preview = preview_import(store, *corpus.russian_excel_csv(), Options(value_form="growth"))
+    token = StoredPendingImports(store).put(preview)
+
+    def no_validation(raw):
+        raise AssertionError("validated again at commit")
+
+    monkeypatch.setattr("eaeu.store.build_dataset", no_validation)
+    outcome = commit_import(store, StoredPendingImports(store).pop(token), editor="anna")
+    assert outcome.committed
+    assert store.content_hash() == content_hash(preview.plan.checked[0])

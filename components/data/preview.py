@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
-
 import dash_bootstrap_components as dbc
 from dash import html
 
@@ -12,59 +9,41 @@ from components import ids
 from components.data.shared import geo_names, indicator_names, message_list
 from eaeu.dataset import Dataset
 from eaeu.i18n import period_label, t
-from eaeu.imports.workflow import ImportOutcome
+from eaeu.imports.session import PendingUpload
+from eaeu.imports.summary import PreviewSummary
 from eaeu.model import format_problems
 
-CHANGE_ROWS = 50  # changed or removed rows listed per indicator; the counts give the rest
 
-
-def period_text(key: str, lang: str) -> str:
-    """'2024-09' (year to date) or '2024-01..2024-03', as the importer names periods -> a label."""
-    try:
-        first, _, last = key.partition("..")
-        if not last:
-            first, last = f"{key[:4]}-01", key
-        start = dt.date(int(first[:4]), int(first[5:7]), 1)
-        year, month = int(last[:4]), int(last[5:7])
-        end = dt.date(year, month, calendar.monthrange(year, month)[1])
-    except ValueError:
-        return key
-    return period_label(start, end, lang)
-
-
-def preview_view(outcome: ImportOutcome, ds: Dataset, lang: str) -> list:
-    plan, parsed = outcome.plan, outcome.plan.parsed
-    heading = t("data_rows_read", lang, file=parsed.file_name, n=len(parsed.rows))
+def preview_view(summary: PreviewSummary, ds: Dataset, lang: str) -> list:
+    """The summary the command line prints, as the page shows it."""
+    heading = t("data_rows_read", lang, file=summary.file_name, n=summary.rows_read)
     parts: list = [html.H3(t("data_preview", lang), className="h6"), html.P(heading)]
-    problems = plan.all_problems + outcome.problems
-    errors = format_problems(problems).splitlines() if problems else []
+    errors = format_problems(list(summary.errors)).splitlines() if summary.errors else []
     parts += message_list(t("data_errors", lang), errors, "danger")
-    warnings = format_problems(parsed.warnings).splitlines() if parsed.warnings else []
+    warnings = format_problems(list(summary.warnings)).splitlines() if summary.warnings else []
     parts += message_list(t("data_warnings", lang), warnings, "warning")
-    parts += message_list(t("data_notes", lang), list(parsed.notes), "secondary")
-    if plan.indicators:
-        parts.append(counts_table(outcome, ds, lang))
-        parts += change_table(outcome, ds, lang, "changed")
-        parts += change_table(outcome, ds, lang, "removed")
+    parts += message_list(t("data_notes", lang), list(summary.notes), "secondary")
+    if summary.indicators:
+        parts.append(counts_table(summary, ds, lang))
+        parts += change_table(summary, ds, lang, "changed")
+        parts += change_table(summary, ds, lang, "removed")
     return parts
 
 
-def counts_table(outcome: ImportOutcome, ds: Dataset, lang: str) -> dbc.Table:
-    replace = outcome.plan.mode == "replace"
+def counts_table(summary: PreviewSummary, ds: Dataset, lang: str) -> dbc.Table:
+    replace = summary.mode == "replace"
     names = indicator_names(ds, lang)
     headers = [t("indicator", lang), t("data_col_new", lang), t("data_col_changed", lang)]
     headers.append(t("data_col_unchanged", lang))
     if replace:
         headers.append(t("data_col_removed", lang))
     rows = []
-    for changes in outcome.plan.indicators.values():
-        cells = [names.get(changes.indicator, changes.indicator), changes.new]
-        cells += [len(changes.changed), changes.unchanged]
+    for item in summary.indicators:
+        cells = [names.get(item.indicator, item.indicator), item.new]
+        cells += [item.changed_count, item.unchanged]
         if replace:
-            cells.append(len(changes.removed))
-        rows.append(
-            html.Tr([html.Td(str(c)) for c in cells], **{"data-indicator": changes.indicator})
-        )
+            cells.append(item.removed_count)
+        rows.append(html.Tr([html.Td(str(c)) for c in cells], **{"data-indicator": item.indicator}))
     return dbc.Table(
         [html.Thead(html.Tr([html.Th(h, scope="col") for h in headers])), html.Tbody(rows)],
         id=f"{ids.DATA_PREVIEW}-counts",
@@ -75,24 +54,28 @@ def counts_table(outcome: ImportOutcome, ds: Dataset, lang: str) -> dbc.Table:
     )
 
 
-def change_table(outcome: ImportOutcome, ds: Dataset, lang: str, which: str) -> list:
-    """The changed (old -> new) or removed figures, per indicator, first CHANGE_ROWS each."""
+def change_table(summary: PreviewSummary, ds: Dataset, lang: str, which: str) -> list:
+    """The changed (old -> new) or removed figures the summary lists, per indicator."""
     indicators, geos = indicator_names(ds, lang), geo_names(ds, lang)
     rows = []
-    for changes in outcome.plan.indicators.values():
-        listed = changes.changed if which == "changed" else changes.removed
-        for change in listed[:CHANGE_ROWS]:
+    for item in summary.indicators:
+        listed, count = (
+            (item.changed, item.changed_count)
+            if which == "changed"
+            else (item.removed, item.removed_count)
+        )
+        for change in listed:
             new = t("data_source_only", lang) if change.source_only else change.new
             cells = [
-                indicators.get(changes.indicator, changes.indicator),
+                indicators.get(item.indicator, item.indicator),
                 geos.get(change.geo, change.geo),
-                period_text(change.period, lang),
+                period_label(change.start, change.end, lang),
                 change.old,
                 new,
             ]
             rows.append(html.Tr([html.Td(str(c)) for c in cells]))
-        if len(listed) > CHANGE_ROWS:
-            more = t("data_more_rows", lang, n=len(listed) - CHANGE_ROWS)
+        if count > len(listed):
+            more = t("data_more_rows", lang, n=count - len(listed))
             rows.append(html.Tr(html.Td(more, colSpan=5)))
     if not rows:
         return []
@@ -123,10 +106,9 @@ def choice_label(key: str, choice: str, ds: Dataset, lang: str) -> str:
     return choice
 
 
-def questions_view(pending: dict | None, ds: Dataset, lang: str) -> list:
+def questions_view(pending: PendingUpload, ds: Dataset, lang: str) -> list:
     """Every question asked about the file, as radio buttons showing the answer given."""
-    asked = (pending or {}).get("questions") or {}
-    answers = (pending or {}).get("answers") or {}
+    asked, answers = pending.questions, pending.answers
     if not asked:
         return []
     fieldsets = [

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
+
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
@@ -19,49 +22,30 @@ from components.view import lang_of
 from eaeu.dataset import Dataset
 from eaeu.i18n import t
 from eaeu.imports.limits import MB, decode_upload
-from eaeu.imports.parse import Question
-from eaeu.imports.pending import StoredPendingImports, UploadStash, drop_tokens
-from eaeu.imports.workflow import commit_import, preview_import
+from eaeu.imports.options import Options
+from eaeu.imports.session import ImportSession, PendingUpload
+from eaeu.imports.summary import PreviewSummary
 from eaeu.model import DataError, format_problems
-from eaeu.store import Store
 
 ACCEPT = ".xlsx,.xlsm,.ods,.csv"
 FROM_FILE = "from-file"  # the indicator select's "no choice": "" would show as blank
 
 
-def pending_tokens(pending: dict | None) -> tuple[str | None, str | None]:
-    pending = pending or {}
-    return pending.get("upload"), pending.get("preview")
-
-
 def import_options(
     indicator: str | None,
-    answers: dict[str, str],
     source_name: str | None = None,
     source_url: str | None = None,
     source_date: str | None = None,
-) -> dict[str, str | None]:
-    """Keyword options for preview_import; an answered question wins over the form's select."""
+) -> Options:
+    """The form's choices; the importer's questions, once answered, win over them."""
     chosen = indicator if indicator and indicator != FROM_FILE else None
-    options = {
-        "indicator": answers.get("indicator") or chosen,
-        "value_form": answers.get("value_form") or None,
-    }
-    for name, value in (
-        ("source_name", source_name),
-        ("source_url", source_url),
-        ("source_date", source_date),
-    ):
-        options[name] = (value or "").strip() or None
-    return options
+    return Options.given(
+        indicator=chosen, source_name=source_name, source_url=source_url, source_date=source_date
+    )
 
 
-def remember_questions(pending: dict, questions: list[Question]) -> dict:
-    """Keep every question asked about this file, so an answer stays visible and changeable."""
-    asked = dict(pending.get("questions") or {})
-    for question in questions:
-        asked[question.key] = [question.message, list(question.choices)]
-    return {**pending, "questions": asked}
+def session() -> ImportSession:
+    return ImportSession(services.store(), services.settings().limits)
 
 
 def import_section(ds: Dataset, lang: str) -> html.Section:
@@ -188,57 +172,63 @@ def preview(contents, mode, indicator, source_name, source_url, source_date, _an
     trigger = ctx.triggered_id
     if trigger is None:  # answer buttons vanished (a new file, a commit): nothing to redo
         raise PreventUpdate
-    store = services.store()
+    steps = session()
+    waiting = PendingUpload.from_dict(pending)
     if trigger == ids.DATA_UPLOAD:
         if not contents:
             raise PreventUpdate
-        drop_tokens(store, *pending_tokens(pending))
+        steps.cancel(waiting)
         try:
-            data = decode_upload(contents, services.settings().limits)
+            data = decode_upload(contents, steps.limits)
         except DataError as exc:
             refused = message_list(t("data_errors", lang), [str(p) for p in exc.problems], "danger")
             return refused, [], None, None, True, True, ""
-        file_name = filename or "upload"
-        pending = {"upload": UploadStash(store).put(data, file_name), "answers": {}}
+        waiting = steps.start(data, filename)
     else:
-        pending = changed_options(trigger, pending)
-        stashed = UploadStash(store).get(pending["upload"])
-        if stashed is None:
-            return expired(store, pending, lang)
-        data, file_name = stashed
-    options = import_options(indicator, pending["answers"], source_name, source_url, source_date)
-    outcome = preview_import(
-        store, data, file_name, mode or "merge", **options, limits=services.settings().limits
-    )
-    drop_tokens(store, pending.get("preview"))
-    # The parsed rows wait server-side under this token until Commit; the browser keeps it only.
-    token = StoredPendingImports(store).put(outcome) if outcome.plan.ok else None
-    pending = remember_questions({**pending, "preview": token}, outcome.plan.parsed.questions)
+        waiting = changed_options(trigger, waiting)
+    options = import_options(indicator, source_name, source_url, source_date)
+    previewed = steps.preview(waiting, options, mode or "merge")
+    if previewed is None:
+        status = dbc.Alert(t("data_expired", lang), color="warning")
+        return [], [], None, None, True, True, status
+    outcome, waiting = previewed
     ds = services.dataset()
     # contents -> None: the file is not sent again with later requests, nor kept in the page.
     return (
-        preview_view(outcome, ds, lang),
-        questions_view(pending, ds, lang),
-        pending,
+        preview_view(PreviewSummary.of(outcome), ds, lang),
+        questions_view(waiting, ds, lang),
+        waiting.to_dict(),
         None,
-        token is None,
+        waiting.preview is None,
         False,
         "",
     )
 
 
-def changed_options(trigger, pending: dict | None) -> dict:
-    """The waiting upload's state after an option or answer changed; PreventUpdate if none."""
-    if not pending or not pending.get("upload"):
+def changed_options(trigger, waiting: PendingUpload | None) -> PendingUpload:
+    """The waiting upload after an option or answer changed; PreventUpdate if nothing did."""
+    if waiting is None:
         raise PreventUpdate
     if not isinstance(trigger, dict):
-        return pending
+        return waiting
     # An answer: re-rendered radio buttons report their values again; only a change counts.
-    given = {item["id"]["key"]: item.get("value") for item in ctx.inputs_list[6]}
-    answers = {**pending.get("answers", {}), **{k: v for k, v in given.items() if v}}
-    if answers == pending.get("answers", {}):
+    answered = waiting.answer(given_answers(ctx.inputs))
+    if answered is None:
         raise PreventUpdate
-    return {**pending, "answers": answers}
+    return answered
+
+
+def given_answers(inputs: dict[str, object]) -> dict[str, str]:
+    """The answer buttons' values by question, from the callback's inputs ('id.prop' keys)."""
+    given = {}
+    for prop_id, value in inputs.items():
+        component = prop_id.rsplit(".", 1)[0]
+        if not component.startswith("{"):
+            continue
+        answer = json.loads(component)
+        if answer.get("type") == ids.DATA_ANSWER and isinstance(value, str):
+            given[answer.get("key")] = value
+    return given
 
 
 def flow_outputs() -> list[Output]:
@@ -254,12 +244,6 @@ def flow_outputs() -> list[Output]:
     ]
 
 
-def expired(store: Store, pending: dict, lang: str) -> tuple:
-    drop_tokens(store, *pending_tokens(pending))
-    status = dbc.Alert(t("data_expired", lang), color="warning")
-    return [], [], None, None, True, True, status
-
-
 @callback(
     *flow_outputs(),
     Output(ids.DATA_VERSION, "data", allow_duplicate=True),
@@ -273,21 +257,25 @@ def commit(n_clicks, pending, note, view):
     """Save the previewed import as a new version: exactly the change the editor saw."""
     lang = lang_of(view)
     editor = require_editor()
-    upload, token = pending_tokens(pending)
-    if not n_clicks or not token:
+    waiting = PendingUpload.from_dict(pending)
+    if not n_clicks or waiting is None or not waiting.preview:
         raise PreventUpdate
-    store = services.store()
-    outcome = StoredPendingImports(store).pop(token)
+    outcome = session().commit(waiting, editor, note or "")
     if outcome is None:
-        drop_tokens(store, upload)
         status = dbc.Alert(t("data_expired", lang), color="warning")
         return status, [], [], None, True, True, no_update
-    outcome = commit_import(store, outcome, editor, (note or "").strip())
     if not outcome.committed:
         lines = format_problems(outcome.problems).splitlines()
         status = message_list(t("data_not_saved", lang), lines, "danger")
-        return status, no_update, no_update, {**pending, "preview": None}, True, False, no_update
-    drop_tokens(store, upload)
+        return (
+            status,
+            no_update,
+            no_update,
+            replace(waiting, preview=None).to_dict(),
+            True,
+            False,
+            no_update,
+        )
     saved = dbc.Alert(t("data_saved", lang, version=outcome.version.id), color="success")
     return saved, [], [], None, True, True, outcome.version.id
 
@@ -304,6 +292,6 @@ def cancel(n_clicks, pending, view):
     require_editor()
     if not n_clicks:
         raise PreventUpdate
-    drop_tokens(services.store(), *pending_tokens(pending))
+    session().cancel(PendingUpload.from_dict(pending))
     status = dbc.Alert(t("data_cancelled", lang), color="secondary")
     return status, [], [], None, True, True

@@ -16,8 +16,9 @@ from eaeu.imports.columns import END, IND, OBS_COLUMNS, SOURCE_DATE, SOURCE_NAME
 from eaeu.imports.files import read_grids
 from eaeu.imports.grid import Grid, Refused
 from eaeu.imports.limits import Limits
+from eaeu.imports.options import Options
 from eaeu.imports.reference import Reference
-from eaeu.imports.rows import Options, Reader
+from eaeu.imports.rows import Reader
 from eaeu.imports.tables import GROWTH_HINTS, INDEX_HINTS, Table, find_table
 from eaeu.model import Problem
 
@@ -99,19 +100,12 @@ def parse_upload(
     data: bytes,
     file_name: str,
     current_raw: dict[str, pd.DataFrame],
-    *,
-    indicator: str | None = None,
-    value_form: str | None = None,
-    sheet: str | None = None,
-    source_name: str | None = None,
-    source_url: str | None = None,
-    source_date: str | None = None,
+    options: Options = Options(),
     limits: Limits = Limits(),
 ) -> ParsedImport:
     """Read an upload into observation rows; never raises for bad input, reports instead."""
     file = PurePath(file_name).name or "upload"
     parsed = ParsedImport(file_name=file, sha256=hashlib.sha256(data).hexdigest())
-    options = Options(indicator, value_form, sheet, source_name, source_url, source_date)
     ref = Reference.from_raw(current_raw)
     problems = _check_options(options, ref, file)
     if problems:

@@ -9,7 +9,7 @@ import threading
 import time
 
 from eaeu.imports.parse import ParsedImport
-from eaeu.imports.plan import plan_import
+from eaeu.imports.plan import ImportPlan
 from eaeu.imports.workflow import ImportOutcome
 
 
@@ -55,8 +55,9 @@ class PendingImports:
 class StoredPendingImports:
     """The same, kept in the store's pending_imports table, so every worker process sees them.
 
-    Only the parsed rows are kept; `get` plans them again against the version they were
-    previewed on, so the confirmed change is exactly the previewed one.
+    Kept: the parsed rows and the new tables the preview validated. A commit saves those
+    tables as they are while no other version has landed (no second validation); otherwise it
+    applies the same rows onto the newest version.
     """
 
     def __init__(self, store, ttl_seconds: int = 1800, clock=time.time):
@@ -70,6 +71,7 @@ class StoredPendingImports:
                 "parsed": pending.plan.parsed.to_json(),
                 "mode": pending.plan.mode,
                 "based_on": pending.based_on,
+                "checked": pending.plan.checked,
             }
         )
         _stash(self.store, token, payload, int(self._clock()), self.ttl)
@@ -81,8 +83,9 @@ class StoredPendingImports:
             return None
         data = json.loads(payload)
         parsed = ParsedImport.from_json(data["parsed"])
-        base = self.store.load_raw(data["based_on"])
-        return ImportOutcome(plan_import(base, parsed, data["mode"]), data["based_on"])
+        checked = tuple(data["checked"]) if data.get("checked") else None
+        plan = ImportPlan(parsed, data["mode"], {}, [], None, checked)
+        return ImportOutcome(plan, data["based_on"])
 
     def pop(self, token: str) -> ImportOutcome | None:
         outcome = self.get(token)

@@ -1,15 +1,14 @@
-"""What an import would change (diff per indicator), applying it, and describing it."""
+"""What an import would change (diff per indicator), and applying it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 import pandas as pd
 
-from eaeu.dataset import Dataset, build_dataset
-from eaeu.imports.cells import describe_period
+from eaeu.dataset import build_dataset
 from eaeu.imports.columns import (
     END,
     GEO,
@@ -22,16 +21,23 @@ from eaeu.imports.columns import (
     VALUE,
 )
 from eaeu.imports.parse import ParsedImport
-from eaeu.model import DataError, Problem, format_problems
+from eaeu.model import DataError, Problem
 
 
 @dataclass
 class Change:
     geo: str
-    period: str
+    start: dt.date  # the period, first and last day
+    end: dt.date
     old: str
     new: str
     source_only: bool = False
+
+
+def _change(row_or_key, old: str, new: str, source_only: bool = False) -> Change:
+    """A change of the observation keyed (indicator, geo, period start, period end)."""
+    start, end = (dt.date.fromisoformat(str(d)) for d in (row_or_key[START], row_or_key[END]))
+    return Change(row_or_key[GEO], start, end, old, new, source_only)
 
 
 @dataclass
@@ -49,9 +55,10 @@ class ImportPlan:
     mode: str
     indicators: dict[str, IndicatorChanges]
     problems: list[Problem]
-    base_raw: dict[str, pd.DataFrame]
-    new_raw: dict[str, pd.DataFrame] | None = None  # the tables the preview validated
-    dataset: Dataset | None = None  # built from new_raw: lets the commit skip re-validation
+    base_raw: dict[str, pd.DataFrame] | None
+    # The new tables' stored texts and row counts, validated by the preview: the commit saves
+    # them as they are (no second validation) while no other version has landed meanwhile.
+    checked: tuple[dict[str, str], dict[str, int]] | None = None
 
     @property
     def ok(self) -> bool:
@@ -65,8 +72,6 @@ class ImportPlan:
         """The new full tables; on a newer base (another commit since) the same upsert applies."""
         if not self.ok:
             raise DataError(self.all_problems or [Problem(self.parsed.file_name, "open questions")])
-        if base_raw is None and self.new_raw is not None:
-            return self.new_raw
         return apply_rows(base_raw or self.base_raw, self.parsed, self.mode)
 
 
@@ -135,14 +140,14 @@ def plan_import(
         incoming = {tuple(row[:4]) for row in parsed.rows}
         for key, old in current.items():
             if key[0] in plan.indicators and key not in incoming:
-                period = describe_period(key[2], key[3])
-                plan.indicators[key[0]].removed.append(Change(key[1], period, old[4], ""))
+                plan.indicators[key[0]].removed.append(_change(key, old[VALUE], ""))
     new_raw = plan.apply()
     try:
-        plan.dataset = build_dataset(new_raw)
-        plan.new_raw = new_raw
+        dataset = build_dataset(new_raw)
     except DataError as exc:
         plan.problems = [_in_context(p, parsed) for p in exc.problems]
+        return plan
+    plan.checked = (dataset.texts, {name: len(frame) for name, frame in new_raw.items()})
     return plan
 
 
@@ -153,11 +158,10 @@ def _count(plan: ImportPlan, old: tuple | None, row: list[str]) -> None:
     if old is None:
         changes.new += 1
         return
-    period = describe_period(row[START], row[END])
     if Decimal(old[VALUE]) != Decimal(row[VALUE]):
-        changes.changed.append(Change(row[GEO], period, old[VALUE], row[VALUE]))
+        changes.changed.append(_change(row, old[VALUE], row[VALUE]))
     elif plan.parsed.source_given and old[SOURCE_NAME:] != tuple(row[SOURCE_NAME:]):
-        changes.changed.append(Change(row[GEO], period, old[VALUE], row[VALUE], source_only=True))
+        changes.changed.append(_change(row, old[VALUE], row[VALUE], source_only=True))
     else:
         changes.unchanged += 1
 
@@ -166,41 +170,3 @@ def _in_context(problem: Problem, parsed: ParsedImport) -> Problem:
     """Dataset checks name the stored table; say too that this file caused it."""
     message = f"{problem.message} (after importing {parsed.file_name})"
     return Problem(problem.file, message, problem.row, problem.column, problem.sheet)
-
-
-def describe_plan(plan: ImportPlan) -> list[str]:
-    """The preview, as lines: the CLI prints them and the browser shows the same text."""
-    parsed = plan.parsed
-    where = f", sheet {parsed.sheet!r}" if parsed.sheet else ""
-    lines = [
-        f"{parsed.file_name}{where}: {len(parsed.rows)} rows read ({parsed.layout or 'no table'})"
-    ]
-    if plan.all_problems:
-        lines.append(f"Errors ({len(plan.all_problems)}): the file cannot be imported as it is")
-        lines.extend(format_problems(plan.all_problems).splitlines())
-    for question in parsed.questions:
-        lines.append(
-            f"Question ({question.key}: {' | '.join(question.choices)}): {question.message}"
-        )
-    if parsed.warnings:
-        lines.append(f"Warnings ({len(parsed.warnings)}):")
-        lines.extend(format_problems(parsed.warnings).splitlines())
-    lines.extend(f"Note: {note}" for note in parsed.notes)
-    for changes in plan.indicators.values():
-        lines.extend(_describe_indicator(changes, plan.mode))
-    return lines
-
-
-def _describe_indicator(changes: IndicatorChanges, mode: str) -> Iterable[str]:
-    removed = f", {len(changes.removed)} removed" if mode == "replace" else ""
-    yield (
-        f"{changes.indicator}: {changes.new} new, {len(changes.changed)} changed, "
-        f"{changes.unchanged} unchanged{removed}"
-    )
-    for change in changes.changed[:50]:
-        if change.source_only:
-            yield f"  changed {change.geo} {change.period}: source updated (value {change.new})"
-        else:
-            yield f"  changed {change.geo} {change.period}: {change.old} -> {change.new}"
-    for change in changes.removed[:50]:
-        yield f"  removed {change.geo} {change.period}: {change.old}"

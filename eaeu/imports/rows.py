@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import operator
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 
 from eaeu.imports.cells import (
@@ -20,22 +19,13 @@ from eaeu.imports.cells import (
 )
 from eaeu.imports.columns import OBS_COLUMNS, VALUE
 from eaeu.imports.grid import Grid
+from eaeu.imports.options import Options
 from eaeu.imports.reference import Reference
 from eaeu.imports.tables import Table, cell_at
 from eaeu.model import Problem
 
 CHUNK_ROWS = 5_000
 MEMO_LIMIT = 200_000  # distinct cells remembered per column
-
-
-@dataclass
-class Options:
-    indicator: str | None = None
-    value_form: str | None = None  # "growth" | "index" | None (ask when ambiguous)
-    sheet: str | None = None
-    source_name: str | None = None
-    source_url: str | None = None
-    source_date: str | None = None
 
 
 class Reader:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from eaeu.imports.limits import Limits
+from eaeu.imports.options import Options
 from eaeu.imports.parse import parse_upload
-from eaeu.imports.plan import ImportPlan, apply_rows, describe_plan, plan_import
-from eaeu.model import DataError, Problem, format_problems
+from eaeu.imports.plan import ImportPlan, apply_rows, plan_import
+from eaeu.model import DataError, Problem
 
 
 @dataclass
@@ -20,24 +22,20 @@ class ImportOutcome:
     def committed(self) -> bool:
         return self.version is not None
 
-    def lines(self) -> list[str]:
-        lines = describe_plan(self.plan)
-        if self.problems:
-            lines.append(f"Errors ({len(self.problems)}): the file cannot be imported as it is")
-            lines.extend(format_problems(self.problems).splitlines())
-        if self.version is not None:
-            lines.append(f"Saved as version {self.version.id}.")
-        return lines
-
 
 def preview_import(
-    store, data: bytes, file_name: str, mode: str = "merge", **options
+    store,
+    data: bytes,
+    file_name: str,
+    options: Options = Options(),
+    mode: str = "merge",
+    limits: Limits = Limits(),
 ) -> ImportOutcome:
     """Parse and plan against the store's newest version; changes nothing."""
     based_on = store.current_version()
     current = store.load_raw(based_on)
-    plan = plan_import(current, parse_upload(data, file_name, current, **options), mode)
-    return ImportOutcome(plan, based_on)
+    parsed = parse_upload(data, file_name, current, options, limits)
+    return ImportOutcome(plan_import(current, parsed, mode), based_on)
 
 
 def commit_import(store, outcome: ImportOutcome, editor: str, note: str = "") -> ImportOutcome:
@@ -54,9 +52,10 @@ def commit_import(store, outcome: ImportOutcome, editor: str, note: str = "") ->
     meta = {"editor": editor, "file_name": parsed.file_name, "sha256": parsed.sha256}
     try:
         try:
+            # The preview validated these tables: saved as they are, unless a version landed.
             version = store.commit(
-                plan.apply(), **meta, note=note, kind="import",
-                validated=plan.dataset, require_current=outcome.based_on,
+                None, **meta, note=note, kind="import",
+                checked=plan.checked, require_current=outcome.based_on,
             )  # fmt: skip
         except StaleVersion:
             version = store.commit(
@@ -71,11 +70,11 @@ def commit_import(store, outcome: ImportOutcome, editor: str, note: str = "") ->
 
 
 def import_into(
-    store, data: bytes, file_name: str, *, editor: str, mode: str = "merge", note: str = "",
-    dry_run: bool = False, **options,
+    store, data: bytes, file_name: str, *, editor: str, options: Options = Options(),
+    mode: str = "merge", note: str = "", dry_run: bool = False, limits: Limits = Limits(),
 ) -> ImportOutcome:  # fmt: skip
     """Preview, then commit unless it is a dry run or anything is wrong."""
-    outcome = preview_import(store, data, file_name, mode, **options)
+    outcome = preview_import(store, data, file_name, options, mode, limits)
     if dry_run:
         return outcome
     return commit_import(store, outcome, editor, note)
