@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dash import Output, dcc, get_asset_url, html, no_update
 
+from components import ids
 from eaeu.charts import Chart
 from eaeu.dataset import Dataset
 from eaeu.export.alt_text import alt_text
@@ -46,8 +47,14 @@ def graph(component_id: str, chart_id: str, height: int = 460, drawn: tuple = ()
     graph_props = {"figure": figure} if figure is not None else {}
     return html.Figure(
         [
-            html.H2(title, id=f"{component_id}-title", className="h5 mb-0 chart-title"),
-            html.P(subtitle, id=f"{component_id}-subtitle", className="small text-secondary mb-1"),
+            html.H2(
+                title, id=ids.chart_text(component_id, "title"), className="h5 mb-0 chart-title"
+            ),
+            html.P(
+                subtitle,
+                id=ids.chart_text(component_id, "subtitle"),
+                className="small text-secondary mb-1",
+            ),
             dcc.Loading(
                 dcc.Graph(
                     id=component_id,
@@ -60,8 +67,12 @@ def graph(component_id: str, chart_id: str, height: int = 460, drawn: tuple = ()
             ),
             html.Figcaption(
                 [
-                    html.Span(footer, id=f"{component_id}-footer"),
-                    html.Span(summary, id=f"{component_id}-summary", className="visually-hidden"),
+                    html.Span(footer, id=ids.chart_text(component_id, "footer")),
+                    html.Span(
+                        summary,
+                        id=ids.chart_text(component_id, "summary"),
+                        className="visually-hidden",
+                    ),
                 ],
                 className="small text-secondary",
             ),
@@ -75,16 +86,19 @@ def graph(component_id: str, chart_id: str, height: int = 460, drawn: tuple = ()
 CHART_OUTPUTS = (
     ("", "figure"),
     ("", "config"),
-    ("-title", "children"),
-    ("-subtitle", "children"),
-    ("-footer", "children"),
-    ("-summary", "children"),
+    ("title", "children"),
+    ("subtitle", "children"),
+    ("footer", "children"),
+    ("summary", "children"),
 )
 
 
 def chart_outputs(component_id: str) -> list[Output]:
     """The figure and the texts around it, as one group of callback outputs."""
-    return [Output(f"{component_id}{suffix}", prop) for suffix, prop in CHART_OUTPUTS]
+    return [
+        Output(ids.chart_text(component_id, part) if part else component_id, prop)
+        for part, prop in CHART_OUTPUTS
+    ]
 
 
 def unchanged(count: int) -> tuple:

@@ -47,31 +47,9 @@ from eaeu.filenames import image_name, pack_name
 from eaeu.i18n import LANGS, t
 from eaeu.view import ResolvedView
 
-# Pattern-matching ids: {"type": <one of these>, "chart": chart_id}.
-PRESET = "export-preset"
-WIDTH = "export-width"
-HEIGHT = "export-height"
-SCALE = "export-scale"
-FORMAT = "export-format"
-LANG = "export-lang"
-PARTS = "export-parts"
-NOTE = "export-note"
-BUTTON = "export-button"
-PACK_BUTTON = "export-pack-button"
-DOWNLOAD = "export-download"
-PACK_DOWNLOAD = "export-pack-download"
-ALT_TEXT = "export-alt"
-ALT_VIEW = "export-alt-view"  # the view whose alt text to write, set while the panel is open
-SUMMARY = "export-summary"
-STATUS = "export-status"
-
 
 def s(key: str, lang: str) -> str:
     return t(f"panel_{key}", lang)
-
-
-def pid(kind: str, chart_id: str) -> dict[str, str]:
-    return {"type": kind, "chart": chart_id}
 
 
 def _labelled(text: str, control, width: int = 3) -> dbc.Col:
@@ -88,7 +66,7 @@ def _labelled(text: str, control, width: int = 3) -> dbc.Col:
 
 def _select(kind: str, chart_id: str, options: list[tuple[str, str]], value: str) -> dbc.Select:
     return dbc.Select(
-        id=pid(kind, chart_id),
+        id=ids.export_part(kind, chart_id),
         options=[{"label": text, "value": v} for v, text in options],
         value=value,
         size="sm",
@@ -101,7 +79,7 @@ def _size_row(chart_id: str, lang: str) -> dbc.Row:
 
     def number(kind: str, value: int) -> dbc.Input:
         return dbc.Input(
-            id=pid(kind, chart_id),
+            id=ids.export_part(kind, chart_id),
             # No min/max here: out-of-range input would arrive as None; the server says why.
             type="number",
             step=10,
@@ -112,17 +90,17 @@ def _size_row(chart_id: str, lang: str) -> dbc.Row:
 
     return dbc.Row(
         [
-            _labelled(s("size", lang), _select(PRESET, chart_id, presets, "article"), 4),
-            _labelled(s("width", lang), number(WIDTH, width), 2),
-            _labelled(s("height", lang), number(HEIGHT, height), 2),
+            _labelled(s("size", lang), _select(ids.EXPORT_PRESET, chart_id, presets, "article"), 4),
+            _labelled(s("width", lang), number(ids.EXPORT_WIDTH, width), 2),
+            _labelled(s("height", lang), number(ids.EXPORT_HEIGHT, height), 2),
             _labelled(
                 s("scale", lang),
-                _select(SCALE, chart_id, [(str(n), f"{n}×") for n in SCALES], "2"),
+                _select(ids.EXPORT_SCALE, chart_id, [(str(n), f"{n}×") for n in SCALES], "2"),
                 2,
             ),
             _labelled(
                 s("format", lang),
-                _select(FORMAT, chart_id, [(f, f.upper()) for f in FORMATS], "png"),
+                _select(ids.EXPORT_FORMAT, chart_id, [(f, f.upper()) for f in FORMATS], "png"),
                 2,
             ),
         ]
@@ -132,14 +110,14 @@ def _size_row(chart_id: str, lang: str) -> dbc.Row:
 def _text_row(chart_id: str, lang: str) -> dbc.Row:
     languages = [(code, code.upper()) for code in LANGS]
     parts = dbc.Checklist(
-        id=pid(PARTS, chart_id),
+        id=ids.export_part(ids.EXPORT_PARTS, chart_id),
         options=[{"label": s(f"part_{p}", lang), "value": p} for p in PART_NAMES],
         value=list(PART_NAMES),
         inline=True,
     )
     return dbc.Row(
         [
-            _labelled(s("lang", lang), _select(LANG, chart_id, languages, lang), 2),
+            _labelled(s("lang", lang), _select(ids.EXPORT_LANG, chart_id, languages, lang), 2),
             dbc.Col(
                 html.Fieldset(
                     [
@@ -157,7 +135,12 @@ def _text_row(chart_id: str, lang: str) -> dbc.Row:
             ),
             _labelled(
                 s("note", lang),
-                dbc.Input(id=pid(NOTE, chart_id), type="text", maxLength=200, size="sm"),
+                dbc.Input(
+                    id=ids.export_part(ids.EXPORT_NOTE, chart_id),
+                    type="text",
+                    maxLength=200,
+                    size="sm",
+                ),
                 12,
             ),
         ]
@@ -167,10 +150,15 @@ def _text_row(chart_id: str, lang: str) -> dbc.Row:
 def _actions(chart_id: str, lang: str) -> html.Div:
     return html.Div(
         [
-            dbc.Button(s("download", lang), id=pid(BUTTON, chart_id), size="sm", className="me-2"),
+            dbc.Button(
+                s("download", lang),
+                id=ids.export_part(ids.EXPORT_BUTTON, chart_id),
+                size="sm",
+                className="me-2",
+            ),
             dbc.Button(
                 s("pack", lang),
-                id=pid(PACK_BUTTON, chart_id),
+                id=ids.export_part(ids.EXPORT_PACK_BUTTON, chart_id),
                 size="sm",
                 color="secondary",
                 outline=True,
@@ -178,9 +166,13 @@ def _actions(chart_id: str, lang: str) -> html.Div:
             dcc.Loading(
                 html.Div(
                     [
-                        html.Span(id=pid(STATUS, chart_id), role="status", className="small"),
-                        dcc.Download(id=pid(DOWNLOAD, chart_id)),
-                        dcc.Download(id=pid(PACK_DOWNLOAD, chart_id)),
+                        html.Span(
+                            id=ids.export_part(ids.EXPORT_STATUS, chart_id),
+                            role="status",
+                            className="small",
+                        ),
+                        dcc.Download(id=ids.export_part(ids.EXPORT_DOWNLOAD, chart_id)),
+                        dcc.Download(id=ids.export_part(ids.EXPORT_PACK_DOWNLOAD, chart_id)),
                     ],
                     className="d-inline-block ms-3",
                 ),
@@ -198,7 +190,7 @@ def _alt_box(chart_id: str, lang: str) -> html.Label:
         [
             html.Span(s("alt", lang), className="d-block small fw-bold"),
             dcc.Textarea(
-                id=pid(ALT_TEXT, chart_id),
+                id=ids.export_part(ids.EXPORT_ALT_TEXT, chart_id),
                 readOnly=True,
                 className="form-control small",
                 style={"height": "5rem"},
@@ -213,9 +205,12 @@ def layout(chart_id: str, lang: str) -> html.Details:
     return html.Details(
         [
             html.Summary(
-                s("export", lang), id=pid(SUMMARY, chart_id), n_clicks=0, className="small fw-bold"
+                s("export", lang),
+                id=ids.export_part(ids.EXPORT_SUMMARY, chart_id),
+                n_clicks=0,
+                className="small fw-bold",
             ),
-            dcc.Store(id=pid(ALT_VIEW, chart_id)),
+            dcc.Store(id=ids.export_part(ids.EXPORT_ALT_VIEW, chart_id)),
             html.Div(
                 [
                     _size_row(chart_id, lang),
@@ -263,11 +258,11 @@ def pack_download(view: ResolvedView) -> dict:
 
 
 @callback(
-    Output(pid(WIDTH, MATCH), "disabled"),
-    Output(pid(HEIGHT, MATCH), "disabled"),
-    Output(pid(WIDTH, MATCH), "value"),
-    Output(pid(HEIGHT, MATCH), "value"),
-    Input(pid(PRESET, MATCH), "value"),
+    Output(ids.export_part(ids.EXPORT_WIDTH, MATCH), "disabled"),
+    Output(ids.export_part(ids.EXPORT_HEIGHT, MATCH), "disabled"),
+    Output(ids.export_part(ids.EXPORT_WIDTH, MATCH), "value"),
+    Output(ids.export_part(ids.EXPORT_HEIGHT, MATCH), "value"),
+    Input(ids.export_part(ids.EXPORT_PRESET, MATCH), "value"),
     prevent_initial_call=True,
 )
 def follow_preset(preset):
@@ -286,17 +281,17 @@ clientside_callback(
         return view;
     }
     """,
-    Output(pid(ALT_VIEW, MATCH), "data"),
+    Output(ids.export_part(ids.EXPORT_ALT_VIEW, MATCH), "data"),
     Input(ids.VIEW, "data"),
-    Input(pid(SUMMARY, MATCH), "n_clicks"),
+    Input(ids.export_part(ids.EXPORT_SUMMARY, MATCH), "n_clicks"),
 )
 
 
 @callback(
-    Output(pid(ALT_TEXT, MATCH), "value"),
-    Input(pid(ALT_VIEW, MATCH), "data"),
-    Input(pid(LANG, MATCH), "value"),
-    State(pid(LANG, MATCH), "id"),
+    Output(ids.export_part(ids.EXPORT_ALT_TEXT, MATCH), "value"),
+    Input(ids.export_part(ids.EXPORT_ALT_VIEW, MATCH), "data"),
+    Input(ids.export_part(ids.EXPORT_LANG, MATCH), "value"),
+    State(ids.export_part(ids.EXPORT_LANG, MATCH), "id"),
     prevent_initial_call=True,
 )
 def fill_alt_text(view_data, lang, component_id):
@@ -309,19 +304,19 @@ def fill_alt_text(view_data, lang, component_id):
 
 
 @callback(
-    Output(pid(DOWNLOAD, MATCH), "data"),
-    Output(pid(PACK_DOWNLOAD, MATCH), "data"),
-    Output(pid(STATUS, MATCH), "children"),
-    Input(pid(BUTTON, MATCH), "n_clicks"),
-    Input(pid(PACK_BUTTON, MATCH), "n_clicks"),
-    State(pid(PRESET, MATCH), "value"),
-    State(pid(WIDTH, MATCH), "value"),
-    State(pid(HEIGHT, MATCH), "value"),
-    State(pid(SCALE, MATCH), "value"),
-    State(pid(FORMAT, MATCH), "value"),
-    State(pid(LANG, MATCH), "value"),
-    State(pid(PARTS, MATCH), "value"),
-    State(pid(NOTE, MATCH), "value"),
+    Output(ids.export_part(ids.EXPORT_DOWNLOAD, MATCH), "data"),
+    Output(ids.export_part(ids.EXPORT_PACK_DOWNLOAD, MATCH), "data"),
+    Output(ids.export_part(ids.EXPORT_STATUS, MATCH), "children"),
+    Input(ids.export_part(ids.EXPORT_BUTTON, MATCH), "n_clicks"),
+    Input(ids.export_part(ids.EXPORT_PACK_BUTTON, MATCH), "n_clicks"),
+    State(ids.export_part(ids.EXPORT_PRESET, MATCH), "value"),
+    State(ids.export_part(ids.EXPORT_WIDTH, MATCH), "value"),
+    State(ids.export_part(ids.EXPORT_HEIGHT, MATCH), "value"),
+    State(ids.export_part(ids.EXPORT_SCALE, MATCH), "value"),
+    State(ids.export_part(ids.EXPORT_FORMAT, MATCH), "value"),
+    State(ids.export_part(ids.EXPORT_LANG, MATCH), "value"),
+    State(ids.export_part(ids.EXPORT_PARTS, MATCH), "value"),
+    State(ids.export_part(ids.EXPORT_NOTE, MATCH), "value"),
     State(ids.VIEW, "data"),
     prevent_initial_call=True,
 )
@@ -331,7 +326,7 @@ def export_chart(_image, _pack, preset, width, height, scale, fmt, lang, parts, 
     view = export_view(view_data, lang)
     ui_lang = lang_of(view_data)  # messages in the page's language
     try:
-        if trigger["type"] == PACK_BUTTON:
+        if trigger["type"] == ids.EXPORT_PACK_BUTTON:
             return no_update, pack_download(view), _done(ui_lang)
         options = ExportOptions.from_choices(
             trigger["chart"], view, preset=preset, width=width, height=height, scale=scale,

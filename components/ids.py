@@ -95,3 +95,37 @@ HIGHLIGHT_STATUS = "highlight-status"
 def highlight_field(name: str) -> str:
     """The form control for one column of the highlights table."""
     return f"highlight-field-{name}"
+
+
+# The export panel under each chart: pattern-matching ids {"type": <one of these>, "chart": id}.
+EXPORT_PRESET = "export-preset"
+EXPORT_WIDTH = "export-width"
+EXPORT_HEIGHT = "export-height"
+EXPORT_SCALE = "export-scale"
+EXPORT_FORMAT = "export-format"
+EXPORT_LANG = "export-lang"
+EXPORT_PARTS = "export-parts"
+EXPORT_NOTE = "export-note"
+EXPORT_BUTTON = "export-button"
+EXPORT_PACK_BUTTON = "export-pack-button"
+EXPORT_DOWNLOAD = "export-download"
+EXPORT_PACK_DOWNLOAD = "export-pack-download"
+EXPORT_ALT_TEXT = "export-alt"
+EXPORT_ALT_VIEW = "export-alt-view"  # the view whose alt text to write, set while the panel is open
+EXPORT_SUMMARY = "export-summary"
+EXPORT_STATUS = "export-status"
+
+
+def export_part(kind: str, chart_id: str) -> dict[str, str]:
+    return {"type": kind, "chart": chart_id}
+
+
+def chart_text(component_id: str, part: str) -> str:
+    """The page text around a chart: 'title', 'subtitle', 'footer' or 'summary'."""
+    return f"{component_id}-{part}"
+
+
+# The import preview's tables.
+DATA_PREVIEW_COUNTS = "data-preview-counts"
+DATA_PREVIEW_CHANGED = "data-preview-changed"
+DATA_PREVIEW_REMOVED = "data-preview-removed"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import io
+import subprocess
+import sys
 
 import corpus
 import pytest
@@ -160,3 +162,12 @@ def test_every_command_prints_its_help(command, capsys):
         main([*command, "--help"])
     assert stop.value.code == 0
     assert "usage:" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("entry", [["app.py"], ["-m", "cli"]])
+def test_both_entry_points_run_the_same_command_line(entry, project_dir):
+    result = subprocess.run(
+        [sys.executable, *entry, "--help"], cwd=project_dir, capture_output=True, text=True
+    )
+    assert result.returncode == 0
+    assert "{serve,import,history,rollback,editor,export}" in result.stdout

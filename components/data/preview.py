@@ -46,7 +46,7 @@ def counts_table(summary: PreviewSummary, ds: Dataset, lang: str) -> dbc.Table:
         rows.append(html.Tr([html.Td(str(c)) for c in cells], **{"data-indicator": item.indicator}))
     return dbc.Table(
         [html.Thead(html.Tr([html.Th(h, scope="col") for h in headers])), html.Tbody(rows)],
-        id=f"{ids.DATA_PREVIEW}-counts",
+        id=ids.DATA_PREVIEW_COUNTS,
         size="sm",
         bordered=True,
         responsive=True,
@@ -89,7 +89,7 @@ def change_table(summary: PreviewSummary, ds: Dataset, lang: str, which: str) ->
                 html.Thead(html.Tr([html.Th(h, scope="col") for h in headers])),
                 html.Tbody(rows),
             ],
-            id=f"{ids.DATA_PREVIEW}-{which}",
+            id=ids.DATA_PREVIEW_CHANGED if which == "changed" else ids.DATA_PREVIEW_REMOVED,
             size="sm",
             striped=True,
             responsive=True,
