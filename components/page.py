@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import dash_bootstrap_components as dbc
 from dash import ClientsideFunction, Input, Output, callback, clientside_callback, dcc, html
 from dash.exceptions import PreventUpdate
@@ -142,6 +144,8 @@ def render(route):
         chart_id = parts[1] if parts[1] in CHART_IDS else "growth"
         path = f"/embed/{chart_id}"
         return embed_page(chart_id, view), view_payload(view, FROM_PAGE, path, pathname + search)
+    if view.tab == "data" and auth.editor_name() is None:
+        view = replace(view, tab="indicators")  # the data tab exists for editors only
     return page(view), view_payload(view, FROM_PAGE, "/", pathname + search)
 
 

@@ -8,14 +8,11 @@ copies `search` into the address bar and the language links, nothing more.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback
 from dash.exceptions import PreventUpdate
 
 from components import ids
-from components.services import dataset
+from components.services import dataset, services
 from eaeu.charts import main_chart
 from eaeu.dataset import Dataset
 from eaeu.i18n import LANGS, normalize_lang
@@ -55,35 +52,10 @@ def lang_of(data: dict | None) -> str:
     return normalize_lang((data or {}).get("lang"))
 
 
-class _Resolved:
-    """Recently resolved views by (query, data version): each panel of one change reads the
-    same view, and resolving it again for each would repeat the same lookups."""
-
-    def __init__(self, size: int = 256):
-        self._items: OrderedDict[tuple[str, str], ResolvedView] = OrderedDict()
-        self._lock = threading.Lock()
-        self.size = size
-
-    def get(self, search: str, ds: Dataset) -> ResolvedView:
-        key = (search, ds.version)
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        view = ViewState.from_query(search).resolve(ds)
-        with self._lock:
-            self._items[key] = view
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return view
-
-
-_resolved = _Resolved()
-
-
 def current(data: dict | None, ds: Dataset | None = None) -> ResolvedView:
     """The view in the store, resolved against the current data (once per data version)."""
-    return _resolved.get((data or {}).get("search") or "", ds or dataset())
+    search = (data or {}).get("search")
+    return services().views.get(search if isinstance(search, str) else "", ds or dataset())
 
 
 def for_tab(data: dict | None, tab: str) -> tuple[Dataset, ResolvedView]:
