@@ -4,6 +4,7 @@ URL = "url"
 # The one view store: the view on screen as the server resolved it (components/view.py).
 VIEW = "view"
 ROUTE = "route"  # the address to render, when it is not the view already on screen
+CONTROLS = "controls"  # the controls' values, when they differ from the view on screen
 PAGE = "page"
 LANG_RU = "lang-ru"
 LANG_EN = "lang-en"

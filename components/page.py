@@ -26,6 +26,7 @@ def shell() -> html.Div:
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.ROUTE),
             dcc.Store(id=ids.VIEW),
+            dcc.Store(id=ids.CONTROLS),
             # Written by the data tab after each new version; the view store follows it.
             dcc.Store(id=ids.DATA_VERSION),
             html.Div(id=ids.PAGE),
@@ -131,6 +132,7 @@ def embed_page(chart_id: str, view: ResolvedView) -> html.Div:
     Output(ids.PAGE, "children"),
     Output(ids.VIEW, "data"),
     Input(ids.ROUTE, "data"),
+    prevent_initial_call=True,
 )
 def render(route):
     """Render the view an address names (the page's own changes never come here)."""

@@ -37,6 +37,16 @@ def payload(
         "tab": view.tab,
         "chart": main_chart(view),
         "card": card_key(view),
+        # The controls as this view sets them: the browser sends a change only when they differ.
+        "controls": {
+            "tab": view.tab,
+            "indicator": view.indicator,
+            "period": view.period,
+            "countries": list(view.countries),
+            "snapshot": view.snapshot,
+            "table": view.table,
+            "transform": view.transform,
+        },
         "data": view.data_version,
         "origin": origin,
         "alternates": {lang: view.with_lang(lang).to_query() for lang in LANGS},
@@ -68,8 +78,11 @@ def for_tab(data: dict | None, tab: str) -> tuple[Dataset, ResolvedView]:
     return ds, view
 
 
-@callback(
-    Output(ids.VIEW, "data", allow_duplicate=True),
+# The controls' values go to the server only when they differ from the view on screen: a page
+# render (new controls) or a panel setting a control to the view's value sends nothing.
+clientside_callback(
+    ClientsideFunction(namespace="eaeu", function_name="changedControls"),
+    Output(ids.CONTROLS, "data"),
     Input(ids.TABS, "data"),
     Input(ids.INDICATOR, "value"),
     Input(ids.PERIOD, "value"),
@@ -77,21 +90,31 @@ def for_tab(data: dict | None, tab: str) -> tuple[Dataset, ResolvedView]:
     Input(ids.SNAPSHOT, "value"),
     Input(ids.TABLE_SELECT, "value"),
     Input(ids.TRANSFORM, "value"),
+    State(ids.VIEW, "data"),
+    prevent_initial_call=True,
+)
+
+
+@callback(
+    Output(ids.VIEW, "data", allow_duplicate=True),
+    Input(ids.CONTROLS, "data"),
     Input(ids.DATA_VERSION, "data"),
     State(ids.VIEW, "data"),
     prevent_initial_call=True,
 )
-def update_view(tab, indicator, period, countries, snapshot, table, transform, _version, shown):
+def update_view(controls, _version, shown):
     """The controls' values as a resolved view; nothing is written when it is what is shown."""
+    controls = controls if isinstance(controls, dict) else (shown or {}).get("controls") or {}
+    countries = controls.get("countries")
     requested = ViewState(
         lang=lang_of(shown),
-        tab=tab or "indicators",
-        indicator=indicator or DEFAULT_INDICATOR,
-        period=period or "",
-        countries=tuple(countries) if isinstance(countries, list) else None,
-        snapshot=snapshot or "",
-        table=table or "growth",
-        transform=transform or "value",
+        tab=_text(controls.get("tab")) or "indicators",
+        indicator=_text(controls.get("indicator")) or DEFAULT_INDICATOR,
+        period=_text(controls.get("period")),
+        countries=tuple(map(str, countries)) if isinstance(countries, list) else None,
+        snapshot=_text(controls.get("snapshot")),
+        table=_text(controls.get("table")) or "growth",
+        transform=_text(controls.get("transform")) or "value",
     )
     view = requested.resolve(dataset())
     path = (shown or {}).get("path") or "/"
@@ -99,6 +122,10 @@ def update_view(tab, indicator, period, countries, snapshot, table, transform, _
     if shown and (shown.get("search"), shown.get("data")) == (new["search"], new["data"]):
         raise PreventUpdate
     return new
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
 
 
 # The address bar and the page's language follow the view (assets/app.js).
@@ -139,7 +166,8 @@ clientside_callback(
     """
     function(view, card) {
         const skip = window.dash_clientside.no_update;
-        if (!view) { return [skip, skip, skip, skip]; }
+        // A rendered page arrives drawn: only a reader's change goes on to the panels.
+        if (!view || view.origin !== "control") { return [skip, skip, skip, skip]; }
         const panels = ["indicators", "missions", "table"].map(t => t === view.tab ? view : skip);
         return [...panels, view.card === card ? skip : view];
     }

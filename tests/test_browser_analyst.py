@@ -218,11 +218,14 @@ def test_no_horizontal_overflow(watched, live_server, width, tmp_path):
 def test_a_period_change_sends_only_what_changes_the_screen(watched, live_server):
     """The view, then the shown panel: no hidden tab, no closed export panel, no card."""
     page, _ = watched
+    posts = []
+    page.on("request", lambda r: posts.append(r.post_data_json) if r.method == "POST" else None)
     page.goto(live_server + "/")
     wait_for_chart(page, "growth")
     page.wait_for_load_state("networkidle")
-    posts = []
-    page.on("request", lambda r: posts.append(r.post_data_json) if r.method == "POST" else None)
+    # The first load: one request renders the page with its charts drawn, and nothing after.
+    assert [body["output"] for body in posts] == [f"..{ids.PAGE}.children...{ids.VIEW}.data.."]
+    posts.clear()
     choose(page, ids.PERIOD, "январь–сентябрь 2024")
     expect(page.locator(f"#{ids.GROWTH_GRAPH}-title")).to_contain_text("январь–сентябрь 2024")
     page.wait_for_load_state("networkidle")
