@@ -1,5 +1,5 @@
-"""The Data tab's non-UI parts: the upload stash, import options, the figure-of-the-week save,
-plain-text rendering of uploads, and callbacks refusing visitors. Uploads are SYNTHETIC."""
+"""The data tab: the form's import options, plain-text rendering of uploads, and callbacks
+refusing visitors (components/data/). Uploads are SYNTHETIC."""
 
 from __future__ import annotations
 
@@ -13,19 +13,15 @@ from components.data.highlight_form import save_highlight_form
 from components.data.history import download_template, download_version, refresh_history, roll_back
 from components.data.preview import preview_view
 from components.data.upload import FROM_FILE, cancel, commit, import_options
-from eaeu import highlights
 from eaeu.config import DEFAULT_DATA_DIR
 from eaeu.dataset import build_dataset, read_tables
 from eaeu.imports.options import Options
-from eaeu.imports.parse import Question
-from eaeu.imports.pending import StoredPendingImports, UploadStash, drop_tokens
-from eaeu.imports.session import PendingUpload
 from eaeu.imports.summary import PreviewSummary
 from eaeu.imports.workflow import preview_import
-from eaeu.model import DataError
 from eaeu.store import Store
 from tests.corpus import SYNTHETIC_SOURCE
 from tests.dash_requests import callback_request
+from tests.test_highlights import shipped_highlight
 
 
 @pytest.fixture
@@ -35,111 +31,12 @@ def store(tmp_path) -> Store:
     return store
 
 
-class Clock:
-    def __init__(self, now: float = 1_000_000.0):
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def test_stash_keeps_the_file_until_dropped_or_expired(store):
-    clock = Clock()
-    stash = UploadStash(store, ttl_seconds=60, clock=clock)
-    token = stash.put(b"\x00synthetic bytes\xff", "synthetic.xlsx")
-    assert stash.get(token) == (b"\x00synthetic bytes\xff", "synthetic.xlsx")
-    other = stash.put(b"other", "other.csv")
-    drop_tokens(store, other, None)
-    assert stash.get(other) is None
-    clock.now += 61
-    assert stash.get(token) is None
-
-
-def test_stash_ignores_tokens_that_are_not_its_own(store):
-    csv = "indicator,geo,period,value,source_name\nindustrial_production,ARM,2026-03,1.5,S\n"
-    outcome = preview_import(store, csv.encode(), "synthetic.csv")
-    preview_token = StoredPendingImports(store).put(outcome)
-    stash = UploadStash(store)
-    assert stash.get(preview_token) is None
-    assert stash.get("") is None and stash.get(None) is None
-
-
 def test_an_answer_wins_over_the_indicator_select():
     options = import_options("gdp", " S ", "", None).answered({"indicator": "unemployment"})
     assert options == Options(indicator="unemployment", source_name="S")
     assert import_options(FROM_FILE).indicator is None
     assert import_options("gdp").answered({"value_form": "index"}).value_form == "index"
     assert import_options("gdp").answered({"sheet": "x"}).sheet is None  # not a question
-
-
-def test_asked_questions_are_remembered_across_previews():
-    pending = PendingUpload("upload-x", answers={"indicator": "gdp"})
-    pending = pending.asked([Question("indicator", "which?", ("gdp", "unemployment"))])
-    pending = pending.asked([Question("value_form", "?", ("index",))])
-    assert pending.to_dict()["questions"] == {
-        "indicator": ["which?", ["gdp", "unemployment"]],
-        "value_form": ["?", ["index"]],
-    }
-    assert PendingUpload.from_dict(pending.to_dict()) == pending
-    assert pending.answer({"indicator": "gdp"}) is None  # buttons re-rendered: no new answer
-    assert pending.answer({"value_form": "index"}).answers == {
-        "indicator": "gdp",
-        "value_form": "index",
-    }
-
-
-@pytest.mark.parametrize(
-    "data", [None, "x", {"upload": 5}, {"preview": "p"}, [1], {"upload": "u", "answers": 3}]
-)
-def test_a_malformed_pending_upload_from_the_browser_is_none_or_cleaned(data):
-    pending = PendingUpload.from_dict(data)
-    assert pending is None or (pending.upload == "u" and pending.answers == {})
-
-
-def test_highlight_row_reads_decimal_commas():
-    row = highlights.highlight_row({"value": " 4,4 ", "leaders": "ARM=12,6; BLR=6.4", "unit": "%"})
-    assert (row["value"], row["leaders"], row["unit"], row["date"]) == (
-        "4.4",
-        "ARM=12.6;BLR=6.4",
-        "%",
-        "",
-    )
-
-
-def shipped_highlight(store) -> dict[str, str]:
-    return highlights.latest_highlight_row(store.load_raw()["highlights"])
-
-
-def test_a_highlight_replaces_its_key_or_is_added(store):
-    tables = store.load_raw()
-    row = shipped_highlight(store)
-    replaced = highlights.with_highlight(tables, {**row, "text_en": "SYNTHETIC text"})
-    assert list(replaced["highlights"]["text_en"]) == ["SYNTHETIC text"]
-    added = highlights.with_highlight(tables, {**row, "date": "2026-01-05"})
-    assert list(added["highlights"]["date"]) == [row["date"], "2026-01-05"]
-    assert list(tables["highlights"]["text_en"]) == [row["text_en"]]  # the input is untouched
-
-
-def test_saving_a_highlight_makes_an_edit_version(store):
-    before = store.current_version()
-    row = {**shipped_highlight(store), "headline_en": "SYNTHETIC headline"}
-    info = highlights.save_highlight(store, row, "synthetic-editor")
-    assert (info.id, info.kind, info.editor) == (before + 1, "edit", "synthetic-editor")
-    assert shipped_highlight(store)["headline_en"] == "SYNTHETIC headline"
-    assert store.load_raw(before)["highlights"]["headline_en"][0] == "Figure of the week"
-
-
-def test_a_highlight_that_disagrees_with_the_data_saves_nothing(store):
-    before, content = store.current_version(), store.content_hash()
-    row = {**shipped_highlight(store), "leaders": "ARM=12.6;BLR=9.9"}
-    with pytest.raises(DataError) as error:
-        highlights.save_highlight(store, row, "synthetic-editor")
-    assert "BLR 9.9 does not match observations" in str(error.value)
-    with pytest.raises(DataError):
-        highlights.save_highlight(store, {**shipped_highlight(store), "value": "abc"}, "e")
-    with pytest.raises(highlights.NothingChanged):
-        highlights.save_highlight(store, shipped_highlight(store), "synthetic-editor")
-    assert (store.current_version(), store.content_hash()) == (before, content)
 
 
 def walk(component):

@@ -1,0 +1,65 @@
+"""The figure of the week: reading the form, replacing or adding a row, saving a version
+(eaeu/highlights.py). Edits are SYNTHETIC."""
+
+from __future__ import annotations
+
+import pytest
+
+from eaeu import highlights
+from eaeu.config import DEFAULT_DATA_DIR
+from eaeu.dataset import read_tables
+from eaeu.model import DataError
+from eaeu.store import Store
+
+
+@pytest.fixture
+def store(tmp_path) -> Store:
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    store.initialise(read_tables(DEFAULT_DATA_DIR))
+    return store
+
+
+def test_highlight_row_reads_decimal_commas():
+    row = highlights.highlight_row({"value": " 4,4 ", "leaders": "ARM=12,6; BLR=6.4", "unit": "%"})
+    assert (row["value"], row["leaders"], row["unit"], row["date"]) == (
+        "4.4",
+        "ARM=12.6;BLR=6.4",
+        "%",
+        "",
+    )
+
+
+def shipped_highlight(store) -> dict[str, str]:
+    return highlights.latest_highlight_row(store.load_raw()["highlights"])
+
+
+def test_a_highlight_replaces_its_key_or_is_added(store):
+    tables = store.load_raw()
+    row = shipped_highlight(store)
+    replaced = highlights.with_highlight(tables, {**row, "text_en": "SYNTHETIC text"})
+    assert list(replaced["highlights"]["text_en"]) == ["SYNTHETIC text"]
+    added = highlights.with_highlight(tables, {**row, "date": "2026-01-05"})
+    assert list(added["highlights"]["date"]) == [row["date"], "2026-01-05"]
+    assert list(tables["highlights"]["text_en"]) == [row["text_en"]]  # the input is untouched
+
+
+def test_saving_a_highlight_makes_an_edit_version(store):
+    before = store.current_version()
+    row = {**shipped_highlight(store), "headline_en": "SYNTHETIC headline"}
+    info = highlights.save_highlight(store, row, "synthetic-editor")
+    assert (info.id, info.kind, info.editor) == (before + 1, "edit", "synthetic-editor")
+    assert shipped_highlight(store)["headline_en"] == "SYNTHETIC headline"
+    assert store.load_raw(before)["highlights"]["headline_en"][0] == "Figure of the week"
+
+
+def test_a_highlight_that_disagrees_with_the_data_saves_nothing(store):
+    before, content = store.current_version(), store.content_hash()
+    row = {**shipped_highlight(store), "leaders": "ARM=12.6;BLR=9.9"}
+    with pytest.raises(DataError) as error:
+        highlights.save_highlight(store, row, "synthetic-editor")
+    assert "BLR 9.9 does not match observations" in str(error.value)
+    with pytest.raises(DataError):
+        highlights.save_highlight(store, {**shipped_highlight(store), "value": "abc"}, "e")
+    with pytest.raises(highlights.NothingChanged):
+        highlights.save_highlight(store, shipped_highlight(store), "synthetic-editor")
+    assert (store.current_version(), store.content_hash()) == (before, content)
