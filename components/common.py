@@ -5,7 +5,8 @@ from __future__ import annotations
 from dash import Output, dcc, get_asset_url, html, no_update
 
 from components import ids
-from eaeu.charts import Chart
+from components.services import services
+from eaeu.charts import Chart, build_chart, chart_key
 from eaeu.dataset import Dataset
 from eaeu.export.alt_text import alt_text
 from eaeu.export.options import PRESETS
@@ -106,20 +107,37 @@ def unchanged(count: int) -> tuple:
     return (no_update,) * count
 
 
-def chart_values(chart: Chart, view: ViewState, ds: Dataset) -> tuple:
+def cached_chart(ds: Dataset, chart_id: str, view: ViewState) -> Chart:
+    """The chart for this view, built once per data version and view (treat it as read-only:
+    other requests share it)."""
+    view = view.resolve(ds)
+    key = ("chart", chart_key(chart_id, view))
+    return services().charts.get(key, lambda: build_chart(ds, chart_id, view))
+
+
+def chart_values(ds: Dataset, chart_id: str, view: ViewState) -> tuple:
     """Values for `chart_outputs`: the screen figure, its camera settings and its texts,
-    with the chart told in words for screen readers (the same text as the export's alt text)."""
-    footer = [part.replace("<br>", " ") for part in (chart.text.note, chart.text.source) if part]
+    with the chart told in words for screen readers (the same text as the export's alt text).
+    All but the camera settings (named by today's date) are made once per chart key."""
+    view = view.resolve(ds)
+    key = ("screen", chart_key(chart_id, view))
+    figure, *texts = services().charts.get(
+        key, lambda: _screen(cached_chart(ds, chart_id, view), view)
+    )
+    return (figure, graph_config(chart_id, view, ds), *texts)
+
+
+def _screen(built: Chart, view: ViewState) -> tuple:
+    footer = [part.replace("<br>", " ") for part in (built.text.note, built.text.source) if part]
     lines: list = []
     for part in footer:
         lines.extend([part, html.Br()])
     return (
-        screen_version(chart.figure),
-        graph_config(chart.chart_id, view, ds),
-        chart.text.title,
-        chart.text.subtitle,
+        screen_version(built.figure),
+        built.text.title,
+        built.text.subtitle,
         lines[:-1],
-        alt_text(chart, view.lang),
+        alt_text(built, view.lang),
     )
 
 

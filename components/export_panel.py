@@ -26,9 +26,9 @@ from dash import (
 from dash.exceptions import PreventUpdate
 
 from components import ids
+from components.common import cached_chart
 from components.services import dataset
 from components.view import current, lang_of
-from eaeu.charts import build_chart
 from eaeu.export.alt_text import alt_text
 from eaeu.export.options import (
     FORMATS,
@@ -299,7 +299,7 @@ def fill_alt_text(view_data, lang, component_id):
     if not view_data:
         raise PreventUpdate
     view = export_view(view_data, lang)
-    chart = build_chart(dataset(), component_id["chart"], view)
+    chart = cached_chart(dataset(), component_id["chart"], view)
     return alt_text(chart, view.lang)
 
 

@@ -18,7 +18,7 @@ from components.common import (
 )
 from components.view import for_tab
 from eaeu import queries, transforms
-from eaeu.charts import build_chart, chart_key
+from eaeu.charts import chart_key
 from eaeu.dataset import Dataset
 from eaeu.i18n import t
 from eaeu.view import ResolvedView
@@ -47,8 +47,8 @@ def layout(ds: Dataset, view: ResolvedView, shown: bool) -> html.Div:
     drawn, growth, trend = {}, (), ()
     if shown:
         drawn = keys(view)
-        growth = chart_values(build_chart(ds, "growth", view), view, ds)
-        trend = chart_values(build_chart(ds, "trend", view), view, ds)
+        growth = chart_values(ds, "growth", view)
+        trend = chart_values(ds, "trend", view)
     controls = dbc.Row(
         [
             dbc.Col(
@@ -166,5 +166,5 @@ def draw(view_data, indicator, period, countries, transform, drawn):
         if now[chart_id] == drawn.get(chart_id):
             charts += unchanged(len(CHART_OUTPUTS))
         else:
-            charts += chart_values(build_chart(ds, chart_id, view), view, ds)
+            charts += chart_values(ds, chart_id, view)
     return (*controls, *charts, now)

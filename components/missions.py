@@ -9,6 +9,7 @@ from dash.exceptions import PreventUpdate
 from components import export_panel, ids
 from components.common import (
     CHART_OUTPUTS,
+    cached_chart,
     chart_outputs,
     chart_values,
     choice_group,
@@ -17,7 +18,7 @@ from components.common import (
 )
 from components.view import for_tab
 from eaeu import queries
-from eaeu.charts import build_chart, chart_key
+from eaeu.charts import chart_key
 from eaeu.dataset import Dataset
 from eaeu.i18n import fmt_date, t
 from eaeu.view import ResolvedView
@@ -123,12 +124,12 @@ def changes_block(ds: Dataset, as_of_key: str, lang: str) -> html.Div | None:
 
 def panel_values(ds: Dataset, view: ResolvedView) -> tuple:
     """The three charts' values, then the summary, the snapshot's note and what changed."""
-    charts = [build_chart(ds, chart_id, view) for chart_id, _, _ in MISSION_CHARTS]
+    charts = [cached_chart(ds, chart_id, view) for chart_id, _, _ in MISSION_CHARTS]
     as_of = queries.find_snapshot(ds, view.snapshot)
     note = queries.snapshot_row(ds, as_of)[f"note_{view.lang}"] if as_of else ""
     values: list = []
-    for chart in charts:
-        values += chart_values(chart, view, ds)
+    for chart_id, _, _ in MISSION_CHARTS:
+        values += chart_values(ds, chart_id, view)
     return (
         *values,
         summary_text(charts[0].data, view.lang),

@@ -9,12 +9,12 @@ from dash import ClientsideFunction, Input, Output, callback, clientside_callbac
 from dash.exceptions import PreventUpdate
 
 from components import auth, header, highlight, ids, indicators, missions, share, table
-from components.common import graph_config
+from components.common import cached_chart, graph_config
 from components.data import panel as data_tab
 from components.services import dataset
 from components.view import FROM_PAGE
 from components.view import payload as view_payload
-from eaeu.charts import CHART_IDS, build_chart
+from eaeu.charts import CHART_IDS
 from eaeu.i18n import t
 from eaeu.view import ResolvedView, ViewState
 
@@ -109,7 +109,7 @@ def tab_set(active: str, tabs: list[tuple[str, str, object]]) -> html.Div:
 
 def embed_page(chart_id: str, view: ResolvedView) -> html.Div:
     """Chart only, for iframes: the figure carries its own title and source line."""
-    chart = build_chart(dataset(), chart_id, view)
+    chart = cached_chart(dataset(), chart_id, view)
     link = html.A(
         t("open_full", view.lang), href="/" + view.to_query(), target="_blank", rel="noopener"
     )

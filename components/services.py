@@ -7,13 +7,11 @@ process each keep their own).
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-
 from flask import Flask, current_app
 
 from eaeu.config import Settings
 from eaeu.dataset import Dataset
+from eaeu.memo import Memo
 from eaeu.repository import Repository
 from eaeu.store import Store
 from eaeu.view import ResolvedView, ViewState
@@ -28,23 +26,12 @@ class ResolvedViews:
     MAX_QUERY = 2_000  # longer queries are resolved but not kept (they are not the page's)
 
     def __init__(self, size: int = 256):
-        self._items: OrderedDict[tuple[str, str], ResolvedView] = OrderedDict()
-        self._lock = threading.Lock()
-        self.size = size
+        self.memo = Memo(size)
 
     def get(self, search: str, ds: Dataset) -> ResolvedView:
-        key = (search, ds.version)
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        view = ViewState.from_query(search).resolve(ds)
-        if len(search) <= self.MAX_QUERY:
-            with self._lock:
-                self._items[key] = view
-                while len(self._items) > self.size:
-                    self._items.popitem(last=False)
-        return view
+        if len(search) > self.MAX_QUERY:
+            return ViewState.from_query(search).resolve(ds)
+        return self.memo.get((search, ds.version), lambda: ViewState.from_query(search).resolve(ds))
 
 
 class Services:
@@ -52,6 +39,8 @@ class Services:
         self.settings = settings
         self.repository = repository
         self.views = ResolvedViews()
+        # Charts and their screen texts by chart key (chart id, view, data version).
+        self.charts = Memo(512)
 
 
 def install(server: Flask, settings: Settings, repository: Repository) -> None:

@@ -6,10 +6,11 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
 from components import ids
+from components.common import cached_chart
 from components.services import dataset
 from components.view import current
 from eaeu import downloads
-from eaeu.charts import build_chart, view_chart_ids
+from eaeu.charts import view_chart_ids
 from eaeu.filenames import data_name
 from eaeu.i18n import t
 
@@ -119,7 +120,7 @@ def download(_csv, _csv_ru, _xlsx, view_data):
         return no_update
     ds = dataset()
     view = current(view_data, ds)
-    charts = [build_chart(ds, chart_id, view) for chart_id in view_chart_ids(view)]
+    charts = [cached_chart(ds, chart_id, view) for chart_id in view_chart_ids(view)]
     extension = "xlsx" if fmt == "xlsx" else "csv"
     name = data_name(view, extension, variant="excel" if fmt == "csv_ru" else "")
     if fmt == "xlsx":

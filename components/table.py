@@ -8,9 +8,9 @@ from dash import Input, Output, State, callback, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from components import ids
-from components.common import choice_group, unchanged
+from components.common import cached_chart, choice_group, unchanged
 from components.view import for_tab
-from eaeu.charts import build_chart, chart_key
+from eaeu.charts import chart_key
 from eaeu.dataset import Dataset
 from eaeu.i18n import t
 from eaeu.view import ResolvedView
@@ -87,7 +87,7 @@ def keys(view: ResolvedView) -> dict[str, str]:
 
 def table_values(ds: Dataset, view: ResolvedView) -> tuple:
     """Column definitions, rows and the source line of the chart the table shows."""
-    chart = build_chart(ds, view.table, view)
+    chart = cached_chart(ds, view.table, view)
     fields = [f for f, _ in chart.columns]
     rows = chart.data.reindex(columns=fields)
     rows = rows.astype(object).where(rows.notna(), None)
