@@ -20,6 +20,18 @@ def ds():
     return load_dataset(DEFAULT_DATA_DIR)
 
 
+@pytest.fixture
+def seeded_store(tmp_path):
+    """A store of the test's own, seeded from the shipped data."""
+    from eaeu.dataset import read_tables
+    from eaeu.store import Store
+
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    store.initialise(read_tables(DEFAULT_DATA_DIR))
+    yield store
+    store.dispose()
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     # No download of a bundled browser (offline): use Debian's chromium.

@@ -13,8 +13,7 @@ from components.data.highlight_form import save_highlight_form
 from components.data.history import download_template, download_version, refresh_history, roll_back
 from components.data.preview import preview_view
 from components.data.upload import FROM_FILE, cancel, commit, import_options
-from eaeu.config import DEFAULT_DATA_DIR
-from eaeu.dataset import build_dataset, read_tables
+from eaeu.dataset import build_dataset
 from eaeu.imports.options import Options
 from eaeu.imports.summary import PreviewSummary
 from eaeu.imports.workflow import preview_import
@@ -25,10 +24,8 @@ from tests.test_highlights import shipped_highlight
 
 
 @pytest.fixture
-def store(tmp_path) -> Store:
-    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
-    store.initialise(read_tables(DEFAULT_DATA_DIR))
-    return store
+def store(seeded_store) -> Store:
+    return seeded_store
 
 
 def test_an_answer_wins_over_the_indicator_select():

@@ -6,17 +6,13 @@ from __future__ import annotations
 import pytest
 
 from eaeu import highlights
-from eaeu.config import DEFAULT_DATA_DIR
-from eaeu.dataset import read_tables
 from eaeu.model import DataError
 from eaeu.store import Store
 
 
 @pytest.fixture
-def store(tmp_path) -> Store:
-    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
-    store.initialise(read_tables(DEFAULT_DATA_DIR))
-    return store
+def store(seeded_store) -> Store:
+    return seeded_store
 
 
 def test_highlight_row_reads_decimal_commas():

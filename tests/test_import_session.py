@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from eaeu.config import DEFAULT_DATA_DIR
-from eaeu.dataset import read_tables
 from eaeu.imports.limits import Limits
 from eaeu.imports.options import Options
 from eaeu.imports.parse import Question
@@ -17,10 +15,8 @@ from eaeu.store import Store
 
 
 @pytest.fixture
-def store(tmp_path) -> Store:
-    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
-    store.initialise(read_tables(DEFAULT_DATA_DIR))
-    return store
+def store(seeded_store) -> Store:
+    return seeded_store
 
 
 class Clock:
