@@ -150,17 +150,17 @@ def draw(view_data, indicator, period, countries, transform, drawn):
     wanted = (view.indicator, view.period, list(view.countries), view.transform)
     if now == drawn and shown == wanted:
         raise PreventUpdate
-    options_changed = now["controls"] != drawn.get("controls")
-    options = (
-        queries.indicator_options(ds, view.lang),
-        period_options(ds, view.indicator, view.lang),
-        country_options(ds, view.indicator, view.lang),
-        transform_options(ds, view.indicator, view.lang),
-    )
+    options: tuple = unchanged(len(wanted))
+    if now["controls"] != drawn.get("controls"):
+        options = (
+            queries.indicator_options(ds, view.lang),
+            period_options(ds, view.indicator, view.lang),
+            country_options(ds, view.indicator, view.lang),
+            transform_options(ds, view.indicator, view.lang),
+        )
     controls = []
     for option, value, current_value in zip(options, wanted, shown, strict=True):
-        controls += [option if options_changed else no_update]
-        controls += [value if value != current_value else no_update]
+        controls += [option, value if value != current_value else no_update]
     charts = []
     for chart_id in ("growth", "trend"):
         if now[chart_id] == drawn.get(chart_id):

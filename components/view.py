@@ -1,8 +1,9 @@
 """The one view store: what the reader is looking at, as the server resolved it.
 
-Every control sends its value to `update_view`, which builds a ViewState, resolves it against
-the current data and writes the payload into ids.VIEW; every panel takes ids.VIEW as its input
-and reads it back with `current`. Only ViewState builds and parses query strings: the browser
+When the controls' values differ from the view on screen, they go to `update_view`, which
+builds a ViewState, resolves it against the current data and writes the payload into
+ids.VIEW. The shown panel (and the card, for new data or language) receives that view and
+reads it back with `current`. Only ViewState builds and parses query strings: the browser
 copies `search` into the address bar and the language links, nothing more.
 """
 
