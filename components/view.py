@@ -30,10 +30,11 @@ def payload(
     """What the browser keeps of a view: strings the server made, to copy and compare.
     `replaces`: the address (path and query) this view answers; if the reader has gone on to
     another one meanwhile (Back, Forward), the address bar is left alone."""
+    search = view.to_query()
     return {
-        "search": view.to_query(),
+        "search": search,
         "path": path,
-        "replaces": replaces or path + view.to_query(),
+        "replaces": replaces or path + search,
         "lang": view.lang,
         "tab": view.tab,
         "chart": main_chart(view),

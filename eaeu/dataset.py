@@ -26,16 +26,12 @@ class Dataset:
 
     tables: Mapping[str, pd.DataFrame]
     version: str
-    # The stored form of each table (CSV text) and the raw frames it was built from, so the
-    # store can save a validated dataset without serialising it a second time.
+    # The stored form of each table (CSV text): an import's preview keeps the texts it
+    # validated, and its commit saves them without serialising or validating again.
     texts: dict[str, str] = field(default_factory=dict, repr=False)
-    raw: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "tables", MappingProxyType(dict(self.tables)))
-
-    def built_from(self, raw: dict[str, pd.DataFrame]) -> bool:
-        return bool(self.raw) and all(self.raw.get(n) is raw.get(n) for n in TABLES)
 
     def table(self, name: str) -> pd.DataFrame:
         return self.tables[name].copy(deep=False)
@@ -76,7 +72,7 @@ def build_dataset(raw: dict[str, pd.DataFrame]) -> Dataset:
     if problems:
         raise DataError(problems)
     texts = {name: table_text(raw[name]) for name in TABLES}
-    return Dataset(_derive(tables), content_hash(texts), texts, dict(raw))
+    return Dataset(_derive(tables), content_hash(texts), texts)
 
 
 def _reference_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:

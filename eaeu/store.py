@@ -37,7 +37,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import OperationalError
 
-from eaeu.dataset import TABLES, Dataset, build_dataset, content_hash, table_text
+from eaeu.dataset import TABLES, build_dataset, content_hash, table_text
 from eaeu.model import SCHEMAS, DataError, Problem
 
 VERSION_KINDS = ("seed", "import", "rollback", "edit")
@@ -266,7 +266,6 @@ class Store:
         note: str = "",
         kind: str = "import",
         based_on: int | None = None,
-        validated: Dataset | None = None,
         require_current: int | None = None,
         checked: tuple[dict[str, str], dict[str, int]] | None = None,
     ) -> VersionInfo:
@@ -274,8 +273,6 @@ class Store:
 
         `raw_tables` may be a function of the current tables: it then runs inside the write
         transaction, so a change computed from the newest version cannot lose a concurrent one.
-        `validated`: the Dataset already built from exactly these tables (a preview did it);
-        its content hash must match, else the tables are validated again.
         `require_current`: refuse with StaleVersion unless this is still the newest version
         (tables computed from an older version would silently undo the newer one).
         `checked`: the stored texts and row counts of `raw_tables`, validated by this server
@@ -286,7 +283,7 @@ class Store:
         # Plain tables are checked before the write lock is taken, so other writers wait less.
         ready = checked
         if ready is None and not callable(raw_tables):
-            ready = _checked_texts(raw_tables, validated)
+            ready = _checked_texts(raw_tables)
 
         def work(conn: Connection) -> VersionInfo:
             newest = _current_id(conn)
@@ -422,12 +419,8 @@ def _tables(conn: Connection, version: int | None) -> dict[str, pd.DataFrame]:
     return {name: read_table_text(texts[name]) for name in TABLES}
 
 
-def _checked_texts(
-    raw: dict[str, pd.DataFrame], validated: Dataset | None = None
-) -> tuple[dict[str, str], dict[str, int]]:
+def _checked_texts(raw: dict[str, pd.DataFrame]) -> tuple[dict[str, str], dict[str, int]]:
     """Stored texts and row counts of valid tables; DataError for invalid ones."""
-    if validated is not None and validated.built_from(raw):
-        return validated.texts, {n: len(raw[n]) for n in TABLES}  # the preview did both
     texts, counts = _texts_and_counts(raw)
     build_dataset(raw)
     return texts, counts

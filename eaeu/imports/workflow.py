@@ -44,29 +44,37 @@ def commit_import(store, outcome: ImportOutcome, editor: str, note: str = "") ->
     If another version landed since the preview, the same rows are applied again onto the
     newest version inside the write transaction, so neither change is lost.
     """
-    from eaeu.store import StaleVersion
-
     plan, parsed = outcome.plan, outcome.plan.parsed
     if not plan.ok:
         return outcome
     meta = {"editor": editor, "file_name": parsed.file_name, "sha256": parsed.sha256}
     try:
-        try:
-            # The preview validated these tables: saved as they are, unless a version landed.
-            version = store.commit(
-                None, **meta, note=note, kind="import",
-                checked=plan.checked, require_current=outcome.based_on,
-            )  # fmt: skip
-        except StaleVersion:
-            version = store.commit(
-                lambda current: apply_rows(current, parsed, plan.mode),
-                **meta, note=note, kind="import",
-            )  # fmt: skip
+        version = _save(store, outcome, meta, note)
     except DataError as exc:
         outcome.problems = list(exc.problems)
         return outcome
     outcome.version = version
     return outcome
+
+
+def _save(store, outcome: ImportOutcome, meta: dict, note: str):
+    from eaeu.store import StaleVersion
+
+    plan = outcome.plan
+    if plan.checked is not None:
+        # The preview validated these tables: saved as they are, unless a version landed.
+        try:
+            return store.commit(
+                None, **meta, note=note, kind="import",
+                checked=plan.checked, require_current=outcome.based_on,
+            )  # fmt: skip
+        except StaleVersion:
+            pass
+    # Onto the newest version, inside the write transaction: neither change is lost.
+    rows = plan.parsed
+    return store.commit(
+        lambda current: apply_rows(current, rows, plan.mode), **meta, note=note, kind="import"
+    )
 
 
 def import_into(
