@@ -58,7 +58,7 @@ def layout(ds: Dataset, lang: str) -> dbc.Card | None:
     ]
     if leaders:
         body.append(html.P([html.Span(f"{t('leaders', lang)}: "), leaders], className="mb-2"))
-    source = highlight.source_name
+    source = highlight.source_name(lang)
     if highlight.source_url:
         source = html.A(source, href=highlight.source_url, target="_blank", rel="noopener")
     body.append(

@@ -64,7 +64,7 @@ def _observation_columns(lang: str, transform: str = "value") -> list[tuple[str,
         ("value", value_header),
         ("unit", t("col_unit", lang)),
         *published,
-        ("source_name", t("col_source", lang)),
+        (queries.source_column(lang), t("col_source", lang)),
         ("source_date", t("col_source_date", lang)),
         ("source_url", "URL"),
     ]
@@ -137,7 +137,7 @@ def _missions_text(ds: Dataset, as_of: dt.date | None, title_key: str, lang: str
     if as_of is None:
         return ChartText(t(title_key, lang))
     snap = queries.snapshot_row(ds, as_of)
-    source = snap["source_name"]
+    source = snap[queries.source_column(lang)]
     if snap["source_date"]:
         source += f", {fmt_date(snap['source_date'], lang)}"
     note = "" if snap["complete"] else t("partial_snapshot", lang)

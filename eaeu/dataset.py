@@ -53,6 +53,29 @@ def read_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
     return {name: read_csv_text(data_dir / f"{name}.csv") for name in TABLES}
 
 
+def current_form(frames: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Tables saved by an older release, in today's columns: nothing stored is ever rewritten,
+    so versions from before a schema change are read through this.
+
+    A table that did not exist yet is empty; a source named once (`source_name`) is that name
+    in both languages, as it was shown before.
+    """
+    tables = {}
+    for name in TABLES:
+        frame = frames.get(name)
+        if frame is None:
+            frame = pd.DataFrame(columns=SCHEMAS[name].column_names, dtype=str)
+        elif "source_name" in frame.columns and "source_name_ru" not in frame.columns:
+            frame = frame.rename(columns={"source_name": "source_name_ru"})
+            frame.insert(
+                frame.columns.get_loc("source_name_ru") + 1,
+                "source_name_en",
+                frame["source_name_ru"],
+            )
+        tables[name] = frame
+    return tables
+
+
 def load_dataset(data_dir: Path) -> Dataset:
     """A Dataset straight from CSV files, without a store (tests and benchmarks)."""
     return build_dataset(read_tables(data_dir))
@@ -101,7 +124,19 @@ def _semantic_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     for i in places.index[~places["lon"].between(-180, 180)]:
         problems.append(Problem("places.csv", "longitude must be within -180..180", i + 2, "lon"))
     problems.extend(_leader_problems(tables))
+    problems.extend(_gap_problems(tables))
     return problems
+
+
+def _gap_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """A figure is either given or withheld, never both."""
+    key = ["indicator", "geo", "period_start", "period_end"]
+    given = set(tables["observations"][key].itertuples(index=False, name=None))
+    return [
+        Problem("gaps.csv", "this figure has a value in observations", i + 2, "geo")
+        for i, gap in enumerate(tables["gaps"][key].itertuples(index=False, name=None))
+        if gap in given
+    ]
 
 
 def parse_leaders(text: str | None) -> list[tuple[str, float]]:

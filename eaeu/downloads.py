@@ -6,6 +6,7 @@ import pandas as pd
 
 from eaeu import xlsx
 from eaeu.i18n import t
+from eaeu.queries import source_column
 from eaeu.xlsx import FORMULA_TRIGGERS
 
 CSV_VARIANTS = ("csv", "csv_ru")
@@ -62,12 +63,13 @@ def _add_frame(book, title: str, frame: pd.DataFrame) -> None:
 
 def sources_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The distinct sources behind the rows, for the Sources sheet."""
-    columns = [c for c in ("source_name", "source_url", "source_date") if c in frame.columns]
+    name = source_column(lang)
+    columns = [c for c in (name, "source_url", "source_date") if c in frame.columns]
     headers = {
-        "source_name": t("col_source", lang),
+        name: t("col_source", lang),
         "source_url": "URL",
         "source_date": t("col_source_date", lang),
     }
     if not columns:
-        return pd.DataFrame(columns=[headers["source_name"]])
+        return pd.DataFrame(columns=[headers[name]])
     return frame[columns].drop_duplicates().rename(columns=headers).reset_index(drop=True)

@@ -246,7 +246,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "ru": "Лидеры (КОД=значение;КОД=значение)",
         "en": "Leaders (CODE=value;CODE=value)",
     },
-    "highlight_source_name": {"ru": "Источник", "en": "Source"},
+    "highlight_source_name_ru": {"ru": "Источник (по-русски)", "en": "Source (in Russian)"},
+    "highlight_source_name_en": {"ru": "Источник (по-английски)", "en": "Source (in English)"},
     "highlight_source_url": {"ru": "Ссылка на источник", "en": "Source link"},
     "highlight_save": {"ru": "Сохранить цифру недели", "en": "Save the figure of the week"},
     "highlight_unchanged": {

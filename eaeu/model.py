@@ -147,8 +147,10 @@ def _text(name: str, required: bool = True) -> Column:
     return Column(name, "text", required)
 
 
+# Every source is named in both languages, as the source itself writes its name in each.
+SOURCE_NAMES = ("source_name_ru", "source_name_en")
 PROVENANCE = (
-    _text("source_name"),
+    *(_text(name) for name in SOURCE_NAMES),
     Column("source_url", "url", required=False),
     Column("source_date", "partial_date", required=False),
 )
@@ -188,6 +190,21 @@ SCHEMAS: dict[str, TableSchema] = {
                 Column("period_start", "date"),
                 Column("period_end", "date"),
                 Column("value", "float"),
+                *PROVENANCE,
+            ),
+            key=("indicator", "geo", "period_start", "period_end"),
+            references={"indicator": "indicators.id", "geo": "geographies.code"},
+        ),
+        # A figure a source withholds on purpose: it stays missing, and the note says why.
+        TableSchema(
+            "gaps",
+            (
+                _text("indicator"),
+                _text("geo"),
+                Column("period_start", "date"),
+                Column("period_end", "date"),
+                _text("note_ru"),
+                _text("note_en"),
                 *PROVENANCE,
             ),
             key=("indicator", "geo", "period_start", "period_end"),
@@ -255,7 +272,7 @@ SCHEMAS: dict[str, TableSchema] = {
                 _text("text_ru"),
                 _text("text_en"),
                 _text("leaders", required=False),
-                _text("source_name"),
+                *(_text(name) for name in SOURCE_NAMES),
                 Column("source_url", "url", required=False),
             ),
             key=("date", "indicator", "geo"),

@@ -119,10 +119,15 @@ def indicator_geos(ds: Dataset, indicator: str) -> list[str]:
     return [c for c in ds.geographies["code"] if c in present]
 
 
+def source_column(lang: str) -> str:
+    """The column naming a row's source in the reader's language."""
+    return f"source_name_{normalize_lang(lang)}"
+
+
 def sources_line(frame: pd.DataFrame, lang: str) -> str:
-    """'Источник: TASS, 18 января 2024 г.' with every distinct source of the rows shown."""
+    """'Источник: ТАСС, 18 января 2024 г.' with every distinct source of the rows shown."""
     seen: list[str] = []
-    for name, date in zip(frame["source_name"], frame["source_date"], strict=True):
+    for name, date in zip(frame[source_column(lang)], frame["source_date"], strict=True):
         text = f"{name}, {fmt_date(date, lang)}" if isinstance(date, str) and date else name
         if text not in seen:
             seen.append(text)
@@ -221,11 +226,15 @@ class Highlight:
     text_ru: str
     text_en: str
     leaders: list[tuple[str, float]]
-    source_name: str
+    source_name_ru: str
+    source_name_en: str
     source_url: str | None
 
     def text(self, lang: str) -> str:
         return self.text_en if normalize_lang(lang) == "en" else self.text_ru
+
+    def source_name(self, lang: str) -> str:
+        return self.source_name_en if normalize_lang(lang) == "en" else self.source_name_ru
 
 
 def latest_highlight(ds: Dataset) -> Highlight | None:
@@ -240,6 +249,7 @@ def latest_highlight(ds: Dataset) -> Highlight | None:
         text_ru=row["text_ru"],
         text_en=row["text_en"],
         leaders=parse_leaders(row["leaders"]),
-        source_name=row["source_name"],
+        source_name_ru=row["source_name_ru"],
+        source_name_en=row["source_name_en"],
         source_url=row["source_url"],
     )

@@ -37,7 +37,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import OperationalError
 
-from eaeu.dataset import TABLES, build_dataset, content_hash, table_text
+from eaeu.dataset import TABLES, build_dataset, content_hash, current_form, table_text
 from eaeu.model import SCHEMAS, DataError, Problem
 
 VERSION_KINDS = ("seed", "import", "rollback", "edit")
@@ -254,8 +254,7 @@ class Store:
         return current
 
     def load_raw(self, version: int | None = None) -> dict[str, pd.DataFrame]:
-        texts = self.read(lambda conn: _version_texts(conn, version))
-        return {name: read_table_text(texts[name]) for name in TABLES}
+        return self.read(lambda conn: _tables(conn, version))
 
     def commit(
         self,
@@ -318,7 +317,10 @@ class Store:
 
         def work(conn: Connection) -> VersionInfo:
             # The old texts are reused as they are: same digests, so no content is copied.
+            # A table the old version predates is stored empty, in today's columns.
             texts = _version_texts(conn, version)
+            empty = current_form({})
+            texts |= {n: table_text(empty[n]) for n in TABLES if n not in texts}
             counts = _version_info(conn, version).counts
             meta = {
                 "kind": "rollback",
@@ -416,7 +418,7 @@ def _version_texts(conn: Connection, version: int | None) -> dict[str, str]:
 
 def _tables(conn: Connection, version: int | None) -> dict[str, pd.DataFrame]:
     texts = _version_texts(conn, version)
-    return {name: read_table_text(texts[name]) for name in TABLES}
+    return current_form({name: read_table_text(text) for name, text in texts.items()})
 
 
 def _checked_texts(raw: dict[str, pd.DataFrame]) -> tuple[dict[str, str], dict[str, int]]:

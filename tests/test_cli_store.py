@@ -111,7 +111,7 @@ def test_history_and_rollback(tmp_path, url, capsys):
     code, out = run(capsys, "history", "--database-url", url)
     assert code == 0 and len(out) == 3
     assert out[0].startswith("* v3 ") and "rollback from v1  boris" in out[0]
-    assert "import from v1  anna synthetic.ods  59 observations" in out[1]
+    assert "import from v1  anna synthetic.ods  65 observations" in out[1]
     assert out[2].startswith("  v1 ") and "seed" in out[2]
     code, out = run(capsys, "rollback", 42, "--database-url", url)
     assert (code, out) == (1, ["rollback refused: no version 42"])

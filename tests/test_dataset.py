@@ -36,8 +36,22 @@ def test_missing_values_stay_missing(ds):
     assert value(ds, "industrial_production", "KAZ", "2024-09") is None
     assert value(ds, "industrial_production", "KGZ", "2024-09") is None
     assert value(ds, "industrial_production", "ARM", "2025-06") is None
-    # 8 periods x 6 geographies, less the 3 gaps the sources leave.
-    assert (ds.observations.indicator == "industrial_production").sum() == 45
+    assert value(ds, "industrial_production", "BLR", "2025-12") is None
+    # 10 periods x 6 geographies, less the 9 gaps the sources leave.
+    assert (ds.observations.indicator == "industrial_production").sum() == 51
+
+
+def test_a_withheld_figure_is_a_gap_with_a_note_in_both_languages(ds):
+    gap = ds.gaps.iloc[0]
+    assert (gap.geo, gap.period_end.isoformat()) == ("BLR", "2025-12-31")
+    assert "fell" in gap.note_en and "сниж" in gap.note_ru
+
+
+def test_a_gap_and_a_value_for_the_same_figure_contradict():
+    raw = raw_tables()
+    raw["gaps"].loc[0, ["geo", "period_end"]] = ["ARM", "2025-12-31"]
+    with pytest.raises(DataError, match="gaps.csv, row 2.*has a value"):
+        build_dataset(raw)
 
 
 def test_related_eec_figures_are_shipped(ds):
@@ -47,7 +61,8 @@ def test_related_eec_figures_are_shipped(ds):
 
 
 def test_every_observation_carries_its_source(ds):
-    assert ds.observations["source_name"].str.len().min() > 0
+    for column in ("source_name_ru", "source_name_en"):
+        assert ds.observations[column].str.len().min() > 0
     tass = ds.observations[ds.observations.period == "2023-11"]
     assert set(tass["source_url"]) == {"https://tass.com/economy/1734319"}
     assert set(tass["source_date"]) == {"2024-01-18"}
@@ -94,12 +109,12 @@ def test_bad_number_names_file_row_and_column():
 def test_every_problem_is_listed_at_once():
     raw = raw_tables()
     raw["observations"].loc[0, "period_start"] = "2023-13-01"
-    raw["observations"].loc[1, "source_name"] = ""
+    raw["observations"].loc[1, "source_name_ru"] = ""
     raw["missions"].loc[0, "status"] = "opened"
     problems = expect_problems(raw)
     assert problems == [
         "observations.csv, row 2, column 'period_start': expected a date YYYY-MM-DD, got '2023-13-01'",
-        "observations.csv, row 3, column 'source_name': a value is required",
+        "observations.csv, row 3, column 'source_name_ru': a value is required",
         "missions.csv, row 2, column 'status': expected one of open, announced, planned, closed;"
         " got 'opened'",
     ]

@@ -71,6 +71,6 @@ def store_with_hostile_text(tmp_path):
     store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
     raw = read_tables(DEFAULT_DATA_DIR)
     observations = raw["observations"].copy()
-    observations.loc[0, "source_name"] = "=1+1"  # SYNTHETIC hostile source name
+    observations.loc[0, "source_name_ru"] = "=1+1"  # SYNTHETIC hostile source name
     store.initialise({**raw, "observations": observations})
     return store

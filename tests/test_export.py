@@ -288,7 +288,7 @@ def test_pack_holds_images_data_alt_text_and_sources(ds, renderer):
     alt = archive.read("alt-text.txt").decode()
     assert "Столбчатая диаграмма: Промышленное производство, январь–сентябрь 2024" in alt
     sources = archive.read("SOURCES.txt").decode()
-    assert "Eurasian Economic Commission" in sources and "https://" in sources
+    assert "Евразийская экономическая комиссия" in sources and "https://" in sources
 
 
 def synthetic_frame() -> tuple[pd.DataFrame, list[tuple[str, str]]]:

@@ -192,7 +192,7 @@ def test_utf8_bom_csv_countries_across(store):
     assert observation(store, "gdp", "ARM", "2026-03-31")["value"] == "2.5"
     assert observation(store, "gdp", "BLR", "2026-06-30")["value"] == "-1.5"
     # No source in the file: a warning, and the rows cite the file.
-    assert observation(store, "gdp", "BLR", "2026-06-30")["source_name"] == "synthetic_bom.csv"
+    assert observation(store, "gdp", "BLR", "2026-06-30")["source_name_ru"] == "synthetic_bom.csv"
     assert [str(w) for w in outcome.plan.parsed.warnings] == [
         "synthetic_bom.csv: no source given for 10 rows: they will cite the file name 'synthetic_bom.csv'"
     ]
@@ -238,6 +238,7 @@ def test_formula_with_cached_value_is_read(store):
     outcome = import_into(store, *corpus.formula_xlsx(cached=True), editor="test")
     assert outcome.committed, lines(outcome)
     assert observation(store, "industrial_production", "BLR", "2025-12-31")["value"] == "5.0"
+    assert store.load_raw()["gaps"].empty  # the figure the source withheld is given now
 
 
 def test_index_values_ask_a_question_then_convert(store):
@@ -480,7 +481,8 @@ def test_template_has_lists_and_real_examples_and_imports_cleanly(store, ds):
         "period_start",
         "period_end",
         "value",
-        "source_name",
+        "source_name_ru",
+        "source_name_en",
         "source_url",
         "source_date",
     ]

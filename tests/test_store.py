@@ -40,7 +40,8 @@ def with_synthetic_rows(raw, count, first_year=1000, geo="EAEU"):
             "period_start": [f"{y:04d}-{m:02d}-01" for y, m in months],
             "period_end": [f"{y:04d}-{m:02d}-28" for y, m in months],
             "value": [f"{n % 10}.5" for n in range(count)],
-            "source_name": "Synthetic",
+            "source_name_ru": "Synthetic",
+            "source_name_en": "Synthetic",
             "source_url": "",
             "source_date": "",
         }
@@ -136,14 +137,14 @@ def test_commit_can_require_the_version_it_was_based_on(store):
 def test_version_xlsx_keeps_text_as_text(store):
     raw = store.load_raw()
     long_note = "Длинная заметка (synthetic). " * 400
-    raw["observations"].loc[0, "source_name"] = '=HYPERLINK("https://evil.example")'
+    raw["observations"].loc[0, "source_name_ru"] = '=HYPERLINK("https://evil.example")'
     raw["snapshots"].loc[0, "note_ru"] = long_note
     info = store.commit(raw, "anna")
     workbook = openpyxl.load_workbook(io.BytesIO(store.version_xlsx(info.id)))
     assert workbook.sheetnames == list(TABLES)
     cell = workbook["observations"]["F2"]
     assert cell.value == '=HYPERLINK("https://evil.example")' and cell.data_type == "s"
-    assert workbook["snapshots"]["F2"].value == long_note  # never truncated
+    assert workbook["snapshots"]["G2"].value == long_note  # never truncated
     assert workbook["observations"]["E2"].value == 2.8  # numbers stay numbers
     assert workbook["observations"].max_row == len(raw["observations"]) + 1
 

@@ -46,7 +46,7 @@ def test_a_view_resolved_for_older_data_is_resolved_again(ds):
 def test_defaults_resolve_to_latest(ds):
     view = ViewState.from_query("").resolve(ds)
     assert view.lang == "ru" and view.tab == "indicators"
-    assert view.period == "2025-06"
+    assert view.period == "2025-12"
     assert view.snapshot == "2026-01-26"
     assert view.countries == ("EAEU", "ARM", "BLR", "KAZ", "KGZ", "RUS")
 

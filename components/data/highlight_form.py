@@ -49,7 +49,7 @@ def highlight_section(ds: Dataset, highlights: pd.DataFrame, lang: str) -> html.
 
 def highlight_widths() -> list[int]:
     widths = {"headline_ru": 6, "headline_en": 6, "text_ru": 6, "text_en": 6, "leaders": 6}
-    widths |= {"source_name": 6, "source_url": 6}
+    widths |= {"source_name_ru": 4, "source_name_en": 4, "source_url": 4}
     return [widths.get(name, 4) for name in HIGHLIGHT_FIELDS]
 
 

@@ -12,7 +12,16 @@ from pathlib import PurePath
 import pandas as pd
 
 from eaeu.imports.cells import describe_period, parse_source_date, parse_url, value_text
-from eaeu.imports.columns import END, IND, OBS_COLUMNS, SOURCE_DATE, SOURCE_NAME, SOURCE_URL, VALUE
+from eaeu.imports.columns import (
+    END,
+    IND,
+    OBS_COLUMNS,
+    SOURCE_DATE,
+    SOURCE_NAME,
+    SOURCE_NAME_EN,
+    SOURCE_URL,
+    VALUE,
+)
 from eaeu.imports.files import read_grids
 from eaeu.imports.grid import Grid, Refused
 from eaeu.imports.limits import Limits
@@ -203,7 +212,7 @@ def _finish(
     for row in rows:
         row[IND] = row[IND] or options.indicator or ""
     _value_form(parsed, rows, table, ref, options)
-    _sources(parsed, rows, options)
+    _sources(parsed, rows, ref, options)
     parsed.problems.extend(_duplicates(parsed, reader))
     if reader.skipped:
         parsed.notes.append(
@@ -266,7 +275,7 @@ def _value_form(
         )
 
 
-def _sources(parsed: ParsedImport, rows: list[list], options: Options) -> None:
+def _sources(parsed: ParsedImport, rows: list[list], ref: Reference, options: Options) -> None:
     defaults = {
         SOURCE_NAME: options.source_name or "",
         SOURCE_URL: options.source_url or "",
@@ -277,8 +286,15 @@ def _sources(parsed: ParsedImport, rows: list[list], options: Options) -> None:
         for position, default in defaults.items():
             if not row[position]:
                 row[position] = default
+        # A source the data already cites gets both its names; another one given in one
+        # language only serves both until the importer asks for the other.
+        known = ref.source(row[SOURCE_NAME] or row[SOURCE_NAME_EN])
+        if known and not (row[SOURCE_NAME] and row[SOURCE_NAME_EN]):
+            row[SOURCE_NAME], row[SOURCE_NAME_EN] = known
+        row[SOURCE_NAME] = row[SOURCE_NAME] or row[SOURCE_NAME_EN]
+        row[SOURCE_NAME_EN] = row[SOURCE_NAME_EN] or row[SOURCE_NAME]
         if not row[SOURCE_NAME]:
-            row[SOURCE_NAME] = parsed.file_name
+            row[SOURCE_NAME] = row[SOURCE_NAME_EN] = parsed.file_name
             missing += 1
     if missing:
         parsed.source_given = False

@@ -13,9 +13,11 @@ from eaeu.imports.columns import (
     END,
     GEO,
     IND,
+    KEY,
     OBS_COLUMNS,
     SOURCE_DATE,
     SOURCE_NAME,
+    SOURCE_NAME_EN,
     SOURCE_URL,
     START,
     VALUE,
@@ -108,6 +110,12 @@ def apply_rows(
         keep.append(record)
     tables = dict(base_raw)
     tables["observations"] = pd.DataFrame(keep, columns=columns, dtype=object)
+    gaps = base_raw["gaps"]
+    filled = [
+        key in incoming for key in gaps[list(KEY)].astype(str).itertuples(index=False, name=None)
+    ]
+    if any(filled):  # a figure a source withheld is now given: it is no longer a gap
+        tables["gaps"] = gaps[[not f for f in filled]].reset_index(drop=True)
     return tables
 
 
@@ -115,7 +123,7 @@ def _differs(record: list[str], order: list[int], row: list[str], source_given: 
     if Decimal(record[order[VALUE]]) != Decimal(row[VALUE]):
         return True
     # Without a source in the file, an equal value keeps its existing, real citation.
-    sources = (SOURCE_NAME, SOURCE_URL, SOURCE_DATE)
+    sources = (SOURCE_NAME, SOURCE_NAME_EN, SOURCE_URL, SOURCE_DATE)
     return source_given and any(record[order[i]] != row[i] for i in sources)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -28,6 +28,8 @@ class Reference:
     indicator_by_name: dict[str, str]
     indicator_kind: dict[str, str]
     latest_end: dict[str, str]
+    # Each source the data already cites, by either of its names: (Russian, English).
+    source_by_name: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @classmethod
     def from_raw(cls, raw: dict[str, pd.DataFrame]) -> Reference:
@@ -50,10 +52,29 @@ class Reference:
                 zip(raw["indicators"]["id"], raw["indicators"]["kind"], strict=True)
             ),
             latest_end=latest,
+            source_by_name=_known_sources(raw),
         )
+
+    def source(self, text: str) -> tuple[str, str] | None:
+        """The Russian and English names of a source the data already cites as `text`."""
+        return self.source_by_name.get(normalise_name(text))
 
     def geo(self, text: str) -> str | None:
         return self.geo_by_name.get(normalise_name(text))
 
     def indicator(self, text: str) -> str | None:
         return self.indicator_by_name.get(normalise_name(text))
+
+
+def _known_sources(raw: dict[str, pd.DataFrame]) -> dict[str, tuple[str, str]]:
+    known: dict[str, tuple[str, str]] = {}
+    for table in ("observations", "snapshots", "highlights", "gaps"):
+        frame = raw.get(table)
+        if frame is None or "source_name_en" not in frame.columns:
+            continue
+        pairs = frame[["source_name_ru", "source_name_en"]].drop_duplicates()
+        for ru, en in pairs.itertuples(index=False):
+            for name in (ru, en):
+                if normalise_name(name):
+                    known.setdefault(normalise_name(name), (ru, en))
+    return known

@@ -114,7 +114,9 @@ class Reader:
             self.skipped += len(self.problems) == before
             return
         start, end = period
-        self.add(index, column, ["", geo, start.isoformat(), end.isoformat(), value, "", "", ""])
+        self.add(
+            index, column, ["", geo, start.isoformat(), end.isoformat(), value, "", "", "", ""]
+        )
 
     # -- wide: countries across, periods down ------------------------------------------------
 
@@ -279,7 +281,8 @@ class Reader:
             "period_start": parse_day,
             "period_end": parse_day,
             "value": parse_value,
-            "source_name": cell_text,
+            "source_name_ru": cell_text,
+            "source_name_en": cell_text,
             "source_url": parse_url,
             "source_date": parse_source_date,
         }

@@ -16,7 +16,15 @@ FIELD_NAMES = {
     "period_start": ("period start", "начало периода", "start", "начало"),
     "period_end": ("period end", "конец периода", "окончание периода", "end", "конец"),
     "value": ("value", "значение", "величина"),
-    "source_name": ("source name", "source", "источник", "название источника"),
+    "source_name_ru": (
+        "source name",
+        "source",
+        "источник",
+        "название источника",
+        "source name ru",
+        "источник (рус.)",
+    ),
+    "source_name_en": ("source name en", "source (english)", "источник (англ.)"),
     "source_url": ("source url", "url", "ссылка", "ссылка на источник"),
     "source_date": ("source date", "дата источника", "дата публикации"),
 }

@@ -68,7 +68,8 @@ def _example_rows(ds) -> list[list[object]]:
                 row.period_start.isoformat(),
                 row.period_end.isoformat(),
                 float(row.value),
-                row.source_name,
+                row.source_name_ru,
+                row.source_name_en,
                 row.source_url or "",
                 row.source_date or "",
             ]
