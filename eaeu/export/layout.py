@@ -19,9 +19,10 @@ PAD = 24  # space between the image edge and any text
 GAP = 10
 TITLE_SIZE, SUBTITLE_SIZE, BODY_SIZE, FOOTER_SIZE = 20, 14, 14, 12
 LINE_HEIGHT = 1.3  # plotly's line spacing, in font sizes
-# Average glyph width in em for DejaVu Sans (the Cyrillic fallback Chromium uses), rounded up
-# from measured Russian and English titles so that estimated lines err on the short side.
-EM_REGULAR, EM_BOLD = 0.62, 0.68
+# Average glyph width in em for PT Sans (the exports' font, eaeu/export/fonts.py), rounded up
+# from the Russian and English titles, subtitles, sources and labels of every chart (means
+# 0.48 regular, 0.47 bold; widest bold title 0.52) so that estimated lines err on the short side.
+EM_REGULAR, EM_BOLD = 0.52, 0.54
 
 
 def _chars_per_line(width_px: float, font_px: float, bold: bool = False) -> int:

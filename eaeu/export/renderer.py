@@ -7,6 +7,8 @@ import atexit
 import concurrent.futures
 import contextlib
 import datetime as dt
+import html
+import re
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -16,7 +18,8 @@ import plotly.graph_objects as go
 from eaeu.charts import Chart, build_chart
 from eaeu.config import PROJECT_DIR
 from eaeu.dataset import Dataset
-from eaeu.export.layout import apply_export_layout
+from eaeu.export import fonts
+from eaeu.export.layout import apply_export_layout, plain_text
 from eaeu.export.options import ExportError, ExportOptions
 from eaeu.filenames import image_name
 
@@ -29,21 +32,67 @@ _KALEIDO_CLASS = None
 # Kaleido reloads its page after every image to drop what the last plot left behind; every
 # RELOAD_EVERY images keeps that bounded at a fraction of the cost.
 RELOAD_EVERY = 20
+# The figure dict's key for the document title (a PDF's Title), read by PAGE_SCRIPT; plotly.js
+# only ever sees the figure's data and layout.
+TITLE_KEY = "eaeu_document_title"
+# Runs in kaleido's page after kaleido's own script: each render first sets the page title,
+# which Chromium writes as the PDF's Title (metadata). No title: kaleido's page title.
+PAGE_SCRIPT = f"""
+<script>
+(function () {{
+  const render = kaleido_scopes.plotly;
+  const pageTitle = document.title;
+  kaleido_scopes.plotly = function (spec, ...args) {{
+    document.title = (spec && spec.data && spec.data.{TITLE_KEY}) || pageTitle;
+    return render(spec, ...args);
+  }};
+}})();
+</script>
+"""
+_PLOTLY_TAG = re.compile(r"</?(?:a|b|em|i|s|span|sub|sup|u)\b[^>]*>", re.IGNORECASE)
+
+
+def document_title(title: str) -> str:
+    """A chart title as plain text: one line, plotly's tags dropped, entities decoded."""
+    return " ".join(html.unescape(_PLOTLY_TAG.sub("", plain_text(title))).split())
+
+
+def _page_generator():
+    """Kaleido's page (its plotly.js, no MathJax: that would come from a CDN) + PAGE_SCRIPT."""
+    from kaleido import PageGenerator
+
+    class ExportPage(PageGenerator):
+        def generate_index(self) -> str:
+            page = super().generate_index()
+            if "</head>" not in page:
+                raise RuntimeError("kaleido's page has no </head> to add the export script to")
+            return page.replace("</head>", PAGE_SCRIPT + "</head>", 1)
+
+    return ExportPage(mathjax=False)
 
 
 def _kaleido_class():
-    """kaleido.Kaleido, except that a used tab is reloaded in the background.
+    """kaleido.Kaleido with PT Sans, PDF titles, and a used tab reloaded in the background.
 
-    Kaleido reloads a tab after every image before handing the image back; here that took
-    ~140 ms of a ~200 ms render. The image is returned at once and the tab rejoins the queue
-    when its reload is done (the next render waits for it). If kaleido renames the method,
-    this override is simply unused and renders are as fast as kaleido's own.
+    Fonts: the browser process (only) gets FONTCONFIG_FILE, see eaeu.export.fonts. Titles: the
+    page gets PAGE_SCRIPT. Reloads: kaleido reloads a tab after every image before handing the
+    image back; here that took ~140 ms of a ~200 ms render. The image is returned at once and
+    the tab rejoins the queue when its reload is done (the next render waits for it). If
+    kaleido renames the method, this override is simply unused and renders are as fast as
+    kaleido's own.
     """
     global _KALEIDO_CLASS
     if _KALEIDO_CLASS is None:
         import kaleido  # imported late: 0.2 s, and the dashboard itself never needs it
 
-        class BackgroundReloadKaleido(kaleido.Kaleido):
+        class ExportKaleido(kaleido.Kaleido):
+            def __init__(self, **kwargs):
+                super().__init__(page_generator=_page_generator(), **kwargs)
+                # choreographer starts Chromium with what its get_env() returns.
+                chromium = self._browser_impl
+                system_env = chromium.get_env
+                chromium.get_env = lambda: fonts.browser_env(system_env())
+
             async def _return_kaleido_tab(self, tab) -> None:
                 # A fresh page only every few images: the reload is what a batch waits for.
                 self._uses = getattr(self, "_uses", 0) + 1
@@ -63,7 +112,7 @@ def _kaleido_class():
                     # (and is retried on a new browser) instead of waiting for a tab forever.
                     self.tabs_ready.put_nowait(tab)
 
-        _KALEIDO_CLASS = BackgroundReloadKaleido
+        _KALEIDO_CLASS = ExportKaleido
     return _KALEIDO_CLASS
 
 
@@ -89,8 +138,7 @@ class BrowserSession:
             raise
 
     async def _open(self, render_timeout: float, tabs: int):
-        # mathjax=False: it would come from a CDN, and the charts use no LaTeX.
-        browser = _kaleido_class()(n=tabs, timeout=render_timeout, mathjax=False)
+        browser = _kaleido_class()(n=tabs, timeout=render_timeout)
         try:
             await browser.open()
         except BaseException:
@@ -115,7 +163,7 @@ class BrowserSession:
         process = getattr(self.kaleido, "subprocess", None)
         return self.thread.is_alive() and process is not None and process.poll() is None
 
-    def render(self, fig: go.Figure | dict, opts: dict, timeout: float) -> bytes:
+    def render(self, fig: dict, opts: dict, timeout: float) -> bytes:
         return self._call(self.kaleido.calc_fig(fig, opts, topojson=TOPOJSON_URL), timeout)
 
     def close(self) -> None:
@@ -206,12 +254,21 @@ class Renderer:
         width: int = 1200,
         height: int = 675,
         scale: float = 1,
+        title: str = "",
     ) -> bytes:
+        """The figure as image bytes: SVGs carry their fonts, PDFs `title` as their Title."""
         opts = {"format": fmt, "width": width, "height": height, "scale": scale}
+        spec = fig.to_dict() if isinstance(fig, go.Figure) else dict(fig)
+        if title:
+            spec[TITLE_KEY] = document_title(title)
+        image = self._render(spec, opts)
+        return fonts.embed_fonts(image) if fmt == "svg" else image
+
+    def _render(self, spec: dict, opts: dict) -> bytes:
         for attempt in (1, 2):
             session = self._current()
             try:
-                return session.render(fig, opts, self.render_timeout + 5)
+                return session.render(spec, opts, self.render_timeout + 5)
             except concurrent.futures.TimeoutError as error:
                 self._discard(session)  # a stuck tab is not trusted with the next chart
                 raise ExportError(
@@ -250,7 +307,7 @@ def render_chart(chart: Chart, options: ExportOptions, renderer: Renderer | None
     fig = apply_export_layout(go.Figure(chart.figure), chart.text, options)
     width, height = options.size
     return (renderer or get_renderer()).render_figure(
-        fig, options.fmt, width, height, options.scale
+        fig, options.fmt, width, height, options.scale, title=chart.text.title
     )
 
 
