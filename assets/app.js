@@ -35,17 +35,6 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       // to it; `route` then sees the view already on screen and renders nothing.
       return [window.location.search, window.location.href];
     },
-    changedControls: function (tab, indicator, period, countries, snapshot, table, transform, view) {
-      const now = {
-        tab: tab, indicator: indicator, period: period, countries: countries || [],
-        snapshot: snapshot, table: table, transform: transform,
-      };
-      const shown = (view && view.controls) || {};
-      const same = Object.keys(now).every(function (key) {
-        return JSON.stringify(now[key]) === JSON.stringify(shown[key]);
-      });
-      return same ? window.dash_clientside.no_update : now;
-    },
     route: function (pathname, search, view) {
       if (pathname === null || pathname === undefined) return window.dash_clientside.no_update;
       if (view && view.path === pathname && view.search === (search || "")) {

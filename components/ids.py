@@ -24,6 +24,11 @@ INDICATOR = "indicator-select"
 PERIOD = "period-select"
 COUNTRIES = "countries-checklist"
 TRANSFORM = "transform-select"
+SPAN = "span-select"  # the trend's period length
+TABLE_INDICATOR = "table-indicator-select"
+TABLE_SPAN = "table-span-select"
+TABLE_PERIOD = "table-period-select"
+TABLE_CONTROLS = "table-controls"  # + "-indicator" / "-period" / "-span": a control's column
 GROWTH_GRAPH = "growth-graph"
 TREND_GRAPH = "trend-graph"
 

@@ -33,6 +33,20 @@ def country_options(ds: Dataset, indicator: str, lang: str) -> list[dict[str, st
     return [{"label": names[c], "value": c} for c in queries.indicator_geos(ds, indicator)]
 
 
+def span_options(ds: Dataset, indicator: str, lang: str) -> list[dict[str, str]]:
+    return [{"label": s.label(lang), "value": s.key} for s in queries.spans(ds, indicator)]
+
+
+def span_field(ds: Dataset, view: ResolvedView, control_id: str) -> html.Div:
+    return field(
+        t("span", view.lang),
+        dbc.Select(
+            id=control_id, options=span_options(ds, view.indicator, view.lang), value=view.span
+        ),
+        control_id,
+    )
+
+
 def transform_options(ds: Dataset, indicator: str, lang: str) -> list[dict[str, str]]:
     kind = queries.indicator_row(ds, indicator)["kind"]
     return [
@@ -104,7 +118,7 @@ def layout(ds: Dataset, view: ResolvedView, shown: bool) -> html.Div:
             graph(ids.GROWTH_GRAPH, "growth", drawn=growth),
             export_panel.layout("growth", lang),
             html.Hr(),
-            countries,
+            dbc.Row([dbc.Col(countries, md=8), dbc.Col(span_field(ds, view, ids.SPAN), md=4)]),
             graph(ids.TREND_GRAPH, "trend", height=500, drawn=trend),
             export_panel.layout("trend", lang),
         ]
@@ -129,6 +143,8 @@ def keys(view: ResolvedView) -> dict[str, str]:
     Output(ids.COUNTRIES, "value"),
     Output(ids.TRANSFORM, "options"),
     Output(ids.TRANSFORM, "value"),
+    Output(ids.SPAN, "options"),
+    Output(ids.SPAN, "value"),
     *chart_outputs(ids.GROWTH_GRAPH),
     *chart_outputs(ids.TREND_GRAPH),
     Output(ids.INDICATORS_DRAWN, "data"),
@@ -137,17 +153,18 @@ def keys(view: ResolvedView) -> dict[str, str]:
     State(ids.PERIOD, "value"),
     State(ids.COUNTRIES, "value"),
     State(ids.TRANSFORM, "value"),
+    State(ids.SPAN, "value"),
     State(ids.INDICATORS_DRAWN, "data"),
     prevent_initial_call=True,
 )
-def draw(view_data, indicator, period, countries, transform, drawn):
+def draw(view_data, indicator, period, countries, transform, span, drawn):
     """Redraw what the view changed, while the panel is shown; controls follow the view (a new
     indicator keeps the period and countries where it has them, else its defaults)."""
     ds, view = for_tab(view_data, "indicators")
     drawn = drawn or {}
     now = keys(view)
-    shown = (indicator, period, countries, transform)
-    wanted = (view.indicator, view.period, list(view.countries), view.transform)
+    shown = (indicator, period, countries, transform, span)
+    wanted = (view.indicator, view.period, list(view.countries), view.transform, view.span)
     if now == drawn and shown == wanted:
         raise PreventUpdate
     options: tuple = unchanged(len(wanted))
@@ -157,6 +174,7 @@ def draw(view_data, indicator, period, countries, transform, drawn):
             period_options(ds, view.indicator, view.lang),
             country_options(ds, view.indicator, view.lang),
             transform_options(ds, view.indicator, view.lang),
+            span_options(ds, view.indicator, view.lang),
         )
     controls = []
     for option, value, current_value in zip(options, wanted, shown, strict=True):

@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+import re
+
 import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, dcc, html, no_update
+from dash import Input, Output, State, callback, dcc, html
 from dash.exceptions import PreventUpdate
 
 from components import ids
-from components.common import cached_chart, choice_group, unchanged
+from components.common import cached_chart, choice_group, field, unchanged
+from components.indicators import period_options, span_field, span_options
 from components.view import for_tab
+from eaeu import queries
 from eaeu.charts import chart_key
 from eaeu.dataset import Dataset
 from eaeu.i18n import t
-from eaeu.view import ResolvedView
+from eaeu.view import TABLE_CHARTS, ResolvedView
 
-NUMERIC_FIELDS = {"value", "published", "lat", "lon"}
+NUMERIC_FIELDS = {"value", "published", "lat", "lon", "reporting"}
+PERIOD_FIELD = re.compile(r"p\d+")  # a period column of the countries x periods table
+# Which of the view's choices each table reads, so only those controls are offered.
+TABLE_CONTROLS = {
+    "growth": ("indicator", "period"),
+    "trend": ("indicator", "span"),
+    "matrix": ("indicator", "span"),
+    "missions": (),
+}
 
 
 def column_defs(columns: list[tuple[str, str]], lang: str) -> list[dict]:
@@ -23,7 +35,7 @@ def column_defs(columns: list[tuple[str, str]], lang: str) -> list[dict]:
     defs = []
     for field_name, header in columns:
         column = {"field": field_name, "headerName": header}
-        if field_name in NUMERIC_FIELDS:
+        if field_name in NUMERIC_FIELDS or PERIOD_FIELD.fullmatch(field_name):
             digits = 4 if field_name in ("lat", "lon") else 1
             column["filter"] = "agNumberColumnFilter"
             column["type"] = "numericColumn"
@@ -52,15 +64,14 @@ def layout(ds: Dataset, view: ResolvedView, shown: bool) -> html.Div:
                 dbc.RadioItems(
                     id=ids.TABLE_SELECT,
                     options=[
-                        {"label": t("table_growth", lang), "value": "growth"},
-                        {"label": t("table_trend", lang), "value": "trend"},
-                        {"label": t("table_missions", lang), "value": "missions"},
+                        {"label": t(f"table_{name}", lang), "value": name} for name in TABLE_CHARTS
                     ],
                     value=view.table,
                     inline=True,
                 ),
                 class_name="",
             ),
+            controls(ds, view),
             dag.AgGrid(
                 id=ids.GRID,
                 columnDefs=defs,
@@ -81,8 +92,50 @@ def layout(ds: Dataset, view: ResolvedView, shown: bool) -> html.Div:
     )
 
 
+def controls(ds: Dataset, view: ResolvedView) -> dbc.Row:
+    """Indicator, period and period length for the table; a table that does not read one
+    hides it (the controls stay in the page so the view's choices keep flowing)."""
+    wanted = TABLE_CONTROLS[view.table]
+    lang = view.lang
+    made = {
+        "indicator": field(
+            t("indicator", lang),
+            dbc.Select(
+                id=ids.TABLE_INDICATOR,
+                options=queries.indicator_options(ds, lang),
+                value=view.indicator,
+            ),
+            ids.TABLE_INDICATOR,
+        ),
+        "period": field(
+            t("period", lang),
+            dbc.Select(
+                id=ids.TABLE_PERIOD,
+                options=period_options(ds, view.indicator, lang),
+                value=view.period,
+            ),
+            ids.TABLE_PERIOD,
+        ),
+        "span": span_field(ds, view, ids.TABLE_SPAN),
+    }
+    return dbc.Row(
+        [
+            dbc.Col(control, md=4, id=f"{ids.TABLE_CONTROLS}-{name}", style=_shown(name in wanted))
+            for name, control in made.items()
+        ],
+        className="mt-2",
+    )
+
+
+def _shown(shown: bool) -> dict:
+    return {} if shown else {"display": "none"}
+
+
 def keys(view: ResolvedView) -> dict[str, str]:
-    return {"table": chart_key(view.table, view)}
+    return {
+        "table": chart_key(view.table, view),
+        "controls": f"{view.data_version}|{view.lang}|{view.indicator}|{view.table}",
+    }
 
 
 def table_values(ds: Dataset, view: ResolvedView) -> tuple:
@@ -103,17 +156,36 @@ def table_values(ds: Dataset, view: ResolvedView) -> tuple:
     Output(ids.GRID, "rowData"),
     Output(ids.TABLE_SOURCES, "children"),
     Output(ids.TABLE_SELECT, "value"),
+    Output(ids.TABLE_INDICATOR, "value"),
+    Output(ids.TABLE_PERIOD, "options"),
+    Output(ids.TABLE_PERIOD, "value"),
+    Output(ids.TABLE_SPAN, "options"),
+    Output(ids.TABLE_SPAN, "value"),
+    *(Output(f"{ids.TABLE_CONTROLS}-{name}", "style") for name in ("indicator", "period", "span")),
     Output(ids.TABLE_DRAWN, "data"),
     Input(ids.TABLE_VIEW, "data"),
-    State(ids.TABLE_SELECT, "value"),
     State(ids.TABLE_DRAWN, "data"),
     prevent_initial_call=True,
 )
-def fill_table(view_data, table, drawn):
-    """The rows behind the chosen chart, refilled only while the tab is shown."""
+def fill_table(view_data, drawn):
+    """The rows behind the chosen chart, refilled only while the tab is shown; the table's
+    controls follow the view."""
     ds, view = for_tab(view_data, "table")
+    drawn = drawn or {}
     now = keys(view)
-    if now == (drawn or {}) and table == view.table:
+    if now == drawn:
         raise PreventUpdate
-    values = table_values(ds, view) if now != drawn else unchanged(3)
-    return (*values, view.table if table != view.table else no_update, now)
+    values = table_values(ds, view) if now["table"] != drawn.get("table") else unchanged(3)
+    wanted = TABLE_CONTROLS[view.table]
+    shown = [_shown(name in wanted) for name in ("indicator", "period", "span")]
+    return (
+        *values,
+        view.table,
+        view.indicator,
+        period_options(ds, view.indicator, view.lang),
+        view.period,
+        span_options(ds, view.indicator, view.lang),
+        view.span,
+        *shown,
+        now,
+    )

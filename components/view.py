@@ -9,6 +9,8 @@ copies `search` into the address bar and the language links, nothing more.
 
 from __future__ import annotations
 
+import json
+
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback
 from dash.exceptions import PreventUpdate
 
@@ -48,6 +50,7 @@ def payload(
             "snapshot": view.snapshot,
             "table": view.table,
             "transform": view.transform,
+            "span": view.span,
         },
         "data": view.data_version,
         "origin": origin,
@@ -80,18 +83,48 @@ def for_tab(data: dict | None, tab: str) -> tuple[Dataset, ResolvedView]:
     return ds, view
 
 
-# The controls' values go to the server only when they differ from the view on screen: a page
-# render (new controls) or a panel setting a control to the view's value sends nothing.
+# Each control and the view field it sets. Two controls set the indicator and the period
+# length (indicators tab, table tab), and a hidden panel's controls are not kept up to date.
+CONTROL_FIELDS = (
+    (ids.TABS, "data", "tab"),
+    (ids.INDICATOR, "value", "indicator"),
+    (ids.PERIOD, "value", "period"),
+    (ids.COUNTRIES, "value", "countries"),
+    (ids.SNAPSHOT, "value", "snapshot"),
+    (ids.TABLE_SELECT, "value", "table"),
+    (ids.TRANSFORM, "value", "transform"),
+    (ids.SPAN, "value", "span"),
+    (ids.TABLE_INDICATOR, "value", "indicator"),
+    (ids.TABLE_SPAN, "value", "span"),
+    (ids.TABLE_PERIOD, "value", "period"),
+)
+
+# A change is the view on screen with the controls the reader changed (the triggered ones)
+# set: other controls may be stale. Nothing goes to the server when that is the view on screen
+# (a page render, or a panel setting a control to the view's value).
 clientside_callback(
-    ClientsideFunction(namespace="eaeu", function_name="changedControls"),
+    """
+    function() {
+        const fields = CONTROL_FIELDS;
+        const view = arguments[arguments.length - 1];
+        const shown = (view && view.controls) || {};
+        const now = Object.assign({}, shown);
+        const triggered = window.dash_clientside.callback_context.triggered || [];
+        triggered.forEach(function (item) {
+            const field = fields[item.prop_id];
+            if (field) { now[field] = field === "countries" ? (item.value || []) : item.value; }
+        });
+        const same = Object.keys(now).every(function (key) {
+            return JSON.stringify(now[key]) === JSON.stringify(shown[key]);
+        });
+        return same ? window.dash_clientside.no_update : now;
+    }
+    """.replace(
+        "CONTROL_FIELDS",
+        json.dumps({f"{cid}.{prop}": name for cid, prop, name in CONTROL_FIELDS}),
+    ),
     Output(ids.CONTROLS, "data"),
-    Input(ids.TABS, "data"),
-    Input(ids.INDICATOR, "value"),
-    Input(ids.PERIOD, "value"),
-    Input(ids.COUNTRIES, "value"),
-    Input(ids.SNAPSHOT, "value"),
-    Input(ids.TABLE_SELECT, "value"),
-    Input(ids.TRANSFORM, "value"),
+    *(Input(cid, prop) for cid, prop, _ in CONTROL_FIELDS),
     State(ids.VIEW, "data"),
     prevent_initial_call=True,
 )
@@ -117,6 +150,7 @@ def update_view(controls, _version, shown):
         snapshot=_text(controls.get("snapshot")),
         table=_text(controls.get("table")) or "growth",
         transform=_text(controls.get("transform")) or "value",
+        span=_text(controls.get("span")),
     )
     view = requested.resolve(dataset())
     path = (shown or {}).get("path") or "/"

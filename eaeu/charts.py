@@ -16,10 +16,10 @@ from eaeu.figures import (
     counts_bar_figure,
     growth_bar_figure,
     missions_map_figure,
-    trend_line_figure,
 )
-from eaeu.i18n import KIND_LABELS, MISSION_STATUSES, MISSION_TYPES, fmt_date, label, t
+from eaeu.i18n import KIND_LABELS, MISSION_STATUSES, MISSION_TYPES, fmt_date, fmt_value, label, t
 from eaeu.model import UNION
+from eaeu.time_figures import axis_periods, matrix_figure, trend_line_figure
 from eaeu.transforms import Measure
 from eaeu.view import ResolvedView, ViewState
 
@@ -50,6 +50,7 @@ def _indicator_text(ds: Dataset, view: ViewState) -> tuple[str, str, Measure]:
         if row["kind"] == "growth_yoy"
         else f"{label(KIND_LABELS, row['kind'], view.lang)}, {row['unit']}".rstrip(", ")
     )
+    subtitle = subtitle[:1].upper() + subtitle[1:]
     return name, subtitle, transforms.measure(view.transform, row["unit"], view.lang)
 
 
@@ -58,6 +59,8 @@ def _observation_columns(lang: str, transform: str = "value") -> list[tuple[str,
     if transform != "value":
         value_header = transforms.transform_label(transform, lang)
     published = [("published", t("col_published", lang))] if transform != "value" else []
+    if transform == "rank":
+        published.append(("reporting", t("col_reporting", lang)))
     return [
         ("name", t("col_geo", lang)),
         ("period_label", t("col_period", lang)),
@@ -92,15 +95,18 @@ def growth_chart(ds: Dataset, view: ResolvedView) -> Chart:
     period_text = period.label(lang) if period else ""
     union = frame[frame["geo"] == UNION] if not frame.empty else frame
     bars = frame[frame["geo"] != UNION] if not frame.empty else frame
-    missing = queries.missing_members(ds, frame, lang) if period else []
+    missing = queries.missing_members(ds, frame, lang, view.indicator, period) if period else []
+    if measure.is_rank and not bars.empty:
+        reporting = t("rank_reporting", lang, count=len(bars), total=len(bars) + len(missing))
+        subtitle = f"{subtitle}. {reporting}"
     text = ChartText(
         title=t("growth_title", lang, indicator=name, period=period_text),
         subtitle=subtitle,
         source=queries.sources_line(frame, lang) if not frame.empty else "",
-        note=t("no_data_for", lang, names=", ".join(missing)) if missing else "",
+        note=t("no_data_for", lang, names=_listed(missing)) if missing else "",
     )
     reference = (UNION, float(union["value"].iloc[0])) if not union.empty else None
-    empty = t("empty_period", lang, period=period_text, indicator=name)
+    empty = _empty_period_message(ds, view, period, name, union, measure)
     figure = growth_bar_figure(
         bars, text, lang, measure=measure, reference=reference, empty_message=empty
     )
@@ -108,22 +114,100 @@ def growth_chart(ds: Dataset, view: ResolvedView) -> Chart:
     return Chart("growth", figure, table, _observation_columns(lang, view.transform), text)
 
 
+def _listed(names: list[str]) -> str:
+    """'Казахстан, Кыргызстан'; once a name carries a note with commas, ';' between them."""
+    return ("; " if any("(" in name for name in names) else ", ").join(names)
+
+
+def _empty_period_message(
+    ds: Dataset, view: ResolvedView, period, name: str, union: pd.DataFrame, measure: Measure
+) -> str:
+    """Say what exists instead: the union's figure, or the periods that have country figures."""
+    lang = view.lang
+    period_text = period.label(lang) if period else ""
+    parts = [t("empty_period", lang, period=period_text, indicator=name)]
+    if view.transform == "pp_change":
+        parts = [t("empty_change", lang, period=period_text)]
+    elif not union.empty:
+        value = fmt_value(float(union["value"].iloc[0]), measure.unit, lang, measure.decimals)
+        parts.append(t("empty_union_only", lang, value=value))
+    others = [
+        p.label(lang)
+        for p in queries.periods_with_members(ds, view.indicator, view.transform)
+        if not period or p.key != period.key
+    ]
+    if others:
+        parts.append(t("empty_other_periods", lang, periods=", ".join(others)))
+    else:
+        parts.append(t("empty_no_other_period", lang))
+    return " ".join(parts)
+
+
+def _span_subtitle(span: str, subtitle: str, lang: str) -> str:
+    """'Январь–июнь, по годам. Прирост к ...': which length the series compares, then what."""
+    parts = [t("trend_subtitle_span", lang, span=span)] if span else []
+    return ". ".join(part[:1].upper() + part[1:] for part in [*parts, subtitle] if part)
+
+
+def _span_label(ds: Dataset, view: ResolvedView) -> str:
+    found = {s.key: s for s in queries.spans(ds, view.indicator)}
+    return found[view.span].label(view.lang) if view.span in found else ""
+
+
 def trend_chart(ds: Dataset, view: ResolvedView) -> Chart:
     lang = view.lang
     name, subtitle, measure = _indicator_text(ds, view)
-    frame = queries.trend_frame(ds, view.indicator, list(view.countries), lang, view.transform)
+    frame = queries.trend_frame(
+        ds, view.indicator, list(view.countries), lang, view.transform, view.span
+    )
+    span = _span_label(ds, view)
     text = ChartText(
         title=t("trend_title", lang, indicator=name),
-        subtitle=subtitle,
+        subtitle=_span_subtitle(span, subtitle, lang),
         source=queries.sources_line(frame.sort_values("period_end"), lang)
         if not frame.empty
         else "",
     )
-    figure = trend_line_figure(
-        frame, text, lang, measure=measure, empty_message=t("empty_countries", lang)
+    empty = (
+        t("empty_span", lang, span=span) if view.countries and span else t("empty_countries", lang)
     )
+    figure = trend_line_figure(frame, text, lang, measure=measure, empty_message=empty)
     table = _observation_table(frame, measure, lang) if not frame.empty else frame
     return Chart("trend", figure, table, _observation_columns(lang, view.transform), text)
+
+
+def matrix_chart(ds: Dataset, view: ResolvedView) -> Chart:
+    """Every country (rows) by every period of the view's length (columns, oldest first)."""
+    lang = view.lang
+    name, subtitle, measure = _indicator_text(ds, view)
+    geos = queries.indicator_geos(ds, view.indicator)
+    frame = queries.trend_frame(ds, view.indicator, geos, lang, view.transform, view.span)
+    span = _span_label(ds, view)
+    text = ChartText(
+        title=t("matrix_title", lang, indicator=name),
+        subtitle=_span_subtitle(span, subtitle, lang),
+        source=queries.sources_line(frame.sort_values("period_end"), lang)
+        if not frame.empty
+        else "",
+    )
+    figure = matrix_figure(frame, text, lang, measure=measure, empty_message=t("no_data", lang))
+    table, columns = _matrix_table(frame, lang)
+    return Chart("matrix", figure, table, columns, text)
+
+
+def _matrix_table(frame: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+    """One row per country, one column per period (fields p0, p1...: period keys hold dots,
+    which grids read as paths). The sources stay in the frame's attrs for the source line."""
+    columns = [("name", t("col_geo", lang)), ("geo", t("col_code", lang))]
+    if frame.empty:
+        return frame, columns
+    axis = axis_periods(frame)
+    wide = frame.drop_duplicates("geo")[["geo", "name"]].reset_index(drop=True)
+    cells = frame.set_index(["geo", "period_end"])["value"]
+    for i, (start, end) in enumerate(axis):
+        wide[f"p{i}"] = [cells.get((geo, end)) for geo in wide["geo"]]
+        columns.append((f"p{i}", queries.period_label(start, end, lang)))
+    return wide, columns
 
 
 def _snapshot(ds: Dataset, view: ViewState) -> tuple[dt.date | None, pd.DataFrame]:
@@ -214,7 +298,8 @@ class ChartSpec:
 OBSERVATION_VIEW = ("indicator", "transform")
 CHARTS: dict[str, ChartSpec] = {
     "growth": ChartSpec(growth_chart, OBSERVATIONS, (*OBSERVATION_VIEW, "period")),
-    "trend": ChartSpec(trend_chart, OBSERVATIONS, (*OBSERVATION_VIEW, "countries")),
+    "trend": ChartSpec(trend_chart, OBSERVATIONS, (*OBSERVATION_VIEW, "countries", "span")),
+    "matrix": ChartSpec(matrix_chart, OBSERVATIONS, (*OBSERVATION_VIEW, "span")),
     "missions": ChartSpec(missions_chart, MISSIONS, ("snapshot",)),
     "missions_regions": ChartSpec(regions_chart, MISSIONS, ("snapshot",)),
     "missions_districts": ChartSpec(districts_chart, MISSIONS, ("snapshot",)),

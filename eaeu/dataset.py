@@ -11,6 +11,7 @@ from types import MappingProxyType
 import pandas as pd
 
 from eaeu.model import SCHEMAS, DataError, Problem, period_key, validate_table
+from eaeu.periods import span_key
 
 TABLES = tuple(SCHEMAS)
 
@@ -177,10 +178,10 @@ def _derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     obs = tables["observations"].copy()
     # Few distinct periods, many rows: compute each key once.
     spans = obs[["period_start", "period_end"]].drop_duplicates()
-    keys = {(s, e): period_key(s, e) for s, e in spans.itertuples(index=False)}
-    obs["period"] = [
-        keys[span] for span in zip(obs["period_start"], obs["period_end"], strict=True)
-    ]
+    keys = {(s, e): (period_key(s, e), span_key(s, e)) for s, e in spans.itertuples(index=False)}
+    both = [keys[span] for span in zip(obs["period_start"], obs["period_end"], strict=True)]
+    obs["period"] = [key for key, _ in both]
+    obs["span"] = [span for _, span in both]  # the period's kind and length (eaeu.periods)
     tables["observations"] = obs.sort_values(["indicator", "period_end", "geo"], ignore_index=True)
     places = tables["places"].merge(
         tables["regions"].rename(

@@ -13,7 +13,6 @@ from eaeu.i18n import (
     fmt_number,
     fmt_value,
     label,
-    period_label,
     t,
 )
 from eaeu.model import UNION
@@ -58,13 +57,6 @@ class ChartText:
 def separators(lang: str) -> str:
     """Plotly's decimal and thousands marks: '12,6' and a thin space in Russian."""
     return ", " if lang == "ru" else ".,"
-
-
-def short_period(start, end, lang: str) -> str:
-    """Two-line axis label: 'янв.–сент.<br>2024'; a whole year is just '2023'."""
-    if start.month == 1 and end.month == 12 and start.year == end.year:
-        return str(end.year)
-    return period_label(start, end, lang, short=True).rsplit(" ", 1)[0] + "<br>" + str(end.year)
 
 
 def base_layout(fig: go.Figure, text: ChartText, lang: str) -> go.Figure:
@@ -135,7 +127,7 @@ def empty_figure(message: str, text: ChartText, lang: str) -> go.Figure:
     return base_layout(fig, text, lang)
 
 
-def _value_text(value: float, measure: Measure, lang: str) -> str:
+def value_text(value: float, measure: Measure, lang: str) -> str:
     if measure.is_rank:
         return fmt_number(value, lang, 0)
     return fmt_value(value, measure.unit, lang, measure.decimals)
@@ -161,7 +153,7 @@ def growth_bar_figure(
         return empty_figure(empty_message or t("no_data", lang), text, lang)
     ascending = [not measure.is_rank, False]
     ordered = frame.sort_values(["value", "name"], ascending=ascending)
-    labels = [_value_text(v, measure, lang) for v in ordered["value"]]
+    labels = [value_text(v, measure, lang) for v in ordered["value"]]
     colors = [GEO_COLORS.get(g, FALLBACK_COLOR) for g in ordered["geo"]]
     if measure.is_rank:
         fig = _rank_dots(ordered, labels, colors)
@@ -224,11 +216,9 @@ def _value_axis(fig: go.Figure, values: pd.Series, measure: Measure, reference) 
 
 def _reference_line(fig: go.Figure, reference: tuple[str, float], measure: Measure, lang: str):
     ref_name, ref_value = reference
-    value_text = _value_text(ref_value, measure, lang)
+    shown = value_text(ref_value, measure, lang)
     caption = (
-        t("eaeu_reference", lang, value=value_text)
-        if ref_name == UNION
-        else f"{ref_name}: {value_text}"
+        t("eaeu_reference", lang, value=shown) if ref_name == UNION else f"{ref_name}: {shown}"
     )
     fig.add_vline(
         x=ref_value,
@@ -239,74 +229,7 @@ def _reference_line(fig: go.Figure, reference: tuple[str, float], measure: Measu
     )
 
 
-def trend_line_figure(
-    frame: pd.DataFrame,
-    text: ChartText,
-    lang: str,
-    *,
-    unit: str = "%",
-    measure: Measure | None = None,
-    empty_message: str = "",
-) -> go.Figure:
-    """A line per geography over period ends; a period without a value stays a gap.
-
-    frame: columns geo, name, period, period_end, period_label, value.
-    """
-    measure = measure or Measure("value", unit, 1, 0.0)
-    if frame.empty:
-        return empty_figure(empty_message or t("no_data", lang), text, lang)
-    axis = frame.drop_duplicates("period").sort_values("period_end")
-    # Evenly spaced categories: the periods are year-to-date spans of unequal length.
-    axis = axis.assign(
-        tick=[
-            short_period(s, e, lang)
-            for s, e in zip(axis.period_start, axis.period_end, strict=True)
-        ]
-    )
-    fig = go.Figure()
-    for geo, rows in frame.groupby("geo", sort=False):
-        series = axis[["period", "tick", "period_label"]].merge(
-            rows[["period", "value"]], on="period", how="left"
-        )
-        fig.add_trace(
-            go.Scatter(
-                x=series["tick"],
-                y=series["value"],
-                name=rows["name"].iloc[0],
-                mode="lines+markers",
-                connectgaps=False,
-                line={
-                    "color": GEO_COLORS.get(geo, FALLBACK_COLOR),
-                    "width": 3 if geo == UNION else 2,
-                },
-                customdata=[
-                    [lbl, _value_text(v, measure, lang)]
-                    for lbl, v in zip(series["period_label"], series["value"], strict=True)
-                ],
-                hovertemplate="%{fullData.name}, %{customdata[0]}: %{customdata[1]}<extra></extra>",
-            )
-        )
-    fig.update_xaxes(
-        type="category",
-        categoryorder="array",
-        categoryarray=list(axis["tick"]),
-        showgrid=False,
-        tickangle=0,
-    )
-    fig.update_yaxes(
-        showgrid=True,
-        gridcolor=GRID,
-        zeroline=measure.baseline == 0 and not measure.is_rank,
-        zerolinecolor=MUTED,
-        ticksuffix=_axis_suffix(measure.unit, lang),
-    )
-    if measure.is_rank:
-        fig.update_yaxes(autorange="reversed", dtick=1)
-    fig.update_layout(hovermode="closest")
-    return base_layout(fig, text, lang)
-
-
-def _axis_suffix(unit: str, lang: str) -> str:
+def axis_suffix(unit: str, lang: str) -> str:
     if unit == "%":
         return "\u00a0%" if lang == "ru" else "%"
     return f"\u00a0{unit}" if unit else ""

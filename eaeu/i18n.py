@@ -9,6 +9,7 @@ from babel.dates import format_date, get_month_names
 from babel.numbers import format_decimal
 
 LANGS = ("ru", "en")
+MINUS = "\u2212"
 DEFAULT_LANG = "ru"
 
 # One entry per UI string; every key has both languages (checked by a unit test).
@@ -33,8 +34,28 @@ STRINGS: dict[str, dict[str, str]] = {
     "no_data": {"ru": "Нет данных", "en": "No data"},
     "no_data_for": {"ru": "Нет данных: {names}", "en": "No data: {names}"},
     "empty_period": {
-        "ru": "За {period} по показателю «{indicator}» нет данных. Выберите другой период.",
-        "en": "No data for “{indicator}” in {period}. Choose another period.",
+        "ru": "За {period} по показателю «{indicator}» нет данных по странам.",
+        "en": "No country figures for “{indicator}” in {period}.",
+    },
+    "empty_union_only": {
+        "ru": "Есть только значение по ЕАЭС в целом: {value}.",
+        "en": "Only the EAEU as a whole has a figure: {value}.",
+    },
+    "empty_other_periods": {
+        "ru": "По странам есть данные за: {periods}.",
+        "en": "Country figures exist for: {periods}.",
+    },
+    "empty_change": {
+        "ru": "За {period} нет данных за тот же период предыдущего года: изменение не рассчитать.",
+        "en": "{period} has no figures for the same period of the previous year to compare with.",
+    },
+    "empty_no_other_period": {
+        "ru": "Других периодов в данных нет.",
+        "en": "The data has no other period.",
+    },
+    "empty_span": {
+        "ru": "У выбранных стран нет данных за {span}.",
+        "en": "The selected countries have no figures for {span}.",
     },
     "empty_countries": {
         "ru": "Не выбрано ни одной страны с данными. Отметьте страны выше.",
@@ -51,6 +72,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Growth on the same period of the previous year, %",
     },
     "trend_title": {"ru": "{indicator}: динамика", "en": "{indicator} over time"},
+    "matrix_title": {
+        "ru": "{indicator}: страны и периоды",
+        "en": "{indicator} by country and period",
+    },
     "missions_title": {
         "ru": "Учреждения Беларуси в регионах России",
         "en": "Belarusian missions in Russian regions",
@@ -78,6 +103,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "figure_of_week": {"ru": "Цифра недели", "en": "Figure of the week"},
     "col_indicator": {"ru": "Показатель", "en": "Indicator"},
     "col_geo": {"ru": "Страна", "en": "Country"},
+    "col_code": {"ru": "Код", "en": "Code"},
     "col_period": {"ru": "Период", "en": "Period"},
     "col_value": {"ru": "Значение", "en": "Value"},
     "col_unit": {"ru": "Ед.", "en": "Unit"},
@@ -96,6 +122,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_rank": {"ru": "Место", "en": "Rank"},
     "table_growth": {"ru": "Показатель по странам", "en": "Indicator by country"},
     "table_trend": {"ru": "Показатель по периодам", "en": "Indicator over periods"},
+    "table_matrix": {"ru": "Страны × периоды", "en": "Countries × periods"},
     "table_missions": {"ru": "Дипмиссии", "en": "Missions"},
     "copy_link": {"ru": "Копировать ссылку на этот вид", "en": "Copy link to this view"},
     "download_data": {"ru": "Скачать данные:", "en": "Download data:"},
@@ -269,13 +296,24 @@ STRINGS.update(
             "en": "Index, same period of the previous year = 100",
         },
         "transform_subtitle_pp_change": {
-            "ru": "Изменение к предыдущему периоду ряда, процентных пунктов",
-            "en": "Change on the previous period in the series, percentage points",
+            "ru": "Изменение к тому же периоду предыдущего года, процентных пунктов",
+            "en": "Change on the same period of the previous year, percentage points",
         },
         "transform_subtitle_rank": {
-            "ru": "Место среди государств — членов ЕАЭС (1 — наибольшее значение)",
-            "en": "Rank among EAEU member states (1 = highest value)",
+            "ru": "Место среди государств — членов ЕАЭС, сообщивших данные (1 — наибольшее значение)",
+            "en": "Rank among the EAEU member states that reported (1 = highest value)",
         },
+        "rank_of": {"ru": "{rank} из {count}", "en": "{rank} of {count}"},
+        "rank_reporting": {
+            "ru": "Данные сообщили {count} из {total} государств",
+            "en": "{count} of {total} member states reported",
+        },
+        "col_reporting": {"ru": "Сообщили данные", "en": "Reporting"},
+        "span": {"ru": "Длина периода", "en": "Period length"},
+        "span_year": {"ru": "полный год", "en": "full year"},
+        "span_quarter": {"ru": "кварталы", "en": "quarters"},
+        "span_month": {"ru": "месяцы", "en": "months"},
+        "trend_subtitle_span": {"ru": "{span}, по годам", "en": "{span}, year by year"},
         "unit_pp": {"ru": "п. п.", "en": "pp"},
         "export_logo": {"ru": "ЕАЭС в цифрах", "en": "EAEU in figures"},
         "export_bar_chart": {"ru": "Столбчатая диаграмма", "en": "Bar chart"},
@@ -347,9 +385,10 @@ STRINGS.update(
 )
 
 KIND_LABELS = {
-    "growth_yoy": {"ru": "прирост, % г/г", "en": "growth, % y/y"},
+    # The unit is added once, after the kind: 'доля, %'.
+    "growth_yoy": {"ru": "прирост г/г", "en": "growth y/y"},
     "index": {"ru": "индекс", "en": "index"},
-    "share": {"ru": "доля, %", "en": "share, %"},
+    "share": {"ru": "доля", "en": "share"},
     "level": {"ru": "уровень", "en": "level"},
 }
 
@@ -398,7 +437,9 @@ def fmt_number(value: float | None, lang: str, decimals: int = 1) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=normalize_lang(lang))
+    text = format_decimal(value, format=pattern, locale=normalize_lang(lang))
+    # A true minus (U+2212), as on the charts' axes: a hyphen is not a minus sign.
+    return text.replace("-", MINUS)
 
 
 def fmt_percent(value: float | None, lang: str, decimals: int = 1, signed: bool = False) -> str:

@@ -20,6 +20,7 @@ from eaeu.i18n import (
     period_label,
     t,
 )
+from eaeu.periods import Span, ordered_spans, span_of
 
 SOURCE_LINE_WIDTH = 120
 
@@ -62,6 +63,36 @@ def find_period(ds: Dataset, indicator: str, key: str | None) -> Period | None:
     return by_key.get(key or "", found[0] if found else None)
 
 
+def periods_with_members(ds: Dataset, indicator: str, transform: str = "value") -> list[Period]:
+    """Periods with a (transformed) figure for at least one member state, newest first."""
+    obs = indicator_frame(ds, indicator, transform)
+    obs = obs[obs["geo"].isin(member_codes(ds))]
+    with_members = set(obs["period"])
+    return [p for p in periods(ds, indicator) if p.key in with_members]
+
+
+def spans(ds: Dataset, indicator: str) -> list[Span]:
+    """The period lengths the indicator has data for, in the selector's order."""
+    obs = ds.observations[ds.observations["indicator"] == indicator]
+    unique = obs.drop_duplicates("span")
+    pairs = zip(unique.period_start, unique.period_end, strict=True)
+    return ordered_spans(span_of(start, end) for start, end in pairs)
+
+
+def default_span(ds: Dataset, indicator: str) -> str:
+    """The length with the most periods (the longest series to compare), the newest on a tie."""
+    obs = ds.observations[ds.observations["indicator"] == indicator]
+    if obs.empty:
+        return ""
+    series = obs.drop_duplicates("period").groupby("span")["period_end"].agg(["count", "max"])
+    return series.sort_values(["count", "max"], ascending=False).index[0]
+
+
+def find_span(ds: Dataset, indicator: str, key: str | None) -> str:
+    known = {s.key for s in spans(ds, indicator)}
+    return key if key in known else default_span(ds, indicator)
+
+
 def geo_names(ds: Dataset, lang: str) -> dict[str, str]:
     column = f"name_{normalize_lang(lang)}"
     return dict(zip(ds.geographies["code"], ds.geographies[column], strict=True))
@@ -94,18 +125,43 @@ def growth_frame(
     return rows.sort_values(["value", "name"], ascending=[ascending, True], ignore_index=True)
 
 
-def missing_members(ds: Dataset, frame: pd.DataFrame, lang: str) -> list[str]:
-    """Member states with no value in the frame: said on the chart, never filled in."""
+def missing_members(
+    ds: Dataset, frame: pd.DataFrame, lang: str, indicator: str = "", period: Period | None = None
+) -> list[str]:
+    """Member states with no value in the frame: said on the chart, never filled in. A figure
+    the source withheld says why: 'Беларусь (источник сообщает только о снижении ...)'."""
     names = geo_names(ds, lang)
     present = set(frame["geo"])
-    return [names[c] for c in member_codes(ds) if c not in present]
+    notes = gap_notes(ds, indicator, period, lang) if period else {}
+    return [
+        f"{names[c]} ({notes[c]})" if c in notes else names[c]
+        for c in member_codes(ds)
+        if c not in present
+    ]
+
+
+def gap_notes(ds: Dataset, indicator: str, period: Period, lang: str) -> dict[str, str]:
+    """Why a source gives no figure, by geography, for one indicator and period."""
+    gaps = ds.gaps
+    rows = gaps[
+        (gaps["indicator"] == indicator)
+        & (gaps["period_start"] == period.start)
+        & (gaps["period_end"] == period.end)
+    ]
+    return dict(zip(rows["geo"], rows[f"note_{normalize_lang(lang)}"], strict=True))
 
 
 def trend_frame(
-    ds: Dataset, indicator: str, geos: list[str], lang: str, transform: str = "value"
+    ds: Dataset,
+    indicator: str,
+    geos: list[str],
+    lang: str,
+    transform: str = "value",
+    span: str = "",
 ) -> pd.DataFrame:
+    """Observations of one period length (`span`, e.g. 'ytd-6'), by geography over years."""
     obs = indicator_frame(ds, indicator, transform)
-    rows = obs[obs["geo"].isin(geos)]
+    rows = obs[obs["geo"].isin(geos) & (obs["span"] == span)]
     rows = _with_names(rows, ds, lang)
     rows["period_label"] = [
         period_label(s, e, lang) for s, e in zip(rows.period_start, rows.period_end, strict=True)

@@ -8,6 +8,7 @@ import pandas as pd
 
 from eaeu.i18n import STRINGS, normalize_lang, t
 from eaeu.model import UNION
+from eaeu.periods import year_before
 
 TRANSFORMS = ("value", "index", "pp_change", "rank")
 
@@ -53,26 +54,36 @@ def subtitle(transform: str, lang: str) -> str | None:
 
 def apply(obs: pd.DataFrame, transform: str) -> pd.DataFrame:
     """obs: every observation of ONE indicator. Returns the same rows with `value` transformed;
-    rows that have no transformed value (no previous period, the union for ranks) are dropped.
-    The published figure stays in `published`."""
+    rows that have no transformed value (no same period a year before, the union for ranks)
+    are dropped. The published figure stays in `published`; ranks say in `reporting` how many
+    members had a figure for the period."""
     frame = obs.assign(published=obs["value"])
     if transform == "index":
         return frame.assign(value=100.0 + frame["value"])
     if transform == "pp_change":
-        return _change_on_previous(frame)
+        return _change_on_year_before(frame)
     if transform == "rank":
         members = frame[frame["geo"] != UNION]
         ranks = members.groupby("period")["value"].rank(ascending=False, method="min")
-        return members.assign(value=ranks.astype(float))
+        reporting = members.groupby("period")["value"].transform("count")
+        return members.assign(value=ranks.astype(float), reporting=reporting.astype(int))
     return frame
 
 
-def _change_on_previous(frame: pd.DataFrame) -> pd.DataFrame:
-    """Against the previous period of the indicator's series; a gap there leaves no value."""
-    order = frame.drop_duplicates("period").sort_values("period_end")["period"].tolist()
-    previous = dict(zip(order[1:], order[:-1], strict=True))
-    before = frame.set_index(["geo", "period"])["value"]
-    keys = [(g, previous.get(p)) for g, p in zip(frame["geo"], frame["period"], strict=True)]
-    earlier = [before.get(k) if k[1] else None for k in keys]
+def _change_on_year_before(frame: pd.DataFrame) -> pd.DataFrame:
+    """Against the same period of the previous year (January-June 2024 on January-June 2023),
+    never against a period of another length; without that figure there is no change."""
+    before = {
+        (geo, start, end): value
+        for geo, start, end, value in zip(
+            frame["geo"], frame["period_start"], frame["period_end"], frame["value"], strict=True
+        )
+    }
+    earlier = [
+        before.get((geo, *year_before(start, end)))
+        for geo, start, end in zip(
+            frame["geo"], frame["period_start"], frame["period_end"], strict=True
+        )
+    ]
     changed = frame["value"] - pd.Series(earlier, index=frame.index, dtype="float64")
     return frame.assign(value=changed.round(6)).dropna(subset=["value"])

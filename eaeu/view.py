@@ -10,7 +10,7 @@ from eaeu.dataset import Dataset
 from eaeu.i18n import LANGS
 
 TABS = ("indicators", "missions", "table", "data")
-TABLE_CHARTS = ("growth", "trend", "missions")  # what the table tab can list
+TABLE_CHARTS = ("growth", "trend", "matrix", "missions")  # what the table tab can list
 DEFAULT_INDICATOR = "industrial_production"
 
 
@@ -24,6 +24,7 @@ class ViewState:
     snapshot: str = ""
     table: str = "growth"
     transform: str = "value"
+    span: str = ""  # the trend's period length (eaeu.periods.Span.key), e.g. 'ytd-6'
 
     @classmethod
     def from_query(cls, search: str | None) -> ViewState:
@@ -41,6 +42,7 @@ class ViewState:
             snapshot=pairs.get("snapshot", ""),
             table=pairs.get("table", "growth"),
             transform=pairs.get("transform", "value"),
+            span=pairs.get("span", ""),
         )
 
     def to_query(self) -> str:
@@ -78,6 +80,7 @@ class ViewState:
             snapshot=snapshot.isoformat() if snapshot else "",
             table=self.table if self.table in TABLE_CHARTS else "growth",
             transform=self.transform if self.transform in transforms.available(kind) else "value",
+            span=queries.find_span(ds, indicator, self.span),
             data_version=ds.version,
         )
 

@@ -8,7 +8,8 @@ import pandas as pd
 
 from eaeu import queries
 from eaeu.charts import CHART_IDS, build_chart
-from eaeu.figures import ChartText, growth_bar_figure, trend_line_figure
+from eaeu.figures import ChartText, growth_bar_figure
+from eaeu.time_figures import trend_line_figure
 from eaeu.view import ViewState
 
 
@@ -54,7 +55,7 @@ def test_unknown_period_falls_back_to_latest(ds):
 def test_generic_over_indicators(ds):
     chart = build_chart(ds, "growth", ViewState(indicator="industrial_output_share", lang="en"))
     assert list(chart.figure.data[0].y)[-1] == "Russia"
-    assert "share" in chart.text.subtitle
+    assert "Share" in chart.text.subtitle
     gdp = build_chart(ds, "growth", ViewState(indicator="gdp", lang="en"))
     assert list(gdp.figure.data[0].y)[-1] == "Armenia"
     assert gdp.figure.layout.shapes[0].x0 == 3.3
@@ -69,15 +70,34 @@ def test_empty_growth_explains_itself():
     assert fig.layout.annotations[0].text == "Nothing"
 
 
-def test_trend_has_a_line_per_country_and_keeps_gaps(ds):
+def test_trend_compares_one_period_length_across_years(ds):
+    """Jan-Jun 2023, 2024, 2025 on a date axis: never Jan-Feb beside a whole year."""
     chart = build_chart(ds, "trend", ViewState(lang="en", countries=("KAZ", "ARM")))
-    names = [trace.name for trace in chart.figure.data]
-    assert names == ["Armenia", "Kazakhstan"]
-    kaz = chart.figure.data[1]
-    values = dict(zip(kaz.x, kaz.y, strict=True))
-    assert pd.isna(values["Jan–Sep<br>2024"])
-    assert values["Jan–Feb<br>2024"] == 4.6
-    assert list(kaz.x)[:3] == ["Jan–Jun<br>2023", "Jan–Nov<br>2023", "2023"]
+    assert [trace.name for trace in chart.figure.data] == ["Armenia", "Kazakhstan"]
+    assert chart.text.subtitle.startswith("Jan–Jun, year by year")
+    arm, kaz = chart.figure.data
+    ends = [dt.date(y, 6, 30) for y in (2023, 2024, 2025)]
+    assert list(kaz.x) == ends and list(kaz.y) == [3.8, 2.8, 6.5]
+    assert chart.figure.layout.xaxis.type == "date"
+    assert list(chart.figure.layout.xaxis.ticktext) == ["2023", "2024", "2025"]
+    # Armenia has no Jan-Jun 2025 figure: a gap, never a line to another length.
+    assert list(arm.y)[:2] == [1.0, 18.2] and pd.isna(arm.y[2])
+    assert arm.connectgaps is False
+
+
+def test_no_trace_joins_periods_of_different_length(ds):
+    for span in ("year", "ytd-6", "ytd-9", "ytd-11", "ytd-2"):
+        chart = build_chart(ds, "trend", ViewState(span=span))
+        for trace in chart.figure.data:
+            months = {(x.month, x.day) for x in trace.x}
+            assert len(months) == 1, (span, trace.name, trace.x)
+
+
+def test_a_missing_year_is_a_gap_in_the_line(ds):
+    chart = build_chart(ds, "trend", ViewState(lang="en", span="year", countries=("RUS",)))
+    (rus,) = chart.figure.data
+    assert list(rus.x) == [dt.date(2023, 12, 31), dt.date(2024, 12, 31), dt.date(2025, 12, 31)]
+    assert rus.y[0] == 3.5 and pd.isna(rus.y[1]) and rus.y[2] == 1.3
 
 
 def test_trend_with_no_country_is_an_empty_state(ds):
@@ -91,16 +111,14 @@ def test_trend_figure_from_a_plain_frame():
         {
             "geo": ["ARM", "ARM"],
             "name": ["Armenia", "Armenia"],
-            "period": ["2024-06", "2024-09"],
-            "period_start": [dt.date(2024, 1, 1)] * 2,
-            "period_end": [dt.date(2024, 6, 30), dt.date(2024, 9, 30)],
-            "period_label": ["Jan–Jun 2024", "Jan–Sep 2024"],
-            "value": [18.2, 12.6],
+            "period_start": [dt.date(2023, 1, 1), dt.date(2025, 1, 1)],
+            "period_end": [dt.date(2023, 6, 30), dt.date(2025, 6, 30)],
+            "value": [1.0, -6.6],
         }
     )
     fig = trend_line_figure(frame, ChartText("t"), "en")
-    assert list(fig.data[0].y) == [18.2, 12.6]
-    assert fig.data[0].customdata[1][1] == "12.6%"
+    assert list(fig.data[0].y) == [1.0, None, -6.6]  # 2024 is a gap
+    assert fig.data[0].text[2] == "Armenia, Jan–Jun 2025: \u22126.6%"
 
 
 def markers(chart) -> int:

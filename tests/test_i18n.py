@@ -16,7 +16,8 @@ def test_every_string_has_both_languages():
 def test_percent_uses_decimal_comma_and_space_in_russian():
     assert fmt_percent(12.6, "ru") == "12,6\u00a0%"
     assert fmt_percent(12.6, "en") == "12.6%"
-    assert fmt_percent(-1.25, "ru", decimals=2) == "-1,25\u00a0%"
+    assert fmt_percent(-1.25, "ru", decimals=2) == "\u22121,25\u00a0%"  # a true minus
+    assert fmt_percent(-6.6, "en") == "\u22126.6%"
     assert fmt_percent(4.4, "en", signed=True) == "+4.4%"
     assert fmt_percent(None, "ru") == "—"
 

@@ -22,16 +22,35 @@ def test_index_is_hundred_plus_growth(ds):
     }
 
 
-def test_change_in_points_against_previous_period(ds):
-    change = values(ds, "pp_change", "2024-09")
-    assert change == {"ARM": -1.1, "BLR": -0.7, "EAEU": -0.1, "RUS": -0.1}
-    # Kazakhstan has no Jan-Sep 2024 figure, so no change there and none in Jan-Jun 2025.
-    assert "KAZ" not in values(ds, "pp_change", "2025-06")
+def test_change_in_points_against_the_same_period_a_year_before(ds):
+    """Jan-Jun 2025 on Jan-Jun 2024, never on Jan-Sep 2024 (the previous period published)."""
+    change = values(ds, "pp_change", "2025-06")
+    assert change == {"BLR": -6.8, "EAEU": -2.7, "KAZ": 3.7, "KGZ": 9.2, "RUS": -3.0}
+    assert values(ds, "pp_change", "2024-06") == {
+        "ARM": 17.2,
+        "BLR": 1.1,
+        "EAEU": 1.6,
+        "KAZ": -1.0,
+        "KGZ": 0.6,
+        "RUS": 1.8,
+    }
+    # No Jan-Sep 2023 figure: no change for Jan-Sep 2024; none for the first year at all.
+    assert values(ds, "pp_change", "2024-09") == {}
     assert values(ds, "pp_change", "2023-06") == {}
+    # A whole year on the whole year two years before is no change either: 2024 is missing.
+    assert values(ds, "pp_change", "2025-12") == {}
 
 
 def test_rank_among_members_excludes_the_union(ds):
     assert values(ds, "rank", "2025-06") == {"KGZ": 1.0, "KAZ": 2.0, "RUS": 3.0, "BLR": 4.0}
+
+
+def test_rank_says_how_many_members_reported(ds):
+    frame = queries.indicator_frame(ds, "industrial_production", "rank")
+    rows = frame[frame.period == "2024-09"]
+    assert dict(zip(rows.geo, rows.reporting, strict=True)) == {"ARM": 3, "BLR": 3, "RUS": 3}
+    chart = build_chart(ds, "growth", ViewState(lang="en", period="2024-09", transform="rank"))
+    assert "3 of 5 member states reported" in chart.text.subtitle
 
 
 def test_axis_and_labels_say_what_is_shown(ds):

@@ -16,6 +16,7 @@ def test_round_trip(ds):
         countries=("ARM", "RUS"),
         snapshot="2023-10-02",
         table="trend",
+        span="ytd-11",
     )
     assert ViewState.from_query(view.to_query()) == view
     resolved = ViewState.from_query(view.to_query()).resolve(ds)
