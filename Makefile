@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8050
 export HOST PORT
 
-.PHONY: run test lint bench serve clean
+.PHONY: run dev test lint bench serve clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -20,7 +20,13 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/pip install -q -e '.[test]'
 	touch $@
 
+# The dashboard as readers see it: no debug panel, no version check, no hot reload. Plain
+# http on localhost, so the editor's cookie may go without HTTPS here.
 run: $(VENV)/.installed
+	SESSION_COOKIE_SECURE=0 $(BIN)/python app.py serve
+
+# For developers: hot reload and Dash's debug panel (which calls a version-check host).
+dev: $(VENV)/.installed
 	$(BIN)/python app.py serve --debug
 
 serve: $(VENV)/.installed

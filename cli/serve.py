@@ -11,7 +11,11 @@ def add_serve_parser(subparsers) -> None:
     serve = subparsers.add_parser("serve", help="run the dashboard (development server)")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
-    serve.add_argument("--debug", action="store_true", help="local development mode only")
+    serve.add_argument(
+        "--debug",
+        action="store_true",
+        help="hot reload and the debug panel (`make dev`; never in production)",
+    )
     serve.set_defaults(handler=run_serve)
 
 
@@ -20,6 +24,6 @@ def run_serve(args: argparse.Namespace) -> int:
 
     settings = Settings.load(host=args.host, port=args.port, debug=args.debug)
     app = create_app(settings)
-    # The Werkzeug debugger runs code from the browser: only ever on for `make run`.
+    # The Werkzeug debugger runs code from the browser: only ever on for `make dev`.
     app.run(host=settings.host, port=settings.port, debug=settings.debug)
     return 0

@@ -16,13 +16,17 @@ from eaeu.view import ViewState
 
 
 def graph_config(chart_id: str, view: ViewState | None = None, ds: Dataset | None = None) -> dict:
-    """Local base maps (no CDN), no Plotly logo, and a camera button saving an article-size
-    PNG at 2x named after what it shows (never 'newplot.png')."""
+    """Local base maps (no CDN), no Plotly logo, no button sending the chart to a third party
+    (Plotly Cloud, Chart Studio), the toolbar in the reader's language, and a camera button
+    saving an article-size PNG at 2x named after what it shows (never 'newplot.png')."""
     return {
         "topojsonURL": get_asset_url("topojson/"),
         "displaylogo": False,
         "responsive": True,
-        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+        "showSendToCloud": False,
+        "showEditInChartStudio": False,
+        "locale": view.lang if view else "ru",  # assets/plotly-locale-ru.js
+        "modeBarButtonsToRemove": ["lasso2d", "select2d", "sendChartToCloud"],
         "toImageButtonOptions": camera_options(chart_id, view, ds),
     }
 

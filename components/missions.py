@@ -89,9 +89,12 @@ def keys(view: ResolvedView) -> dict[str, str]:
     return {"panel": chart_key("missions", view), "options": f"{view.data_version}|{view.lang}"}
 
 
-def summary_text(frame, lang: str) -> str:
+def summary_text(frame, lang: str, complete: bool = True) -> str:
+    """Counts of a complete list; a partial one only says what its source names."""
     if frame.empty:
         return t("empty_missions", lang)
+    if not complete:
+        return t("partial_names", lang, n=len(frame))
     open_count = int((frame["status"] == "open").sum())
     parts = [
         t("total_missions", lang, n=len(frame)),
@@ -126,13 +129,15 @@ def panel_values(ds: Dataset, view: ResolvedView) -> tuple:
     """The three charts' values, then the summary, the snapshot's note and what changed."""
     charts = [cached_chart(ds, chart_id, view) for chart_id, _, _ in MISSION_CHARTS]
     as_of = queries.find_snapshot(ds, view.snapshot)
-    note = queries.snapshot_row(ds, as_of)[f"note_{view.lang}"] if as_of else ""
+    snapshot = queries.snapshot_row(ds, as_of) if as_of else None
+    note = snapshot[f"note_{view.lang}"] if snapshot is not None else ""
+    complete = bool(snapshot["complete"]) if snapshot is not None else True
     values: list = []
     for chart_id, _, _ in MISSION_CHARTS:
         values += chart_values(ds, chart_id, view)
     return (
         *values,
-        summary_text(charts[0].data, view.lang),
+        summary_text(charts[0].data, view.lang, complete),
         note,
         changes_block(ds, view.snapshot, view.lang),
     )

@@ -118,7 +118,7 @@ def embed_page(chart_id: str, view: ResolvedView) -> html.Div:
             dcc.Graph(
                 id=ids.EMBED_GRAPH,
                 figure=chart.figure,
-                config=graph_config(chart_id),
+                config=graph_config(chart_id, view, dataset()),
                 style={"height": "calc(100vh - 2rem)"},
             ),
             html.Div(link, className="small text-end pe-2"),

@@ -173,7 +173,7 @@ def growth_bar_figure(
         )
         _value_axis(fig, ordered["value"], measure, reference)
     if reference is not None and not measure.is_rank:
-        _reference_line(fig, reference, measure, lang)
+        _reference_line(fig, reference, list(ordered["value"]), measure, lang)
     fig.update_yaxes(showgrid=False, ticks="", automargin=True)
     fig.update_layout(showlegend=False, bargap=0.35)
     return base_layout(fig, text, lang)
@@ -214,19 +214,63 @@ def _value_axis(fig: go.Figure, values: pd.Series, measure: Measure, reference) 
         fig.add_vline(x=base, line={"color": MUTED, "width": 1})
 
 
-def _reference_line(fig: go.Figure, reference: tuple[str, float], measure: Measure, lang: str):
+def _reference_line(
+    fig: go.Figure,
+    reference: tuple[str, float],
+    values: list[float],
+    measure: Measure,
+    lang: str,
+) -> None:
+    """The union's value as a dashed line with its caption above the plot. The line is broken
+    at every bar whose value label lies on its side (beyond the bar's end), so it never runs
+    through a printed number, whatever the chart's width."""
     ref_name, ref_value = reference
     shown = value_text(ref_value, measure, lang)
     caption = (
         t("eaeu_reference", lang, value=shown) if ref_name == UNION else f"{ref_name}: {shown}"
     )
-    fig.add_vline(
+    base = measure.baseline
+    # Bars are drawn bottom-up in the order given: category i is centred on y = i.
+    crossed = [
+        i
+        for i, value in enumerate(values)
+        if (value >= base and ref_value >= value) or (value < base and ref_value <= value)
+    ]
+    for low, high in _segments(len(values), crossed):
+        fig.add_shape(
+            type="line",
+            x0=ref_value,
+            x1=ref_value,
+            y0=low,
+            y1=high,
+            xref="x",
+            yref="y",
+            line={"color": INK, "width": 1.5, "dash": "dash"},
+        )
+    fig.add_annotation(
+        text=caption,
         x=ref_value,
-        line={"color": INK, "width": 1.5, "dash": "dash"},
-        annotation_text=caption,
-        annotation_position="top",
-        annotation_font={"size": 13, "color": INK},
+        xref="x",
+        y=1,
+        yref="y domain",
+        yanchor="bottom",
+        showarrow=False,
+        font={"size": 13, "color": INK},
     )
+
+
+LABEL_HALF_HEIGHT = 0.24  # of a category's band: the value label's half height and a margin
+
+
+def _segments(count: int, gaps: list[int]) -> list[tuple[float, float]]:
+    """From the bottom to the top of `count` category bands, leaving out the middle of each
+    band in `gaps`."""
+    segments, start = [], -0.5
+    for i in gaps:
+        segments.append((start, i - LABEL_HALF_HEIGHT))
+        start = i + LABEL_HALF_HEIGHT
+    segments.append((start, count - 0.5))
+    return [(low, high) for low, high in segments if high > low]
 
 
 def axis_suffix(unit: str, lang: str) -> str:

@@ -97,6 +97,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Partial snapshot: the source names only the missions shown.",
     },
     "total_missions": {"ru": "Всего учреждений: {n}", "en": "Missions in total: {n}"},
+    "partial_names": {
+        "ru": "Источник называет учреждений: {n} (это не полный перечень).",
+        "en": "This source names {n} mission(s); it is not a complete list.",
+    },
     "open_missions": {"ru": "действующих: {n}", "en": "open: {n}"},
     "regions_count": {"ru": "регионов: {n}", "en": "regions: {n}"},
     "leaders": {"ru": "В числе лидеров", "en": "Among the leaders"},
