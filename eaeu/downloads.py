@@ -54,8 +54,8 @@ def chart_table(ds: Dataset, chart: Chart) -> pd.DataFrame:
     """The rows behind a chart: its readable columns, then the machine columns."""
     readable = [(f, h) for f, h in chart.columns if f not in _GIVEN_AS_MACHINE_COLUMNS]
     data = chart.data.reset_index(drop=True)
-    machines = _mission_fields if chart.shows == MISSIONS else _observation_fields
-    machine = machines(ds, data)
+    machine_fields = _mission_fields if chart.shows == MISSIONS else _observation_fields
+    machine = machine_fields(ds, data)
     return pd.concat([display_frame(data, readable), machine], axis=1)
 
 
