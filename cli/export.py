@@ -1,19 +1,24 @@
-"""`python app.py export`: charts to PNG/SVG/PDF files from the command line, one warm browser."""
+"""`python app.py export`: charts to PNG/SVG/PDF files, or a tab's export pack, one warm browser."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from cli.options import repository, store_options
+from cli.options import repository, settings, store_options
 from eaeu import queries
 from eaeu.charts import CHART_IDS
 from eaeu.export.options import FORMATS, PART_NAMES, PRESET_NAMES, ExportError, ExportOptions
+from eaeu.export.pack import export_pack
 from eaeu.export.renderer import export_batch
+from eaeu.filenames import pack_name
 from eaeu.i18n import LANGS
 from eaeu.model import DataError
 from eaeu.view import DEFAULT_INDICATOR, ViewState
+
+PACK_TABS = ("indicators", "missions", "table")
 
 
 def add_export_parser(subparsers) -> argparse.ArgumentParser:
@@ -28,6 +33,12 @@ def add_export_parser(subparsers) -> argparse.ArgumentParser:
     which = parser.add_mutually_exclusive_group()
     which.add_argument("--chart", help=f"one of: {', '.join(CHART_IDS)}")
     which.add_argument("--all", action="store_true", help="every chart")
+    which.add_argument(
+        "--pack",
+        metavar="TAB",
+        help=f"the export pack of a tab ({', '.join(PACK_TABS)}): every chart of it at article "
+        "size as PNG and SVG, its data, alt texts and SOURCES.txt; needs --public-url",
+    )
     parser.add_argument("--indicator", default="", help="indicator id (default: the first)")
     parser.add_argument("--period", default="", help="period key like 2024-09 (default: latest)")
     parser.add_argument("--snapshot", default="", help="missions snapshot date, e.g. 2026-01-26")
@@ -50,6 +61,10 @@ def add_export_parser(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--no-source", action="store_true")
     parser.add_argument("--no-logo", action="store_true")
     parser.add_argument("--out", default="exports", help="output folder (default: exports/)")
+    parser.add_argument(
+        "--public-url",
+        help="the site's address for the links a pack writes (default: $PUBLIC_URL)",
+    )
     parser.set_defaults(handler=run_export)
     return parser
 
@@ -58,11 +73,31 @@ class UsageError(ValueError):
     pass
 
 
+def _pack_site(args) -> str:
+    """The tab is known and the links will be absolute: the command line has no request to
+    take the site's address from, so it is given or read from PUBLIC_URL."""
+    if args.pack not in PACK_TABS:
+        raise UsageError(f"unknown tab {args.pack!r}; expected one of {', '.join(PACK_TABS)}")
+    site = settings(args).public_url
+    if site is None:
+        raise UsageError("a pack links to the site: give --public-url URL or set PUBLIC_URL")
+    return site
+
+
+def _write_pack(args, ds, view: ViewState, site: str) -> Path:
+    view = replace(view, tab=args.pack)
+    content = export_pack(ds, view, view.lang, site=site)
+    path = Path(args.out) / pack_name(view.resolve(ds))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    return path
+
+
 def _charts(args) -> list[str]:
     if args.all:
         return list(CHART_IDS)
     if not args.chart:
-        raise UsageError("say which chart: --chart NAME or --all")
+        raise UsageError("say which chart: --chart NAME, --all or --pack TAB")
     if args.chart not in CHART_IDS:
         raise UsageError(f"unknown chart {args.chart!r}; expected one of {', '.join(CHART_IDS)}")
     return [args.chart]
@@ -123,13 +158,17 @@ def _options(args, charts: list[str], view: ViewState) -> list[ExportOptions]:
 def run_export(args) -> int:
     """Write the files and print their paths; a bad request is one line on stderr and exit 1."""
     try:
-        charts = _charts(args)
+        charts = [] if args.pack else _charts(args)
+        site = _pack_site(args) if args.pack else ""
         ds = repository(args).current()  # the data the site shows, uploads included
         requested = _view(args, ds)
         resolved = requested.resolve(ds)
         for note in _fallback_notes(requested, resolved, ds):
             print(note, file=sys.stderr)
-        paths = export_batch(ds, _options(args, charts, requested), Path(args.out))
+        if args.pack:
+            paths = [_write_pack(args, ds, requested, site)]
+        else:
+            paths = export_batch(ds, _options(args, charts, requested), Path(args.out))
     except (UsageError, ValueError, ExportError, DataError, OSError) as error:
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
         print(f"error: {message}", file=sys.stderr)

@@ -24,6 +24,7 @@ def settings(args: argparse.Namespace) -> Settings:
         data_dir=getattr(args, "data_dir", None),
         database_url=getattr(args, "database_url", None),
         editor=getattr(args, "editor", None),
+        public_url=getattr(args, "public_url", None),
     )
 
 

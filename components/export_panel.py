@@ -27,7 +27,7 @@ from dash.exceptions import PreventUpdate
 
 from components import ids
 from components.common import cached_chart
-from components.services import dataset
+from components.services import dataset, site_url
 from components.view import current, lang_of
 from eaeu.export.alt_text import alt_text
 from eaeu.export.options import (
@@ -253,7 +253,7 @@ def image_download(options: ExportOptions) -> dict:
 
 def pack_download(view: ResolvedView) -> dict:
     ds = dataset()
-    content = export_pack(ds, view, view.lang)
+    content = export_pack(ds, view, view.lang, site=site_url())
     return _download(content, pack_name(view.resolve(ds)), "application/zip")
 
 

@@ -7,7 +7,7 @@ process each keep their own).
 
 from __future__ import annotations
 
-from flask import Flask, current_app
+from flask import Flask, current_app, request
 
 from eaeu.config import Settings
 from eaeu.dataset import Dataset
@@ -53,6 +53,12 @@ def services() -> Services:
 
 def settings() -> Settings:
     return services().settings
+
+
+def site_url() -> str:
+    """The site's address for links written into files: PUBLIC_URL, else the request's root
+    (behind a proxy that rewrites the host, set PUBLIC_URL)."""
+    return settings().public_url or request.url_root
 
 
 def repository() -> Repository:

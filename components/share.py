@@ -121,12 +121,4 @@ def download(_csv, _csv_ru, _xlsx, view_data):
     ds = dataset()
     view = current(view_data, ds)
     charts = [cached_chart(ds, chart_id, view) for chart_id in view_chart_ids(view)]
-    extension = "xlsx" if fmt == "xlsx" else "csv"
-    name = data_name(view, extension, variant="excel" if fmt == "csv_ru" else "")
-    if fmt == "xlsx":
-        sheets = {c.chart_id: (c.data, c.columns) for c in charts}
-        sources = downloads.sources_frame(charts[0].data, view.lang)
-        content = downloads.to_xlsx(sheets, sources, view.lang)
-    else:
-        content = downloads.to_csv(charts[0].data, charts[0].columns, fmt)
-    return dcc.send_bytes(content, name)
+    return dcc.send_bytes(downloads.view_file(ds, charts, fmt, view.lang), data_name(view, fmt))

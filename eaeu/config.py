@@ -10,6 +10,7 @@ import getpass
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from eaeu.imports.limits import Limits
 
@@ -36,6 +37,7 @@ class Settings:
     secure_cookies: bool
     secret_key: str | None = None  # None: generated once and kept in instance/
     editor: str | None = None  # who the command line records as the editor
+    public_url: str | None = None  # the site's address for links in files; None: the request's
 
     @property
     def limits(self) -> Limits:
@@ -56,6 +58,7 @@ class Settings:
         debug: bool | None = None,
         max_upload_mb: float | None = None,
         editor: str | None = None,
+        public_url: str | None = None,
     ) -> Settings:
         debug = bool(debug)
         # Cookies only over HTTPS in production; `make run` serves plain http on localhost.
@@ -70,4 +73,19 @@ class Settings:
             secure_cookies=secure,
             secret_key=os.environ.get("SECRET_KEY") or None,
             editor=_setting(editor, "EAEU_EDITOR", None) or None,
+            public_url=public_address(_setting(public_url, "PUBLIC_URL", None)),
         )
+
+
+def public_address(value: object) -> str | None:
+    """'https://host[/path]/' with one trailing slash, or None when unset; else ValueError."""
+    text = str(value or "").strip()
+    if not text:
+        return None
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise ValueError(
+            f"PUBLIC_URL must be the site's absolute http(s) address, such as "
+            f"https://eaeu.example.org/, not {text!r}"
+        )
+    return text.rstrip("/") + "/"

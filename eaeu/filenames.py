@@ -63,8 +63,14 @@ def image_name(chart_id: str, view: ResolvedView, size: str, fmt: str, today=Non
     return f"{chart_stem(chart_id, view, size=size, today=today)}.{fmt}"
 
 
-def data_name(view: ResolvedView, extension: str, variant: str = "", today=None) -> str:
-    """A data download of the view's main chart: '.csv', the '.csv' for Excel, '.xlsx'."""
+# A data download's format: its extension and the variant that tells its file apart.
+DATA_FORMATS = {"csv": ("csv", ""), "csv_ru": ("csv", "excel"), "xlsx": ("xlsx", "")}
+
+
+def data_name(view: ResolvedView, fmt: str, today: dt.date | None = None) -> str:
+    """A data download of the view's main chart: 'csv', 'csv_ru' (CSV for Excel) or 'xlsx';
+    each format gets its own name ('..._ru_2026-11-26.csv', '..._ru_excel_2026-11-26.csv')."""
+    extension, variant = DATA_FORMATS[fmt]
     stem = chart_stem(main_chart(view), view, variant=variant, today=today)
     return f"{stem}.{extension}"
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, fields, replace
 from urllib.parse import parse_qsl, urlencode
 
 from eaeu import queries, transforms
+from eaeu.config import public_address
 from eaeu.dataset import Dataset
 from eaeu.i18n import LANGS
 
@@ -56,6 +57,14 @@ class ViewState:
             elif value:
                 values[item.name] = value
         return "?" + urlencode(values)
+
+    def link(self, site: str) -> str:
+        """The view's absolute address on the site at `site` ('https://host/' or with a path):
+        a link written into a file must work away from the page, so there is no relative one."""
+        base = public_address(site)
+        if base is None:
+            raise ValueError("a link to the view needs the site's address (PUBLIC_URL)")
+        return base + self.to_query()
 
     def resolve(self, ds: Dataset) -> ResolvedView:
         """Replace anything the dataset cannot show with its default."""

@@ -121,12 +121,14 @@ def test_downloads_of_the_current_view(watched, live_server):
     )
     text = Path(download.path()).read_bytes()
     assert text.startswith(b"\xef\xbb\xbf")
-    assert "Армения;январь–сентябрь 2024;12,6;%" in text.decode("utf-8-sig")
+    assert "Армения;январь–сентябрь 2024;12,6;%;" in text.decode("utf-8-sig")
+    assert ";industrial_production;ARM;2024-01-01;2024-09-30;12,6;%;" in text.decode("utf-8-sig")
     with page.expect_download() as info:
         page.locator(f"#{ids.DOWNLOAD_XLSX}").click()
     book = load_workbook(io.BytesIO(Path(info.value.path()).read_bytes()))
     assert book.sheetnames == ["growth", "trend", "Источники"]
     assert book["growth"].max_row == 5  # header + Armenia, Belarus, EAEU, Russia
+    assert book["Источники"].max_row > 5  # the trend's sources too, not only the bars'
 
 
 def test_embed_route_and_embed_code(watched, live_server):

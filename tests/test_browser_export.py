@@ -39,10 +39,14 @@ def test_export_panel_downloads_png_and_pack(watched, live_server):
     assert image.size == (1200 * scale, 675 * scale)
     with page.expect_download(timeout=90000) as info:
         panel.get_by_role("button", name="Архив для публикации (zip)").click()
-    names = zipfile.ZipFile(io.BytesIO(Path(info.value.path()).read_bytes())).namelist()
+    archive = zipfile.ZipFile(io.BytesIO(Path(info.value.path()).read_bytes()))
+    names = archive.namelist()
     assert any(n.endswith(".png") and "growth" in n for n in names)
     assert any(n.endswith(".svg") and "trend" in n for n in names)
     assert any(n.endswith(".csv") for n in names) and any(n.endswith(".xlsx") for n in names)
+    # No PUBLIC_URL in the tests: the link goes to the host the page was served from.
+    sources = archive.read("SOURCES.txt").decode()
+    assert f"Вид на сайте: {live_server}/?lang=ru&tab=indicators&" in sources
 
 
 def test_camera_button_names_the_file(watched, live_server):

@@ -3,12 +3,15 @@ through them, each app keeping its own repository."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from cli.main import main
 from eaeu.config import DEFAULT_DATA_DIR, PROJECT_DIR, Settings
 from eaeu.imports.limits import MB
 from eaeu.repository import open_repository
+from eaeu.view import ViewState
 
 
 def test_database_url_comes_from_the_environment(monkeypatch):
@@ -75,3 +78,49 @@ def test_datasets_are_handed_out_read_only(ds):
     assert "extra" not in ds.observations.columns
     with pytest.raises(TypeError):
         ds.tables["observations"] = frame
+
+
+def test_public_url_comes_from_the_environment_or_the_argument(monkeypatch):
+    monkeypatch.delenv("PUBLIC_URL", raising=False)
+    assert Settings.load().public_url is None
+    monkeypatch.setenv("PUBLIC_URL", "https://eaeu.example.org")
+    assert Settings.load().public_url == "https://eaeu.example.org/"
+    assert Settings.load(public_url="http://news.example/eaeu//").public_url == (
+        "http://news.example/eaeu/"
+    )
+    for bad in ("eaeu.example.org", "/eaeu/", "ftp://example.org/", "https://x.org/?lang=ru"):
+        with pytest.raises(ValueError, match="PUBLIC_URL must be the site's absolute"):
+            Settings.load(public_url=bad)
+
+
+def test_links_to_a_view_are_absolute():
+    view = ViewState(lang="en", tab="missions")
+    assert view.link("https://eaeu.example.org/eaeu") == (
+        "https://eaeu.example.org/eaeu/" + view.to_query()
+    )
+    assert view.link("http://127.0.0.1:8050/").startswith("http://127.0.0.1:8050/?lang=en&")
+    for no_site in ("", "?lang=en"):
+        with pytest.raises(ValueError):
+            view.link(no_site)
+
+
+@pytest.mark.parametrize(
+    ("public_url", "expected"),
+    [
+        (None, "https://newsroom.example/eaeu/"),
+        ("https://eaeu.example.org", "https://eaeu.example.org/"),
+    ],
+)
+def test_the_app_links_to_public_url_else_to_the_request_host(
+    two_stores, monkeypatch, public_url, expected
+):
+    """Links written into files (the export pack's) need the site's address."""
+    from app import create_app
+    from components import services
+
+    monkeypatch.delenv("PUBLIC_URL", raising=False)
+    settings = replace(two_stores[0], public_url=Settings.load(public_url=public_url).public_url)
+    app = create_app(settings)
+    root = "https://newsroom.example/eaeu/"
+    with app.server.test_request_context("/", base_url=root):
+        assert services.site_url() == expected

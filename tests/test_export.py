@@ -4,7 +4,6 @@ file names, the publishing pack, the renderer's recovery and the command line.""
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import io
 import os
@@ -14,19 +13,19 @@ import sys
 import threading
 import zipfile
 
-import pandas as pd
 import pytest
 from openpyxl import load_workbook
 from PIL import Image
 
 from cli.export import add_export_parser, run_export
 from cli.main import main as cli_main
+from eaeu import downloads
 from eaeu.charts import CHART_IDS, build_chart
 from eaeu.config import DEFAULT_DATA_DIR, PROJECT_DIR
 from eaeu.export.alt_text import alt_text
 from eaeu.export.layout import EM_REGULAR, export_figure, wrap_lines
 from eaeu.export.options import PRESETS, ExportOptions
-from eaeu.export.pack import csv_bytes, export_pack, xlsx_bytes
+from eaeu.export.pack import export_pack, pack_chart_ids
 from eaeu.export.renderer import BrowserSession, Renderer, get_renderer, render
 from eaeu.figures import FONT_FAMILY
 from eaeu.i18n import t
@@ -269,8 +268,11 @@ def test_modebar_camera_saves_a_named_image(ds):
 # -- the pack and its data files -----------------------------------------------------------------
 
 
+SITE = "https://eaeu.example.org/"
+
+
 def test_pack_holds_images_data_alt_text_and_sources(ds, renderer):
-    data = export_pack(ds, SEPTEMBER, "ru", renderer, TODAY)
+    data = export_pack(ds, SEPTEMBER, "ru", renderer, TODAY, site=SITE)
     archive = zipfile.ZipFile(io.BytesIO(data))
     growth = "eaeu_growth_industrial-production_2024-09_ru_article_2026-11-26"
     trend = "eaeu_trend_industrial-production_ru_article_2026-11-26"
@@ -282,43 +284,50 @@ def test_pack_holds_images_data_alt_text_and_sources(ds, renderer):
     assert archive.read(f"{growth}.svg").startswith(b"<svg")
     table = archive.read(f"{growth}.csv")
     assert table.startswith(BOM)
-    assert "Армения" in table.decode("utf-8-sig")
-    workbook = load_workbook(io.BytesIO(archive.read(f"{growth}.xlsx")))
-    assert workbook.worksheets[0]["A1"].value == "Страна"
+    # The same file as the page's data download of the chart, machine columns included.
+    chart = build_chart(ds, "growth", SEPTEMBER)
+    assert table == downloads.to_csv(downloads.chart_table(ds, chart))
+    workbook = load_workbook(io.BytesIO(archive.read(f"{trend}.xlsx")))
+    assert workbook.sheetnames == ["trend", "Источники"]
+    assert workbook["trend"]["A1"].value == "Страна"
+    assert workbook["Источники"].max_row > 5  # the trend's many sources
     alt = archive.read("alt-text.txt").decode()
     assert "Столбчатая диаграмма: Промышленное производство, январь–сентябрь 2024" in alt
     sources = archive.read("SOURCES.txt").decode()
-    assert "Евразийская экономическая комиссия" in sources and "https://" in sources
+    assert "Евразийская экономическая комиссия" in sources and "https://tass.com/" in sources
 
 
-def synthetic_frame() -> tuple[pd.DataFrame, list[tuple[str, str]]]:
-    """SYNTHETIC rows, not real data: every text a spreadsheet would run as a formula."""
-    frame = pd.DataFrame(
-        {
-            "name": ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tTAB", "\rCR", "synthetic"],
-            "value": [1.5, -2.5, 3.0, 4.0, 5.0, 6.0, 7.0],
-        }
-    )
-    return frame, [("name", "Name"), ("value", "Value")]
+def test_the_pack_of_any_tab_holds_all_its_charts():
+    assert pack_chart_ids(ViewState(tab="indicators")) == ("growth", "trend")
+    missions = ("missions", "missions_regions", "missions_districts")
+    assert pack_chart_ids(ViewState(tab="missions")) == missions
+    assert pack_chart_ids(ViewState(tab="table", table="missions")) == ("missions",)
+    assert pack_chart_ids(ViewState(tab="table", table="trend")) == ("trend",)
 
 
-def test_xlsx_keeps_formula_like_text_as_text():
-    frame, columns = synthetic_frame()
-    workbook = load_workbook(io.BytesIO(xlsx_bytes(frame, columns, "synthetic", "en")))
-    sheet = workbook.worksheets[0]
-    names = [sheet.cell(row=r, column=1) for r in range(2, 9)]
-    assert all(cell.data_type == "s" for cell in names)
-    assert [c.value.lstrip("'") for c in names][:4] == ["=1+1", "+SUM(A1)", "-2+3", "@cmd"]
-    assert sheet.cell(row=3, column=2).value == -2.5  # a negative number stays a number
+def test_missions_pack_has_map_counts_and_the_snapshot_source(ds, renderer):
+    view = ViewState(tab="missions", snapshot="2026-01-26", lang="en")
+    archive = zipfile.ZipFile(io.BytesIO(export_pack(ds, view, "en", renderer, TODAY, site=SITE)))
+    for chart_id in ("missions", "missions-regions", "missions-districts"):
+        stem = f"eaeu_{chart_id}_2026-01-26_en_article_2026-11-26"
+        assert {f"{stem}.{ext}" for ext in ("png", "svg", "csv", "xlsx")} <= set(archive.namelist())
+    rows = archive.read("eaeu_missions_2026-01-26_en_article_2026-11-26.csv").decode("utf-8-sig")
+    assert ",2026-01-26,True,BLR," in rows and "https://omskinform.ru/news/216655" in rows
+    sources = archive.read("SOURCES.txt").decode()
+    assert sources.count("https://omskinform.ru/news/216655") == 3  # under each chart
 
 
-def test_csv_has_bom_and_no_cell_starts_a_formula():
-    frame, columns = synthetic_frame()
-    data = csv_bytes(frame, columns)
-    assert data.startswith(BOM)
-    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    assert rows[0] == ["Name", "Value"]
-    assert not any(row[0].startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows[1:])
+def test_sources_link_to_the_view_on_the_site(ds, renderer):
+    view = ViewState(tab="table", table="growth", period="2024-09", lang="en")
+    site = "https://newsroom.example/eaeu"
+    data = export_pack(ds, view, "en", renderer, TODAY, site=site)
+    sources = zipfile.ZipFile(io.BytesIO(data)).read("SOURCES.txt").decode()
+    link = next(line for line in sources.splitlines() if line.startswith("View on the site: "))
+    resolved = view.resolve(ds)
+    assert link == f"View on the site: https://newsroom.example/eaeu/{resolved.to_query()}"
+    assert not any(line.lstrip().startswith("?") for line in sources.splitlines())
+    with pytest.raises(ValueError, match="PUBLIC_URL"):
+        export_pack(ds, view, "en", renderer, TODAY, site="")
 
 
 # -- the renderer recovers, or fails fast and clearly -------------------------------------------
@@ -452,6 +461,30 @@ def test_cli_bad_input_is_one_line_and_exit_1(cli, tmp_path, capsys, argv, messa
     assert err.startswith(message)
     assert err.count("\n") == 1
     assert not any(tmp_path.iterdir())
+
+
+def test_cli_pack_needs_the_site_address(cli, tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("PUBLIC_URL", raising=False)
+    assert cli("--pack", "missions", "--out", str(tmp_path)) == 1
+    assert capsys.readouterr().err == (
+        "error: a pack links to the site: give --public-url URL or set PUBLIC_URL\n"
+    )
+    assert cli("--pack", "data", "--public-url", SITE, "--out", str(tmp_path)) == 1
+    assert capsys.readouterr().err.startswith("error: unknown tab 'data'")
+    assert not any(tmp_path.iterdir())
+
+
+def test_cli_writes_the_pack_of_a_tab(cli, tmp_path, renderer, capsys, monkeypatch):
+    monkeypatch.setenv("PUBLIC_URL", "https://from-the-environment.example/")
+    code = cli("--pack", "missions", "--snapshot", "2023-10-02", "--lang", "en",
+               "--public-url", SITE, "--out", str(tmp_path))  # fmt: skip
+    assert code == 0
+    path = tmp_path / capsys.readouterr().out.strip().rsplit("/", 1)[-1]
+    assert path.name.startswith("eaeu_missions_2023-10-02_en_") and path.suffix == ".zip"
+    archive = zipfile.ZipFile(path)
+    assert sum(n.endswith(".png") for n in archive.namelist()) == 3
+    sources = archive.read("SOURCES.txt").decode()
+    assert f"View on the site: {SITE}?lang=en&tab=missions&" in sources
 
 
 def test_cli_exports_what_the_store_holds_after_an_upload(tmp_path, renderer, capsys):

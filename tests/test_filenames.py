@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from eaeu.charts import CHART_IDS
 from eaeu.export.options import ExportOptions
 from eaeu.filenames import (
+    DATA_FORMATS,
     TEMPLATE,
     chart_stem,
     data_name,
@@ -42,7 +45,7 @@ def test_image_names_say_what_when_and_how_big(ds):
 def test_data_downloads_follow_the_same_scheme_and_differ_by_variant(ds):
     september = resolved(ds, period="2024-09", transform="index")
     csv = data_name(september, "csv", today=TODAY)
-    excel = data_name(september, "csv", variant="excel", today=TODAY)
+    excel = data_name(september, "csv_ru", today=TODAY)
     assert csv == "eaeu_growth_industrial-production_index_2024-09_ru_2026-11-26.csv"
     assert excel == "eaeu_growth_industrial-production_index_2024-09_ru_excel_2026-11-26.csv"
     missions = resolved(ds, tab="missions", snapshot="2023-10-02")
@@ -51,6 +54,15 @@ def test_data_downloads_follow_the_same_scheme_and_differ_by_variant(ds):
     assert data_name(table, "xlsx", today=TODAY) == (
         "eaeu_trend_industrial-production_en_2026-11-26.xlsx"
     )
+
+
+@pytest.mark.parametrize("tab", ["indicators", "missions", "table"])
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_every_data_format_gets_its_own_name(ds, tab, lang):
+    view = resolved(ds, tab=tab, lang=lang)
+    names = [data_name(view, fmt, today=TODAY) for fmt in DATA_FORMATS]
+    assert len(set(names)) == len(DATA_FORMATS) == 3
+    assert [n.rsplit(".", 1)[1] for n in names] == ["csv", "csv", "xlsx"]
 
 
 def test_packs_versions_and_the_template(ds):

@@ -8,10 +8,8 @@ import zipfile
 from collections.abc import Iterable
 from dataclasses import replace
 
-import pandas as pd
-
 from eaeu import downloads
-from eaeu.charts import MISSIONS, Chart, build_chart, view_chart_ids
+from eaeu.charts import CHART_IDS, MISSIONS, Chart, build_chart, shows, view_chart_ids
 from eaeu.dataset import Dataset
 from eaeu.export.alt_text import alt_text
 from eaeu.export.layout import plain_text
@@ -21,15 +19,18 @@ from eaeu.filenames import chart_stem
 from eaeu.view import ViewState
 
 
-def csv_bytes(frame: pd.DataFrame, columns: list[tuple[str, str]]) -> bytes:
-    """The same CSV as the page's data download: UTF-8 with a BOM, formula-like text defused."""
-    return downloads.to_csv(frame, columns)
+def pack_chart_ids(view: ViewState) -> tuple[str, ...]:
+    """Every chart the view's tab draws: the missions tab shows the map and both counts charts,
+    while its link, embed and data download are about the map alone (`view_chart_ids`)."""
+    if view.tab == "missions":
+        return tuple(c for c in CHART_IDS if shows(c) == MISSIONS)
+    return view_chart_ids(view)
 
 
-def xlsx_bytes(frame: pd.DataFrame, columns: list[tuple[str, str]], sheet: str, lang: str) -> bytes:
-    """The same XLSX as the page's data download: text cells stay text, plus a Sources sheet."""
-    sources = downloads.sources_frame(frame, lang)
-    return downloads.to_xlsx({sheet: (frame, columns)}, sources, lang)
+def data_files(ds: Dataset, chart: Chart, lang: str) -> tuple[bytes, bytes]:
+    """The chart's rows as the page's data download makes them: CSV and XLSX with sources."""
+    table = downloads.chart_table(ds, chart)
+    return downloads.to_csv(table), downloads.to_xlsx({chart.chart_id: table}, lang)
 
 
 def _source_urls(chart: Chart) -> list[str]:
@@ -44,7 +45,7 @@ def _snapshot_urls(ds: Dataset, view: ViewState) -> list[str]:
 
 
 def _sources_text(
-    ds: Dataset, view: ViewState, charts: list[tuple[str, Chart]], today: dt.date
+    ds: Dataset, view: ViewState, charts: list[tuple[str, Chart]], today: dt.date, link: str
 ) -> str:
     lang = view.lang
     lines = [export_string("logo", lang), ""]
@@ -58,7 +59,7 @@ def _sources_text(
             lines.append(f"  {chart.text.note}")
         lines.append("")
     lines += [
-        f"{export_string('view_link', lang)}: {view.to_query()}",
+        f"{export_string('view_link', lang)}: {link}",
         f"{export_string('data_version', lang)}: {ds.version}",
         f"{export_string('exported', lang)}: {today.isoformat()}",
     ]
@@ -72,26 +73,29 @@ def export_pack(
     renderer: Renderer | None = None,
     today: dt.date | None = None,
     chart_ids: Iterable[str] | None = None,
+    *,
+    site: str,
 ) -> bytes:
-    """A zip for publishing: each chart as PNG and SVG, its data as CSV and XLSX, alt texts, sources."""
+    """A zip for publishing: each chart of the tab as PNG and SVG, its data as CSV and XLSX,
+    alt texts, and sources whose links are absolute on `site` (PUBLIC_URL or the request's)."""
     view = replace(view, lang=lang).resolve(ds)
+    link = view.link(site)  # no address, no pack: refused before anything is rendered
     today = today or dt.date.today()
     renderer = renderer or get_renderer()
     charts, alts = [], []
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for chart_id in chart_ids or view_chart_ids(view):
+        for chart_id in chart_ids or pack_chart_ids(view):
             chart = build_chart(ds, chart_id, view)
             stem = chart_stem(chart_id, view, size="article", today=today)
             for fmt in ("png", "svg"):
                 options = ExportOptions(chart_id, view, fmt=fmt)
                 archive.writestr(f"{stem}.{fmt}", render_chart(chart, options, renderer))
-            archive.writestr(f"{stem}.csv", csv_bytes(chart.data, chart.columns))
-            archive.writestr(
-                f"{stem}.xlsx", xlsx_bytes(chart.data, chart.columns, chart_id, view.lang)
-            )
+            csv, workbook = data_files(ds, chart, view.lang)
+            archive.writestr(f"{stem}.csv", csv)
+            archive.writestr(f"{stem}.xlsx", workbook)
             charts.append((stem, chart))
             alts.append(f"{stem}.png\n{alt_text(chart, view.lang)}\n")
         archive.writestr("alt-text.txt", "\n".join(alts))
-        archive.writestr("SOURCES.txt", _sources_text(ds, view, charts, today))
+        archive.writestr("SOURCES.txt", _sources_text(ds, view, charts, today, link))
     return buffer.getvalue()
