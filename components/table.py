@@ -16,6 +16,7 @@ from components.view import for_tab
 from eaeu import queries
 from eaeu.charts import chart_key
 from eaeu.dataset import Dataset
+from eaeu.grid_locale import grid_locale
 from eaeu.i18n import t
 from eaeu.view import TABLE_CHARTS, ResolvedView
 
@@ -84,7 +85,11 @@ def layout(ds: Dataset, view: ResolvedView, shown: bool) -> html.Div:
                     "minWidth": 110,
                 },
                 columnSize="autoSize",
-                dashGridOptions={"animateRows": False, "enableCellTextSelection": True},
+                dashGridOptions={
+                    "animateRows": False,
+                    "enableCellTextSelection": True,
+                    "localeText": grid_locale(lang),
+                },
                 style={"height": "520px"},
             ),
             html.P(sources, id=ids.TABLE_SOURCES, className="small text-secondary mt-2"),

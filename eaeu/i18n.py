@@ -349,7 +349,7 @@ STRINGS.update(
         "panel_part_logo": {"ru": "логотип", "en": "logo"},
         "panel_note": {"ru": "Примечание", "en": "Note"},
         "panel_download": {"ru": "Скачать изображение", "en": "Download image"},
-        "panel_pack": {"ru": "Архив для публикации (zip)", "en": "Export pack (zip)"},
+        "panel_pack": {"ru": "Архив для публикации (ZIP)", "en": "Export pack (ZIP)"},
         "panel_alt": {"ru": "Альтернативный текст", "en": "Alt text"},
         "panel_failed": {"ru": "Не удалось экспортировать", "en": "Export failed"},
         "export_error_chart": {

@@ -38,7 +38,7 @@ def test_export_panel_downloads_png_and_pack(watched, live_server):
     image = Image.open(Path(download.path()))
     assert image.size == (1200 * scale, 675 * scale)
     with page.expect_download(timeout=90000) as info:
-        panel.get_by_role("button", name="Архив для публикации (zip)").click()
+        panel.get_by_role("button", name="Архив для публикации (ZIP)").click()
     archive = zipfile.ZipFile(io.BytesIO(Path(info.value.path()).read_bytes()))
     names = archive.namelist()
     assert any(n.endswith(".png") and "growth" in n for n in names)
