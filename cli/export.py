@@ -41,6 +41,12 @@ def add_export_parser(subparsers) -> argparse.ArgumentParser:
     )
     parser.add_argument("--indicator", default="", help="indicator id (default: the first)")
     parser.add_argument("--period", default="", help="period key like 2024-09 (default: latest)")
+    parser.add_argument(
+        "--span",
+        default="",
+        help="the trend's period length: ytd-6 (January-June), year, quarter, month "
+        "(default: the length with the most years)",
+    )
     parser.add_argument("--snapshot", default="", help="missions snapshot date, e.g. 2026-01-26")
     parser.add_argument("--countries", help="comma-separated codes for the trend chart")
     parser.add_argument("--lang", default="ru", help=f"one of: {', '.join(LANGS)}")
@@ -118,23 +124,28 @@ def _view(args, ds) -> ViewState:
         period=args.period,
         snapshot=args.snapshot,
         countries=countries,
+        span=args.span,
     )
 
 
-def _fallback_notes(requested: ViewState, resolved: ViewState, ds) -> list[str]:
-    """A period or snapshot that does not exist falls back to the latest, and says so."""
-    notes = []
+def _check_exists(requested: ViewState, resolved: ViewState, ds) -> None:
+    """A period, length or snapshot the data does not have is an error, never a silent
+    fallback to another one: a script would publish the wrong figure and exit 0."""
     if requested.period and requested.period != resolved.period:
         keys = [p.key for p in queries.periods(ds, resolved.indicator)]
-        notes.append(
-            f"note: no period {requested.period!r} for {resolved.indicator}; using the latest, "
-            f"{resolved.period} (available: {', '.join(keys)})"
+        raise UsageError(
+            f"no period {requested.period!r} for {resolved.indicator}; "
+            f"expected one of {', '.join(keys)}"
+        )
+    if requested.span and requested.span != resolved.span:
+        keys = [s.key for s in queries.spans(ds, resolved.indicator)]
+        raise UsageError(
+            f"no period length {requested.span!r} for {resolved.indicator}; "
+            f"expected one of {', '.join(keys)}"
         )
     if requested.snapshot and requested.snapshot != resolved.snapshot:
-        notes.append(
-            f"note: no snapshot {requested.snapshot!r}; using the latest, {resolved.snapshot}"
-        )
-    return notes
+        dates = [d.isoformat() for d in queries.snapshot_dates(ds)]
+        raise UsageError(f"no snapshot {requested.snapshot!r}; expected one of {', '.join(dates)}")
 
 
 def _options(args, charts: list[str], view: ViewState) -> list[ExportOptions]:
@@ -163,8 +174,7 @@ def run_export(args) -> int:
         ds = repository(args).current()  # the data the site shows, uploads included
         requested = _view(args, ds)
         resolved = requested.resolve(ds)
-        for note in _fallback_notes(requested, resolved, ds):
-            print(note, file=sys.stderr)
+        _check_exists(requested, resolved, ds)
         if args.pack:
             paths = [_write_pack(args, ds, requested, site)]
         else:

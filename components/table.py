@@ -36,6 +36,14 @@ def column_defs(columns: list[tuple[str, str]], lang: str) -> list[dict]:
     defs = []
     for field_name, header in columns:
         column = {"field": field_name, "headerName": header}
+        if field_name == "period_label":
+            # Sorted by the period's end (chronologically), shown and filtered by its label.
+            column = {
+                "field": "period_end",
+                "headerName": header,
+                "valueFormatter": {"function": "params.data.period_label"},
+                "filterValueGetter": {"function": "params.data.period_label"},
+            }
         if field_name in NUMERIC_FIELDS or PERIOD_FIELD.fullmatch(field_name):
             digits = 4 if field_name in ("lat", "lon") else 1
             column["filter"] = "agNumberColumnFilter"
@@ -147,7 +155,11 @@ def table_values(ds: Dataset, view: ResolvedView) -> tuple:
     """Column definitions, rows and the source line of the chart the table shows."""
     chart = cached_chart(ds, view.table, view)
     fields = [f for f, _ in chart.columns]
+    if "period_label" in fields:
+        fields.append("period_end")
     rows = chart.data.reindex(columns=fields)
+    if "period_end" in fields and not rows.empty:
+        rows["period_end"] = [d.isoformat() for d in rows["period_end"]]
     rows = rows.astype(object).where(rows.notna(), None)
     return (
         column_defs(chart.columns, view.lang),

@@ -169,3 +169,27 @@ def test_empty_choice_explains_itself(watched, live_server):
         "id => document.getElementById(id).querySelector('.js-plotly-plot').data.length === 1",
         arg=ids.TREND_GRAPH,
     )
+
+
+def test_table_sorts_periods_chronologically(watched, live_server):
+    page, _ = watched
+    page.goto(live_server + "/?tab=table&table=trend&span=year&countries=RUS")
+    grid = page.locator(f"#{ids.GRID}")
+    expect(grid.locator(".ag-row").first).to_be_visible(timeout=20000)
+    header = grid.get_by_role("columnheader", name="Период")
+    header.locator(".ag-header-cell-label").click()
+    expect(header).to_have_attribute("aria-sort", "ascending")
+    assert shown_periods(page) == ["2023 год", "2025 год"]
+    header.locator(".ag-header-cell-label").click()
+    expect(header).to_have_attribute("aria-sort", "descending")
+    page.wait_for_function(f"id => {SHOWN_PERIODS_JS}(id)[0] === '2025 год'", arg=ids.GRID)
+
+
+# The grid moves rows on screen, not in the DOM: read them in their displayed order.
+SHOWN_PERIODS_JS = """(id => Array.from(document.querySelectorAll(`#${id} .ag-center-cols-container .ag-row`))
+    .sort((a, b) => Number(a.getAttribute('row-index')) - Number(b.getAttribute('row-index')))
+    .map(row => row.querySelector("[col-id='period_end']").textContent))"""
+
+
+def shown_periods(page) -> list[str]:
+    return page.evaluate(SHOWN_PERIODS_JS, ids.GRID)

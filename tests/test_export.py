@@ -436,12 +436,21 @@ def test_cli_all_charts_custom_size(cli, tmp_path, renderer, capsys):
     assert len(capsys.readouterr().out.split()) == len(CHART_IDS)
 
 
-def test_cli_unknown_period_falls_back_and_says_so(cli, tmp_path, renderer, capsys):
-    code = cli(
-        "--chart", "growth", "--period", "2099-01", "--format", "svg", "--out", str(tmp_path)
-    )
-    assert code == 0
-    assert "no period '2099-01'" in capsys.readouterr().err
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--period", "2099-01", "error: no period '2099-01' for industrial_production; expected"),
+        ("--span", "ytd-7", "error: no period length 'ytd-7' for industrial_production"),
+        ("--snapshot", "1999-01-01", "error: no snapshot '1999-01-01'; expected one of"),
+    ],
+)
+def test_cli_unknown_period_is_an_error_not_a_fallback(
+    cli, tmp_path, capsys, option, value, message
+):
+    code = cli("--chart", "growth", option, value, "--format", "svg", "--out", str(tmp_path))
+    assert code == 1
+    assert capsys.readouterr().err.startswith(message)
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize(
