@@ -182,6 +182,10 @@ def matrix_chart(ds: Dataset, view: ResolvedView) -> Chart:
     name, subtitle, measure = _indicator_text(ds, view)
     geos = queries.indicator_geos(ds, view.indicator)
     frame = queries.trend_frame(ds, view.indicator, geos, lang, view.transform, view.span)
+    order = {geo: i for i, geo in enumerate(geos)}  # the union first, then members
+    frame = frame.sort_values(
+        ["geo", "period_end"], key=lambda s: s.map(order) if s.name == "geo" else s
+    )
     span = _span_label(ds, view)
     text = ChartText(
         title=t("matrix_title", lang, indicator=name),

@@ -203,8 +203,10 @@ def _value_axis(fig: go.Figure, values: pd.Series, measure: Measure, reference) 
         points.append(reference[1])
     low, high = min(points), max(points)
     pad = (high - low) * 0.18 or 1.0
+    # A negative bar's label sits left of its end, beside the country names: more room there,
+    # so on a phone-width chart it never runs into them.
     fig.update_xaxes(
-        range=[low - (pad if low < base else 0), high + pad],
+        range=[low - (2 * pad if low < base else 0), high + pad],
         showgrid=True,
         gridcolor=GRID,
         zeroline=base == 0,

@@ -190,3 +190,14 @@ def test_every_chart_builds_in_both_languages(ds):
         for chart_id in CHART_IDS:
             chart = build_chart(ds, chart_id, ViewState(lang=lang))
             assert chart.text.title and chart.text.source, (chart_id, lang)
+
+
+def test_matrix_is_countries_by_periods_of_one_length(ds):
+    chart = build_chart(ds, "matrix", ViewState(lang="en"))
+    assert chart.data["geo"].tolist() == ["EAEU", "ARM", "BLR", "KAZ", "KGZ", "RUS"]
+    headers = [header for field, header in chart.columns if field.startswith("p")]
+    assert headers == ["Jan–Jun 2023", "Jan–Jun 2024", "Jan–Jun 2025"]
+    arm = chart.data.set_index("geo").loc["ARM"]
+    assert (arm["p0"], arm["p1"]) == (1.0, 18.2) and pd.isna(arm["p2"])  # a gap stays a gap
+    heat = chart.figure.data[0]
+    assert list(heat.y)[0] == "EAEU" and heat.text[1][2] == ""
