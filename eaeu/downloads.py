@@ -98,7 +98,7 @@ def view_file(ds: Dataset, charts: list[Chart], fmt: str, lang: str) -> bytes:
     """A view's data download: 'csv' or 'csv_ru' of its main (first) chart, or 'xlsx' with a
     sheet per chart and the sources of all of them."""
     if fmt == "xlsx":
-        return to_xlsx({c.chart_id: chart_table(ds, c) for c in charts}, lang)
+        return to_xlsx({t(f"sheet_{c.chart_id}", lang): chart_table(ds, c) for c in charts}, lang)
     if fmt not in CSV_VARIANTS:
         raise ValueError(f"unknown data format {fmt!r}")
     return to_csv(chart_table(ds, charts[0]), fmt)

@@ -126,9 +126,10 @@ def test_downloads_of_the_current_view(watched, live_server):
     with page.expect_download() as info:
         page.locator(f"#{ids.DOWNLOAD_XLSX}").click()
     book = load_workbook(io.BytesIO(Path(info.value.path()).read_bytes()))
-    assert book.sheetnames == ["growth", "trend", "Источники"]
-    assert book["growth"].max_row == 5  # header + Armenia, Belarus, EAEU, Russia
-    assert book["Источники"].max_row > 5  # the trend's sources too, not only the bars'
+    assert book.sheetnames == ["По странам", "Динамика", "Источники"]
+    assert book["По странам"].max_row == 5  # header + Armenia, Belarus, EAEU, Russia
+    # The bars' source and the trend's three (Jan-Jun 2023, 2024, 2025).
+    assert book["Источники"].max_row == 5
 
 
 def test_embed_route_and_embed_code(watched, live_server):

@@ -205,7 +205,7 @@ def test_sources_sheet_lists_every_source_of_every_sheet(ds):
     charts = [build_chart(ds, c, ViewState(lang="en")) for c in ("growth", "trend")]
     content = downloads.view_file(ds, charts, "xlsx", "en")
     book = load_workbook(io.BytesIO(content))
-    assert book.sheetnames == ["growth", "trend", "Sources"]
+    assert book.sheetnames == ["By country", "Over time", "Sources"]
     sheet = book["Sources"]
     assert [c.value for c in sheet[1]] == ["Source", "URL", "Published"]
     listed = [tuple(c.value for c in row) for row in sheet.iter_rows(min_row=2)]
@@ -215,16 +215,16 @@ def test_sources_sheet_lists_every_source_of_every_sheet(ds):
     trend_only = distinct_sources([charts[1].data], "source_name_en") - distinct_sources(
         [charts[0].data], "source_name_en"
     )
-    assert len(trend_only) >= 5  # the trend's sources are there, not only the bars'
-    assert ("TASS", "https://tass.com/economy/1734319", "2024-01-18") in listed
+    assert len(trend_only) == 3  # Jan-Jun 2023, 2024, 2025: there, not only the bars' source
+    assert ("24.kg (EEC)", None, "2025") in listed
 
 
 def test_missions_xlsx_names_the_snapshot_source(ds):
     view = ViewState(tab="missions", snapshot="2026-01-26")
     content = downloads.view_file(ds, [build_chart(ds, "missions", view)], "xlsx", "ru")
     book = load_workbook(io.BytesIO(content))
-    assert book.sheetnames == ["missions", "Источники"]
-    header = [c.value for c in book["missions"][1]]
+    assert book.sheetnames == ["Учреждения", "Источники"]
+    header = [c.value for c in book["Учреждения"][1]]
     assert {"as_of", "snapshot_complete", "region", "lat", "lon", "source_url"} <= set(header)
     sources = [[c.value for c in row] for row in book["Источники"].iter_rows(min_row=2)]
     snap = ds.snapshots.iloc[-1]

@@ -16,6 +16,7 @@ from eaeu.export.layout import plain_text
 from eaeu.export.options import ExportOptions, export_string
 from eaeu.export.renderer import Renderer, get_renderer, render_chart
 from eaeu.filenames import chart_stem
+from eaeu.i18n import t
 from eaeu.view import ViewState
 
 
@@ -30,7 +31,8 @@ def pack_chart_ids(view: ViewState) -> tuple[str, ...]:
 def data_files(ds: Dataset, chart: Chart, lang: str) -> tuple[bytes, bytes]:
     """The chart's rows as the page's data download makes them: CSV and XLSX with sources."""
     table = downloads.chart_table(ds, chart)
-    return downloads.to_csv(table), downloads.to_xlsx({chart.chart_id: table}, lang)
+    sheet = t(f"sheet_{chart.chart_id}", lang)
+    return downloads.to_csv(table), downloads.to_xlsx({sheet: table}, lang)
 
 
 def _source_urls(chart: Chart) -> list[str]:
