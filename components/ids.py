@@ -91,11 +91,18 @@ DATA_DOWNLOAD = "data-download"
 DATA_TEMPLATE = "data-template"
 HIGHLIGHT_SAVE = "highlight-save"
 HIGHLIGHT_STATUS = "highlight-status"
+# What is wrong with each field of the form, by control id (components/data/highlight_form.py).
+HIGHLIGHT_ERRORS = "highlight-errors"
 
 
 def highlight_field(name: str) -> str:
     """The form control for one column of the highlights table."""
     return f"highlight-field-{name}"
+
+
+def highlight_feedback(name: str) -> str:
+    """The message under one field of the figure-of-the-week form saying what is wrong."""
+    return f"highlight-feedback-{name}"
 
 
 # The export panel under each chart: pattern-matching ids {"type": <one of these>, "chart": id}.

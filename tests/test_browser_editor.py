@@ -314,7 +314,10 @@ def test_figure_of_the_week_is_checked_saved_and_downloadable(watched, live_serv
     leaders.fill("ARM=12.6;BLR=9.9")
     page.locator(f"#{ids.HIGHLIGHT_SAVE}").click()
     status = page.locator(f"#{ids.HIGHLIGHT_STATUS}")
-    expect(status).to_contain_text("BLR 9.9 does not match observations")
+    expect(status).to_contain_text(
+        "Лидеры: BLR 9,9 не совпадает с данными "
+        "(Промышленное производство, Беларусь, январь–сентябрь 2024: 6,4)"
+    )
     assert store.current_version() == before
 
     text = "синтетический текст цифры недели (SYNTHETIC)"
