@@ -77,7 +77,15 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       }
       return invalid.concat(messages);
     },
-    // The login link and the log-out form name the view on screen, whose language and
-    // page the editor comes back to (components/header.py).
+    // The login link and the log-out form name the view on screen: the editor comes back
+    // to its page and language (components/header.py; components/auth.py login_path, logout_path).
+    loginHref: function (view) {
+      if (!view) return window.dash_clientside.no_update;
+      return "/login?next=" + encodeURIComponent(view.path + view.search);
+    },
+    logoutAction: function (view) {
+      if (!view) return window.dash_clientside.no_update;
+      return "/logout?next=" + encodeURIComponent(view.path + view.search);
+    },
   },
 });

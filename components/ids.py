@@ -8,6 +8,8 @@ CONTROLS = "controls"  # the controls' values, when they differ from the view on
 PAGE = "page"
 LANG_RU = "lang-ru"
 LANG_EN = "lang-en"
+LOGIN_LINK = "login-link"  # a visitor's; it and the log-out form return to the view on screen
+LOGOUT_FORM = "logout-form"
 TABS = "tabs"
 # The view as each panel receives it: only the shown panel gets a new view (components/view.py).
 INDICATORS_VIEW = "indicators-view"

@@ -113,6 +113,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "editor_login": {"ru": "Вход для редакторов", "en": "Editor login"},
     "logout": {"ru": "Выйти", "en": "Log out"},
     "signed_in_as": {"ru": "Редактор: {name}", "en": "Editor: {name}"},
+    # The login page (components/auth.py), in the language of the page the editor came from.
+    "login_name": {"ru": "Имя", "en": "Name"},
+    "login_password": {"ru": "Пароль", "en": "Password"},
+    "login_submit": {"ru": "Войти", "en": "Log in"},
+    "login_back": {"ru": "Вернуться без входа", "en": "Back without logging in"},
+    "login_wrong": {"ru": "Неверное имя или пароль", "en": "Wrong name or password"},
     "data_import_title": {"ru": "Загрузка данных", "en": "Import data"},
     "data_recorded_as": {
         "ru": "Ваши изменения записываются в историю версий от имени «{name}».",
