@@ -42,5 +42,39 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       }
       return { pathname: pathname, search: search || "" };
     },
+    // A form's fields marked from the server's check (components/data/highlight_form.py):
+    // `errors` maps control ids to messages; the outputs are every control's `invalid`, then
+    // every message's `children`, in the same order. dbc controls take no aria attributes,
+    // so each control is tied to its message here, for screen readers.
+    markInvalid: function (errors) {
+      const outputs = dash_clientside.callback_context.outputs_list;
+      const count = outputs.length / 2;
+      const invalid = [];
+      const messages = [];
+      for (let i = 0; i < count; i++) {
+        const message = (errors || {})[outputs[i].id] || "";
+        const control = document.getElementById(outputs[i].id);
+        if (control && message) {
+          control.setAttribute("aria-invalid", "true");
+          control.setAttribute("aria-describedby", outputs[count + i].id);
+        } else if (control) {
+          control.removeAttribute("aria-invalid");
+          control.removeAttribute("aria-describedby");
+        }
+        invalid.push(Boolean(message));
+        messages.push(message);
+      }
+      return invalid.concat(messages);
+    },
+    // The login link and the log-out form name the view on screen: the editor comes back
+    // to its page and language (components/header.py; components/auth.py login_path, logout_path).
+    loginHref: function (view) {
+      if (!view) return window.dash_clientside.no_update;
+      return "/login?next=" + encodeURIComponent(view.path + view.search);
+    },
+    logoutAction: function (view) {
+      if (!view) return window.dash_clientside.no_update;
+      return "/logout?next=" + encodeURIComponent(view.path + view.search);
+    },
   },
 });

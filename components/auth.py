@@ -12,8 +12,10 @@ from urllib.parse import quote, urlparse, urlsplit
 from flask import Flask, abort, redirect, request
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 
+from eaeu.i18n import normalize_lang, t
 from eaeu.store import Store
 from eaeu.users import verify_editor
+from eaeu.view import ViewState
 
 
 class Editor(UserMixin):
@@ -107,28 +109,50 @@ def _same_origin() -> bool:
     return origin is None or urlparse(origin).netloc == request.host
 
 
+def login_path(here: str) -> str:
+    """The login link for a page of this site: back to `here` (path and view) afterwards.
+    Quoted whole: the view's own query string must survive inside `next`."""
+    return "/login?next=" + quote(here, safe="")
+
+
+def logout_path(here: str) -> str:
+    """Where the log-out form posts: back to `here` afterwards, as `login_path`."""
+    return "/logout?next=" + quote(here, safe="")
+
+
 def _login_view(store: Store):
     def login():
-        error = ""
         if request.method == "POST":
             if not _same_origin():
                 abort(403)
+            target = _safe_next(request.args.get("next"))
             name = request.form.get("name", "")
             if verify_editor(store, name, request.form.get("password", "")):
                 login_user(Editor(name))
-                return redirect(_safe_next(request.args.get("next")))
-            error = "Неверное имя или пароль / Wrong name or password"
-        # Quoted whole: the view's own query string must survive inside `next`.
-        target = quote(_safe_next(request.args.get("next") or _came_from()), safe="")
-        return LOGIN_PAGE.format(error=escape(error), next=escape(target))
+                return redirect(target)
+            return login_page(target, wrong=True)
+        return login_page(_safe_next(request.args.get("next") or _came_from()))
 
     return login
+
+
+def login_page(target: str, wrong: bool = False) -> str:
+    """The form, in the language of the page the editor came from (`target`'s view)."""
+    lang = normalize_lang(ViewState.from_query(urlsplit(target).query).lang)
+    texts = {
+        key: escape(t(key, lang))
+        for key in ("editor_login", "login_name", "login_password", "login_submit", "login_back")
+    }
+    error = escape(t("login_wrong", lang)) if wrong else ""
+    return LOGIN_PAGE.format(
+        lang=lang, error=error, next=quote(target, safe=""), back=escape(target), **texts
+    )
 
 
 def _came_from() -> str:
     """The page of this site the login link was followed from (path and view), else '/'."""
     referrer = urlsplit(request.referrer or "")
-    if referrer.netloc != request.host:
+    if referrer.netloc != request.host or referrer.path in ("/login", "/logout"):
         return "/"
     return referrer.path + (f"?{referrer.query}" if referrer.query else "")
 
@@ -145,27 +169,28 @@ def _safe_next(target: str | None) -> str:
 
 
 def _logout():
+    """Back to the page and view the editor left (`next`, else the Referer)."""
     if not _same_origin():
         abort(403)
     logout_user()
-    return redirect("/")
+    return redirect(_safe_next(request.args.get("next") or _came_from()))
 
 
 LOGIN_PAGE = """<!doctype html>
-<html lang="ru"><head><meta charset="utf-8">
+<html lang="{lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Вход для редакторов / Editor login</title>
+<title>{editor_login}</title>
 <link rel="stylesheet" href="/assets/01-bootstrap.min.css">
 <link rel="stylesheet" href="/assets/02-fonts.css"><link rel="stylesheet" href="/assets/03-app.css">
 </head><body><main class="container py-5" style="max-width: 28rem">
-<h1 class="h3 mb-3">Вход для редакторов <span class="text-secondary">/ Editor login</span></h1>
+<h1 class="h3 mb-3">{editor_login}</h1>
 <p class="text-danger" role="alert">{error}</p>
 <form method="post" action="/login?next={next}">
-<div class="mb-3"><label class="form-label" for="name">Имя / Name</label>
+<div class="mb-3"><label class="form-label" for="name">{login_name}</label>
 <input class="form-control" id="name" name="name" autocomplete="username" required></div>
-<div class="mb-3"><label class="form-label" for="password">Пароль / Password</label>
+<div class="mb-3"><label class="form-label" for="password">{login_password}</label>
 <input class="form-control" id="password" name="password" type="password"
  autocomplete="current-password" required></div>
-<button class="btn btn-primary" type="submit">Войти / Log in</button>
-<a class="ms-3" href="/">На главную / Back</a>
+<button class="btn btn-primary" type="submit">{login_submit}</button>
+<a class="ms-3" href="{back}">{login_back}</a>
 </form></main></body></html>"""

@@ -145,10 +145,15 @@ def _screen(built: Chart, view: ViewState) -> tuple:
     )
 
 
-def field(label_text: str, control, control_id: str) -> html.Div:
-    """A labelled form control: the label is tied to the control for screen readers."""
+def field(label_text, control, control_id: str, *after) -> html.Div:
+    """A labelled form control: the label is tied to the control for screen readers.
+    `after`: what follows the control (a FormFeedback must be its sibling to show)."""
     return html.Div(
-        [html.Label(label_text, htmlFor=control_id, className="form-label fw-bold"), control],
+        [
+            html.Label(label_text, htmlFor=control_id, className="form-label fw-bold"),
+            control,
+            *after,
+        ],
         className="mb-2",
     )
 

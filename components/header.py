@@ -1,9 +1,9 @@
-"""The header: title and the RU | EN language switch."""
+"""The header: title, the RU | EN language switch, and the editors' login or log-out."""
 
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import ClientsideFunction, Input, Output, clientside_callback, dcc, html
 
 from components import auth, ids
 from eaeu.i18n import t
@@ -41,7 +41,7 @@ def layout(view: dict) -> html.Header:
                             className="btn-group",
                             **{"aria-label": t("lang_switch", lang)},
                         ),
-                        account(lang),
+                        account(view),
                     ],
                     className="d-flex align-items-center flex-wrap gap-3",
                 ),
@@ -52,19 +52,42 @@ def layout(view: dict) -> html.Header:
     )
 
 
-def account(lang: str) -> html.A | html.Form:
+def account(view: dict) -> html.A | html.Form:
     """A login link for visitors; for an editor, the name and a log-out button (a POST form:
-    a plain link could be followed by a prefetch or another site's image tag)."""
+    a plain link could be followed by a prefetch or another site's image tag). Either returns
+    to this page and view, in its language; the callbacks below follow the view on screen."""
+    lang = view["lang"]
+    here = view["path"] + view["search"]
     name = auth.editor_name()
     if name is None:
-        # /login returns the editor to the page they came from (see auth: the Referer).
-        return html.A(t("editor_login", lang), href="/login", className="link-light small")
+        return html.A(
+            t("editor_login", lang),
+            id=ids.LOGIN_LINK,
+            href=auth.login_path(here),
+            className="link-light small",
+        )
     return html.Form(
         [
             html.Span(t("signed_in_as", lang, name=name), className="small"),
             html.Button(t("logout", lang), type="submit", className="btn btn-sm btn-outline-light"),
         ],
+        id=ids.LOGOUT_FORM,
         method="post",
-        action="/logout",
+        action=auth.logout_path(here),
         className="d-flex align-items-center gap-2 mb-0",
     )
+
+
+# Only one of the two is on a page (a visitor's or an editor's); each follows the view.
+clientside_callback(
+    ClientsideFunction(namespace="eaeu", function_name="loginHref"),
+    Output(ids.LOGIN_LINK, "href"),
+    Input(ids.VIEW, "data"),
+    prevent_initial_call=True,
+)
+clientside_callback(
+    ClientsideFunction(namespace="eaeu", function_name="logoutAction"),
+    Output(ids.LOGOUT_FORM, "action"),
+    Input(ids.VIEW, "data"),
+    prevent_initial_call=True,
+)

@@ -8,6 +8,8 @@ CONTROLS = "controls"  # the controls' values, when they differ from the view on
 PAGE = "page"
 LANG_RU = "lang-ru"
 LANG_EN = "lang-en"
+LOGIN_LINK = "login-link"  # a visitor's; it and the log-out form return to the view on screen
+LOGOUT_FORM = "logout-form"
 TABS = "tabs"
 # The view as each panel receives it: only the shown panel gets a new view (components/view.py).
 INDICATORS_VIEW = "indicators-view"
@@ -96,11 +98,18 @@ DATA_DOWNLOAD = "data-download"
 DATA_TEMPLATE = "data-template"
 HIGHLIGHT_SAVE = "highlight-save"
 HIGHLIGHT_STATUS = "highlight-status"
+# What is wrong with each field of the form, by control id (components/data/highlight_form.py).
+HIGHLIGHT_ERRORS = "highlight-errors"
 
 
 def highlight_field(name: str) -> str:
     """The form control for one column of the highlights table."""
     return f"highlight-field-{name}"
+
+
+def highlight_feedback(name: str) -> str:
+    """The message under one field of the figure-of-the-week form saying what is wrong."""
+    return f"highlight-feedback-{name}"
 
 
 # The export panel under each chart: pattern-matching ids {"type": <one of these>, "chart": id}.

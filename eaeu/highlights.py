@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
+from eaeu.highlight_form_rules import FormProblems, data_problems
 from eaeu.model import SCHEMAS
 from eaeu.store import Store, VersionInfo
 
 HIGHLIGHT_FIELDS = tuple(SCHEMAS["highlights"].column_names)
 HIGHLIGHT_KEY = SCHEMAS["highlights"].key
-DECIMAL_COMMA = re.compile(r"(\d),(\d)")
 
 
 class NothingChanged(Exception):
     """The saved row is already in the table exactly so: no version is created."""
-
-
-def highlight_row(values: dict[str, str | None]) -> dict[str, str]:
-    """Form values -> one highlights row as stored text: trimmed, decimal commas as points."""
-    row = {name: str(values.get(name) or "").strip() for name in HIGHLIGHT_FIELDS}
-    row["value"] = DECIMAL_COMMA.sub(r"\1.\2", row["value"]).replace(" ", "")
-    row["leaders"] = DECIMAL_COMMA.sub(r"\1.\2", row["leaders"]).replace(" ", "")
-    return row
 
 
 def with_highlight(tables: dict[str, pd.DataFrame], row: dict[str, str]) -> dict:
@@ -43,12 +33,17 @@ def with_highlight(tables: dict[str, pd.DataFrame], row: dict[str, str]) -> dict
     return {**tables, "highlights": frame}
 
 
-def save_highlight(store: Store, row: dict[str, str], editor: str) -> VersionInfo:
-    """A new version holding `row`; DataError (nothing saved) when it disagrees with the data,
-    NothingChanged when the row is already there as it is."""
+def save_highlight(store: Store, row: dict[str, str], editor: str, lang: str) -> VersionInfo:
+    """A new version holding `row` (stored text, as eaeu.highlight_form_rules.read_form gives
+    it); FormProblems (nothing saved) when it disagrees with the data, worded in `lang` for
+    the form's fields; NothingChanged when the row is already there as it is."""
 
     def change(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-        # Runs inside the write transaction: a concurrent import cannot be undone by this.
+        # Runs inside the write transaction: checked against, and unable to undo, the data
+        # a concurrent import has just saved.
+        problems = data_problems(row, tables, lang)
+        if problems:
+            raise FormProblems(problems)
         updated = with_highlight(tables, row)
         if updated["highlights"].equals(tables["highlights"]):
             raise NothingChanged

@@ -6,7 +6,7 @@ import datetime as dt
 import math
 
 from babel.dates import format_date, get_month_names
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_decimal_symbol
 
 LANGS = ("ru", "en")
 MINUS = "\u2212"
@@ -150,6 +150,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "editor_login": {"ru": "Вход для редакторов", "en": "Editor login"},
     "logout": {"ru": "Выйти", "en": "Log out"},
     "signed_in_as": {"ru": "Редактор: {name}", "en": "Editor: {name}"},
+    # The login page (components/auth.py), in the language of the page the editor came from.
+    "login_name": {"ru": "Имя", "en": "Name"},
+    "login_password": {"ru": "Пароль", "en": "Password"},
+    "login_submit": {"ru": "Войти", "en": "Log in"},
+    "login_back": {"ru": "Вернуться без входа", "en": "Back without logging in"},
+    "login_wrong": {"ru": "Неверное имя или пароль", "en": "Wrong name or password"},
     "data_import_title": {"ru": "Загрузка данных", "en": "Import data"},
     "data_recorded_as": {
         "ru": "Ваши изменения записываются в историю версий от имени «{name}».",
@@ -266,22 +272,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "A row with the same date, indicator and country is replaced, else a new one is "
         "added; the site shows the latest by date. The value and leaders must match the data.",
     },
-    "highlight_date": {
-        "ru": "Дата (ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД)",
-        "en": "Date (YYYY, YYYY-MM or YYYY-MM-DD)",
+    # Field labels: an error names its field by this label (eaeu/highlight_form_rules.py).
+    "highlight_date": {"ru": "Дата", "en": "Date"},
+    "highlight_date_hint": {
+        "ru": "ГГГГ, ММ.ГГГГ или ДД.ММ.ГГГГ",
+        "en": "YYYY, MM/YYYY or DD/MM/YYYY",
     },
     "highlight_indicator": {"ru": "Показатель", "en": "Indicator"},
     "highlight_geo": {"ru": "Страна или союз", "en": "Country or union"},
-    "highlight_period_end": {"ru": "Конец периода (ГГГГ-ММ-ДД)", "en": "Period end (YYYY-MM-DD)"},
+    "highlight_period_end": {"ru": "Конец периода", "en": "Period end"},
+    "highlight_period_end_hint": {"ru": "ДД.ММ.ГГГГ", "en": "DD/MM/YYYY"},
     "highlight_value": {"ru": "Значение", "en": "Value"},
     "highlight_unit": {"ru": "Единица", "en": "Unit"},
     "highlight_headline_ru": {"ru": "Заголовок (рус.)", "en": "Headline (Russian)"},
     "highlight_headline_en": {"ru": "Заголовок (англ.)", "en": "Headline (English)"},
     "highlight_text_ru": {"ru": "Текст (рус.)", "en": "Text (Russian)"},
     "highlight_text_en": {"ru": "Текст (англ.)", "en": "Text (English)"},
-    "highlight_leaders": {
-        "ru": "Лидеры (КОД=значение;КОД=значение)",
-        "en": "Leaders (CODE=value;CODE=value)",
+    "highlight_leaders": {"ru": "Лидеры", "en": "Leaders"},
+    "highlight_leaders_hint": {
+        "ru": "КОД=значение; КОД=значение",
+        "en": "CODE=value; CODE=value",
     },
     "highlight_source_name_ru": {"ru": "Источник (по-русски)", "en": "Source (in Russian)"},
     "highlight_source_name_en": {"ru": "Источник (по-английски)", "en": "Source (in English)"},
@@ -290,6 +300,59 @@ STRINGS: dict[str, dict[str, str]] = {
     "highlight_unchanged": {
         "ru": "Ничего не изменилось: новая версия не создана.",
         "en": "Nothing changed: no new version was created.",
+    },
+    # What is wrong with a field of the figure-of-the-week form: "{label}: {problem}".
+    "highlight_problem": {"ru": "{label}: {problem}", "en": "{label}: {problem}"},
+    "highlight_error_required": {"ru": "заполните это поле", "en": "fill in this field"},
+    "highlight_error_date": {
+        "ru": "введите дату, например 30.09.2024",
+        "en": "enter a date such as 30/09/2024",
+    },
+    "highlight_error_partial_date": {
+        "ru": "введите год, месяц или дату, например 2024, 12.2024 или 20.12.2024",
+        "en": "enter a year, month or date such as 2024, 12/2024 or 20/12/2024",
+    },
+    "highlight_error_no_such_date": {
+        "ru": "даты {text} нет в календаре; {expected}",
+        "en": "there is no date {text}; {expected}",
+    },
+    "highlight_error_year_digits": {
+        "ru": "укажите год четырьмя цифрами, например {example}",
+        "en": "write the year in four digits, such as {example}",
+    },
+    "highlight_error_number": {
+        "ru": "введите число, например 4,4",
+        "en": "enter a number such as 4.4",
+    },
+    "highlight_error_url": {
+        "ru": "введите ссылку, начинающуюся с https://",
+        "en": "enter a link starting with https://",
+    },
+    "highlight_error_leaders": {
+        "ru": "введите КОД=значение через точку с запятой, например ARM=12,6; BLR=6,4",
+        "en": "enter CODE=value pairs separated by semicolons, such as ARM=12.6; BLR=6.4",
+    },
+    "highlight_error_indicator": {
+        "ru": "выберите показатель из списка",
+        "en": "choose an indicator from the list",
+    },
+    "highlight_error_geo": {
+        "ru": "выберите страну или союз из списка",
+        "en": "choose a country or the union from the list",
+    },
+    "highlight_error_code": {
+        "ru": "нет страны с кодом {code}; возможны: {codes}",
+        "en": "no country has the code {code}; use one of {codes}",
+    },
+    "highlight_error_mismatch": {
+        "ru": "{value} не совпадает с данными ({indicator}, {geo}, {period}: {expected})",
+        "en": "{value} does not match the data ({indicator}, {geo}, {period}: {expected})",
+    },
+    "highlight_error_no_figure": {
+        "ru": "в данных нет цифры, с которой можно сверить {value} "
+        "({indicator}, {geo}, период по {date})",
+        "en": "the data have no figure to check {value} against "
+        "({indicator}, {geo}, period ending {date})",
     },
 }
 
@@ -500,3 +563,29 @@ def fmt_date(value: dt.date | str | None, lang: str) -> str:
             return format_date(month, "LLLL y", locale=lang)
         value = dt.date.fromisoformat(value)
     return format_date(value, "long", locale=lang)
+
+
+# How an editor types a date in each language: day first, '.' in Russian and '/' in English.
+INPUT_DATE_PATTERNS = {
+    "ru": {3: "dd.MM.y", 2: "MM.y", 1: "y"},
+    "en": {3: "dd/MM/y", 2: "MM/y", 1: "y"},
+}
+
+
+def fmt_date_input(value: str | None, lang: str) -> str:
+    """A stored date (YYYY, YYYY-MM or YYYY-MM-DD) as an editor types it: '20.12.2024',
+    '12.2024' (ru); '20/12/2024', '12/2024' (en). Anything else is shown as it is."""
+    text = (value or "").strip()
+    parts = text.split("-")
+    try:
+        year, month, day = (*map(int, parts), 1, 1)[:3] if len(parts) <= 3 else ("",) * 3
+        date = dt.date(year, month, day)
+    except (ValueError, TypeError):
+        return text
+    lang = normalize_lang(lang)
+    return format_date(date, INPUT_DATE_PATTERNS[lang][len(parts)], locale=lang)
+
+
+def fmt_number_input(text: str | None, lang: str) -> str:
+    """A stored number ('4.4') as an editor types it: '4,4' (ru), '4.4' (en), digits kept."""
+    return (text or "").replace(".", get_decimal_symbol(normalize_lang(lang)))
