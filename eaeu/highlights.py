@@ -6,6 +6,7 @@ import re
 
 import pandas as pd
 
+from eaeu.messages import system_note
 from eaeu.model import SCHEMAS
 from eaeu.store import Store, VersionInfo
 
@@ -54,7 +55,8 @@ def save_highlight(store: Store, row: dict[str, str], editor: str) -> VersionInf
             raise NothingChanged
         return updated
 
-    note = f"figure of the week {row['date']} {row['indicator']} {row['geo']}"
+    keys = {name: row[name] for name in ("date", "indicator", "geo")}
+    note = system_note("note_highlight", **keys)
     return store.commit(change, editor, note=note, kind="edit")
 
 

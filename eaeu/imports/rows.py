@@ -21,7 +21,9 @@ from eaeu.imports.columns import OBS_COLUMNS, VALUE
 from eaeu.imports.grid import Grid
 from eaeu.imports.options import Options
 from eaeu.imports.reference import Reference
+from eaeu.imports.sources import is_source_line
 from eaeu.imports.tables import Table, cell_at
+from eaeu.messages import Invalid, Message, Text, msg, reason
 from eaeu.model import Problem
 
 CHUNK_ROWS = 5_000
@@ -37,10 +39,11 @@ class Reader:
         self.rows: list[list[object]] = []  # OBS_COLUMNS order
         self.rows_at: list[tuple[int, str]] = []  # (sheet row, value column label) per row
         self.skipped = 0
+        self.source_lines: list[str] = []  # "Источник: …" rows met among a long table's rows
         self._geo_cache: dict[str, str | None] = {}
         self._period_cache: dict[object, DateSpan | None] = {}
 
-    def problem(self, message: str, index: int, column: str | None = None) -> None:
+    def problem(self, message: Text, index: int, column: str | None = None) -> None:
         self.problems.append(
             Problem(self.file, message, self.grid.sheet_row(index), column, self.grid.name)
         )
@@ -71,11 +74,11 @@ class Reader:
         try:
             return parse_value(cell)
         except ValueError as exc:
-            self.problem(str(exc), index, self.label(column))
+            self.problem(reason(exc), index, self.label(column))
             return None
 
-    def unknown_geo_message(self, text: str) -> str:
-        return f"unknown country {text!r}; expected one of {', '.join(self.ref.geo_names)}"
+    def unknown_geo_message(self, text: str) -> Message:
+        return msg("unknown_country", got=text, known=self.ref.geo_names)
 
     def unknown_geo(self, cell: object, index: int, column: int) -> None:
         self.problem(self.unknown_geo_message(cell_text(cell)), index, self.label(column))
@@ -131,7 +134,7 @@ class Reader:
                 continue
             period = self.period(label)
             if period is None:
-                message = f"{PERIOD_EXPECTED}, got {cell_text(label)!r}"
+                message = msg("expected_period", got=cell_text(label))
                 self.problem(message, index, self.label(label_column))
                 continue
             for column, geo in geos.items():
@@ -159,6 +162,7 @@ class Reader:
         first_row = self.grid.sheet_row(self.table.header + 1)
         body = self.grid.rows_from(self.table.header + 1)
         while chunk := list(itertools.islice(body, CHUNK_ROWS)):
+            chunk = self._without_source_lines(chunk)
             shortest = min(map(len, chunk))
             parsed = [
                 (name, label, parse(_column(chunk, c, shortest)))
@@ -166,6 +170,18 @@ class Reader:
             ]
             self._long_chunk(parsed, where, first_row)
             first_row += len(chunk)
+
+    def _without_source_lines(self, chunk: list[list[object]]) -> list[list[object]]:
+        """A footnote such as 'Источник: …' under a long table is kept aside and its row read
+        as blank (so later rows keep their numbers)."""
+        lines = [i for i, row in enumerate(chunk) if row and is_source_line(row[0]) and _alone(row)]
+        if not lines:
+            return chunk
+        chunk = list(chunk)
+        for i in lines:
+            self.source_lines.append(str(chunk[i][0]))
+            chunk[i] = []
+        return chunk
 
     def _long_chunk(self, fields: list, where: dict[str, int], first_row: int) -> None:
         if not any(failed for _, _, (_, failed) in fields):
@@ -191,9 +207,7 @@ class Reader:
             if "period" in record:
                 record["period_start"], record["period_end"] = record.pop("period")
             elif record.get("period_end", "~") < record.get("period_start", ""):
-                errors.append(
-                    (self.label(where["period_end"]), "period_end is before period_start")
-                )
+                errors.append((self.label(where["period_end"]), msg("period_backwards")))
             for label, message in errors:
                 self.problems.append(
                     Problem(self.file, message, first_row + offset, label, self.grid.name)
@@ -252,26 +266,25 @@ class Reader:
             if not text:
                 if default_indicator:
                     return default_indicator
-                raise ValueError("an indicator is required")
+                raise Invalid(msg("indicator_required"))
             found = ref.indicator(text)
             if found is None:
-                known = ", ".join(sorted(ref.indicator_kind))
-                raise ValueError(f"unknown indicator {text!r}; expected one of {known}")
+                raise Invalid(msg("unknown_indicator", got=text, known=sorted(ref.indicator_kind)))
             return found
 
         def geo(cell: object) -> str:
             text = cell_text(cell)
             if not text:
-                raise ValueError("a country is required")
+                raise Invalid(msg("country_required"))
             found = ref.geo(text)
             if found is None:
-                raise ValueError(self.unknown_geo_message(text))
+                raise Invalid(self.unknown_geo_message(text))
             return found
 
         def period(cell: object) -> tuple[str, str]:
             found = parse_period(cell)
             if found is None:
-                raise ValueError(f"{PERIOD_EXPECTED}, got {cell_text(cell)!r}")
+                raise Invalid(msg("expected_period", got=cell_text(cell)))
             return found[0].isoformat(), found[1].isoformat()
 
         return {
@@ -288,7 +301,9 @@ class Reader:
         }
 
 
-PERIOD_EXPECTED = "expected a period like 'январь–сентябрь 2024' or '2024-09'"
+def _alone(row: list[object]) -> bool:
+    """Only the first cell holds anything: a note, not a row of figures."""
+    return all(cell in ("", None) for cell in row[1:])
 
 
 def _column(rows: list[list[object]], column: int, shortest: int | None = None) -> list[object]:
@@ -306,7 +321,7 @@ def _parse_each(
         try:
             results.append((True, parse(cell)))
         except ValueError as exc:
-            results.append((False, str(exc)))
+            results.append((False, reason(exc)))
             failed = True
     return results, failed
 
@@ -336,7 +351,7 @@ def _memoised(
                 try:
                     found = (True, parse(cell))
                 except ValueError as exc:
-                    found = (False, str(exc))
+                    found = (False, reason(exc))
                 if len(cache) < MEMO_LIMIT:
                     cache[key] = found
             failed = failed or not found[0]
