@@ -136,7 +136,7 @@ class Message:
         return {"key": self.key, "params": {n: _value_json(v) for n, v in self.params}}
 
 
-def msg(key: str, **params: object) -> Message:
+def msg(key: str, /, **params: object) -> Message:
     """A message; Decimals are kept as their text, lists as tuples (a Message is a value)."""
     if key not in CATALOGUE:
         raise KeyError(f"no message {key!r} in the catalogue")
@@ -189,7 +189,7 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-def system_note(key: str, **params: object) -> str:
+def system_note(key: str, /, **params: object) -> str:
     """A version note the store writes itself, kept as its key and values (JSON), so the
     history shows it in the reader's language; `version_note` reads it back."""
     return json.dumps(msg(key, **params).to_json(), ensure_ascii=False)

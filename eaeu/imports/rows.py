@@ -21,7 +21,7 @@ from eaeu.imports.columns import OBS_COLUMNS, VALUE
 from eaeu.imports.grid import Grid
 from eaeu.imports.options import Options
 from eaeu.imports.reference import Reference
-from eaeu.imports.sources import is_source_line
+from eaeu.imports.sources import is_source_line, written_in_russian
 from eaeu.imports.tables import Table, cell_at
 from eaeu.messages import Invalid, Message, Text, msg, reason
 from eaeu.model import Problem
@@ -217,6 +217,8 @@ class Reader:
             if record["value"] is None:
                 self.skipped += 1
                 continue
+            if "source_name" in record:
+                _place_source_name(record)
             record.setdefault("indicator", self.options.indicator or "")
             self.rows.append([record.get(name, "") for name in OBS_COLUMNS])
             self.rows_at.append((first_row + offset, value_label))
@@ -244,6 +246,8 @@ class Reader:
                 self._long_chunk(retry, where, first_row)
                 return
         empty = [""] * size
+        if "source_name" in columns:
+            _place_source_names(columns, empty)
         default = [self.options.indicator or ""] * size
         ordered = [
             columns.get(name, default if name == "indicator" else empty) for name in OBS_COLUMNS
@@ -294,11 +298,34 @@ class Reader:
             "period_start": parse_day,
             "period_end": parse_day,
             "value": parse_value,
+            "source_name": cell_text,
             "source_name_ru": cell_text,
             "source_name_en": cell_text,
             "source_url": parse_url,
             "source_date": parse_source_date,
         }
+
+
+def _place_source_name(record: dict[str, object]) -> None:
+    """A name from a source column that does not say its language goes where its letters
+    say, unless the file gives that language's name in its own column."""
+    name = record.pop("source_name")
+    slot = "source_name_ru" if written_in_russian(name) else "source_name_en"
+    if name and not record.get(slot):
+        record[slot] = name
+
+
+def _place_source_names(columns: dict[str, list], empty: list[str]) -> None:
+    """`_place_source_name`, column-wise."""
+    names = columns.pop("source_name")
+    russian = {name: written_in_russian(name) for name in set(names)}
+    ru, en = columns.get("source_name_ru", empty), columns.get("source_name_en", empty)
+    columns["source_name_ru"] = [
+        mine or (name if russian[name] else "") for name, mine in zip(names, ru, strict=True)
+    ]
+    columns["source_name_en"] = [
+        mine or ("" if russian[name] else name) for name, mine in zip(names, en, strict=True)
+    ]
 
 
 def _alone(row: list[object]) -> bool:

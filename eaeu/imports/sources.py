@@ -33,10 +33,13 @@ SOURCE_LINE = re.compile(
     r"(?:источник\w*|sources?)\b[^:\n]{0,25}:\s*(?P<rest>\S.*)", re.IGNORECASE | re.DOTALL
 )
 URL = re.compile(r"https?://[^\s,;«»\"'<>]+")
-DATE = re.compile(r"(?<![\d.-])(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|\d{4}-\d{2})(?![\d.-])")
+DATE = re.compile(
+    r"(?<![\d.-])(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|\d{4}-\d{2})(?!\d|[.-]\d)"
+)
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 EMPTY_BRACKETS = re.compile(r"\(\s*[,;]?\s*\)")
 SEPARATORS = " \t\n,;:–—-"
+REPEATED_SEPARATORS = re.compile(r"([,;])(?:\s*[,;])+")
 NO_NAME = ("", "")
 
 
@@ -69,6 +72,11 @@ def is_source_line(cell: object) -> bool:
     return text[:6].casefold().startswith(("источ", "source")) and bool(SOURCE_LINE.match(text))
 
 
+def written_in_russian(name: str) -> bool:
+    """A name's language, where nothing else says it: Cyrillic letters mean Russian."""
+    return bool(CYRILLIC.search(name))
+
+
 def read_source_line(text: str) -> StatedSource:
     """The name (its language told by its letters), link and date in one source line."""
     match = SOURCE_LINE.match(text.lstrip(MARKS))
@@ -86,9 +94,10 @@ def read_source_line(text: str) -> StatedSource:
             rest = rest.replace(found[1], " ")
         except ValueError:
             date = ""  # not a calendar date: part of the name, then
-    name = " ".join(EMPTY_BRACKETS.sub(" ", rest).split()).strip(SEPARATORS)
-    name = name[:-1] if name.endswith(".") and not name.endswith("..") else name
-    if CYRILLIC.search(name):
+    # What is left once the link and date are out: "ЕЭК, , ." reads "ЕЭК".
+    name = " ".join(EMPTY_BRACKETS.sub(" ", rest).split())
+    name = REPEATED_SEPARATORS.sub(r"\1", name).strip(SEPARATORS).rstrip(SEPARATORS + ".")
+    if written_in_russian(name):
         return StatedSource(name_ru=name, url=url, date=date)
     return StatedSource(name_en=name, url=url, date=date)
 
@@ -112,7 +121,7 @@ def entered_source(options: Options, ref: Reference) -> StatedSource:
     """What the editor entered; `source_name` is a name as written, in whichever language."""
     ru, en = options.source_name_ru or "", options.source_name_en or ""
     if name := options.source_name:
-        if CYRILLIC.search(name):
+        if written_in_russian(name):
             ru = ru or name
         else:
             en = en or name
@@ -156,8 +165,9 @@ def fill_sources(
     if NO_NAME in keys and (stated.name_ru or stated.name_en):
         named[TABLE] = both_names(stated.names, ref)
         table = stated.merged(editor)  # the editor may complete the file's link and date
-        out.notes.append(msg("source_stated", name=Each(*_shown(named[TABLE]))))
     _complete_names(named, editor, out, where)
+    if table is not None:
+        out.notes.append(msg("source_stated", name=Each(*_shown(named[TABLE]))))
     unsourced = 0
     for row in rows:
         key = (row[SOURCE_NAME], row[SOURCE_NAME_EN])
