@@ -263,7 +263,10 @@ def test_eec_footnote_names_the_source_and_the_chart_cites_it(store):
     ]
     assert "Note: source as the file states it: Eurasian Economic Commission" in lines(outcome)
     ds = build_dataset(store.load_raw())
-    for lang, cited in (("ru", "Евразийская экономическая комиссия"), ("en", "Eurasian Economic Commission")):
+    for lang, cited in (
+        ("ru", "Евразийская экономическая комиссия"),
+        ("en", "Eurasian Economic Commission"),
+    ):
         view = ViewState(lang=lang, indicator="industrial_production", period="2026-06")
         source = build_chart(ds, "growth", view).text.source.replace("<br>", " ")
         assert cited in source and name not in source, source
