@@ -257,9 +257,8 @@ def large_long_xlsx(rows: int, seed: int = 1) -> bytes:
     rng = random.Random(seed)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Data")
-    sheet.append(
-        ["indicator", "geo", "period_start", "period_end", "value", "source_name", "source_url"]
-    )
+    header = ["indicator", "geo", "period_start", "period_end", "value"]
+    sheet.append([*header, "source_name_ru", "source_name_en", "source_url"])
     geos = ("EAEU", *MEMBERS)
     for n in range(rows):
         geo = geos[n % len(geos)]
@@ -268,7 +267,8 @@ def large_long_xlsx(rows: int, seed: int = 1) -> bytes:
         start = f"{year:04d}-{month0 + 1:02d}-01"
         end = f"{year:04d}-{month0 + 1:02d}-{_month_days(year, month0 + 1):02d}"
         value = round(rng.uniform(-10, 15), 1)
-        sheet.append(["unemployment", geo, start, end, value, SYNTHETIC_SOURCE, SYNTHETIC_URL])
+        source = [SYNTHETIC_SOURCE_RU, SYNTHETIC_SOURCE, SYNTHETIC_URL]
+        sheet.append(["unemployment", geo, start, end, value, *source])
     return xlsx_bytes(workbook)
 
 
