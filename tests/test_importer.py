@@ -284,6 +284,23 @@ def test_source_lines_say_name_link_and_date():
     assert not is_source_line(2024)
 
 
+def test_a_long_csv_states_its_source_in_a_line_below_or_above(raw):
+    """A CSV splits a footnote at its commas; blank lines around it are no rows (SYNTHETIC)."""
+    rows = "indicator,geo,period,value\ngdp,ARM,2031,1.0\n\ngdp,KAZ,2031,2.0\n\n"
+    footnote = "Источник: ТАСС, https://example.org/synthetic, 14.08.2031\n"
+    for data in (rows + footnote, "Sources: TASS (2031-08-14)\n\n" + rows):
+        parsed = parse_upload(data.encode(), "synthetic.csv", raw)
+        assert parsed.ok, [str(p) for p in parsed.problems + parsed.missing]
+        assert {tuple(row[5:]) for row in parsed.rows} == {
+            (
+                "ТАСС",
+                "TASS",
+                "https://example.org/synthetic" if "https" in data else "",
+                "2031-08-14",
+            )
+        }
+
+
 def test_eec_wide_sheet_title_merged_header_and_notes(store):
     outcome = import_into(
         store,

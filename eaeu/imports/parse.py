@@ -19,7 +19,7 @@ from eaeu.imports.limits import Limits
 from eaeu.imports.options import Options
 from eaeu.imports.reference import Reference
 from eaeu.imports.rows import Reader
-from eaeu.imports.sources import StatedSource, fill_sources, lines_around, stated_in
+from eaeu.imports.sources import StatedSource, fill_sources, lines_above, stated_in
 from eaeu.imports.tables import GROWTH_HINTS, INDEX_HINTS, Table, find_table
 from eaeu.messages import Text, msg, reason, text_from_json, text_to_json
 from eaeu.model import Problem
@@ -146,7 +146,7 @@ def _read_table(
         grid.read_all()
         reader.read_countries_as_columns()
     parsed.problems = grid.uncached + reader.problems
-    lines = lines_around(grid, table.header, table.layout != "long") + reader.source_lines
+    lines = lines_above(grid, table.header) + reader.source_lines
     for each in grids:
         each.rows, each.more = [], None  # free the cells before rows are checked and planned
     _finish(parsed, reader, table, ref, options, stated_in(lines))

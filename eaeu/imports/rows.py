@@ -21,7 +21,7 @@ from eaeu.imports.columns import OBS_COLUMNS, VALUE
 from eaeu.imports.grid import Grid
 from eaeu.imports.options import Options
 from eaeu.imports.reference import Reference
-from eaeu.imports.sources import is_source_line, written_in_russian
+from eaeu.imports.sources import is_source_line, source_line_in, written_in_russian
 from eaeu.imports.tables import Table, cell_at
 from eaeu.messages import Invalid, Message, Text, msg, reason
 from eaeu.model import Problem
@@ -39,7 +39,7 @@ class Reader:
         self.rows: list[list[object]] = []  # OBS_COLUMNS order
         self.rows_at: list[tuple[int, str]] = []  # (sheet row, value column label) per row
         self.skipped = 0
-        self.source_lines: list[str] = []  # "Источник: …" rows met among a long table's rows
+        self.source_lines: list[str] = []  # "Источник: …" footnotes met below the header
         self._geo_cache: dict[str, str | None] = {}
         self._period_cache: dict[object, DateSpan | None] = {}
 
@@ -90,6 +90,8 @@ class Reader:
         label_column = self._label_column(periods)
         for index in range(self.table.header + 1, len(self.grid.rows)):
             row = self.grid.rows[index]
+            if self.source_note(row):
+                continue
             cells = {c: row[c] if c < len(row) else "" for c in periods}
             label = row[label_column] if label_column < len(row) else ""
             if not any(cell_text(c).casefold() not in MISSING_MARKS for c in cells.values()):
@@ -128,6 +130,8 @@ class Reader:
         label_column = self._period_label_column(geos)
         for index in range(self.table.header + 1, len(self.grid.rows)):
             row = self.grid.rows[index]
+            if self.source_note(row):
+                continue
             cells = {c: row[c] if c < len(row) else "" for c in geos}
             label = row[label_column] if label_column < len(row) else ""
             if not any(cell_text(c).casefold() not in MISSING_MARKS for c in cells.values()):
@@ -168,24 +172,32 @@ class Reader:
                 (name, label, parse(_column(chunk, c, shortest)))
                 for name, label, c, parse in fields
             ]
-            self._long_chunk(parsed, where, first_row)
+            self._long_chunk(parsed, where, first_row, chunk)
             first_row += len(chunk)
 
+    def source_note(self, row: list[object]) -> bool:
+        """A footnote row such as 'Источник: …' (first cell) is kept aside, never read as data."""
+        if not (row and is_source_line(row[0])):
+            return False
+        self.source_lines.append(source_line_in(row))
+        return True
+
     def _without_source_lines(self, chunk: list[list[object]]) -> list[list[object]]:
-        """A footnote such as 'Источник: …' under a long table is kept aside and its row read
-        as blank (so later rows keep their numbers)."""
-        lines = [i for i, row in enumerate(chunk) if row and is_source_line(row[0]) and _alone(row)]
-        if not lines:
+        """A long table's footnote rows read as blank lines, so later rows keep their numbers."""
+        notes = [i for i, row in enumerate(chunk) if row and is_source_line(row[0])]
+        if not notes:
             return chunk
         chunk = list(chunk)
-        for i in lines:
-            self.source_lines.append(str(chunk[i][0]))
+        for i in notes:
+            self.source_note(chunk[i])
             chunk[i] = []
         return chunk
 
-    def _long_chunk(self, fields: list, where: dict[str, int], first_row: int) -> None:
+    def _long_chunk(
+        self, fields: list, where: dict[str, int], first_row: int, chunk: list[list[object]]
+    ) -> None:
         if not any(failed for _, _, (_, failed) in fields):
-            self._clean_long_chunk(fields, where, first_row)
+            self._clean_long_chunk(fields, where, first_row, chunk)
             return
         fields = [(name, label, results) for name, label, (results, _) in fields]
         value_label = self.label(where["value"])
@@ -202,8 +214,8 @@ class Reader:
                         record[name] = result
                     else:
                         errors.append((label, result))
-            if all(record.get(name) in ("", None) for name in where) and len(errors) == 0:
-                continue  # a blank line
+            if (errors and _blank(chunk[offset])) or (not errors and _empty(record, where)):
+                continue  # a blank line (a required cell fails only on a line with something)
             if "period" in record:
                 record["period_start"], record["period_end"] = record.pop("period")
             elif record.get("period_end", "~") < record.get("period_start", ""):
@@ -223,7 +235,9 @@ class Reader:
             self.rows.append([record.get(name, "") for name in OBS_COLUMNS])
             self.rows_at.append((first_row + offset, value_label))
 
-    def _clean_long_chunk(self, fields: list, where: dict[str, int], first_row: int) -> None:
+    def _clean_long_chunk(
+        self, fields: list, where: dict[str, int], first_row: int, chunk: list[list[object]]
+    ) -> None:
         """The same rows as `_long_chunk` when every cell of the chunk was read: built column
         by column, the way 100,000-row files go through quickly."""
         columns = {name: [result for _, result in results] for name, _, (results, _) in fields}
@@ -243,7 +257,7 @@ class Reader:
             ]
             if backwards:  # rare: let the row-by-row reader word every problem
                 retry = [(name, label, (results, True)) for name, label, (results, _) in fields]
-                self._long_chunk(retry, where, first_row)
+                self._long_chunk(retry, where, first_row, chunk)
                 return
         empty = [""] * size
         if "source_name" in columns:
@@ -328,9 +342,12 @@ def _place_source_names(columns: dict[str, list], empty: list[str]) -> None:
     ]
 
 
-def _alone(row: list[object]) -> bool:
-    """Only the first cell holds anything: a note, not a row of figures."""
-    return all(cell in ("", None) for cell in row[1:])
+def _blank(row: list[object]) -> bool:
+    return all(cell_text(cell) == "" for cell in row)
+
+
+def _empty(record: dict[str, object], where: dict[str, int]) -> bool:
+    return all(record.get(name) in ("", None) for name in where)
 
 
 def _column(rows: list[list[object]], column: int, shortest: int | None = None) -> list[object]:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from eaeu.imports.cells import parse_source_date
+from eaeu.imports.cells import cell_text, parse_source_date
 from eaeu.imports.columns import SOURCE_DATE, SOURCE_NAME, SOURCE_NAME_EN, SOURCE_URL
 from eaeu.imports.grid import Grid
 from eaeu.imports.options import Options
@@ -110,11 +110,19 @@ def stated_in(lines: Iterable[str]) -> StatedSource:
     return stated
 
 
-def lines_around(grid: Grid, header: int, wide: bool) -> list[str]:
-    """Source lines in the title rows above the header and, for a wide table, anywhere below
-    it (a long table's footnotes are met while its rows are read: rows.Reader)."""
-    rows = grid.rows[:header] + (grid.rows[header + 1 :] if wide else [])
-    return [cell for row in rows for cell in row if is_source_line(cell)]
+def source_line_in(row: list[object]) -> str | None:
+    """The source line a row holds, from its 'Источник:' cell on: a CSV splits such a line at
+    its commas, and a sheet may put the link or the date in the next cells."""
+    for position, cell in enumerate(row):
+        if is_source_line(cell):
+            rest = [cell_text(other) for other in row[position + 1 :] if cell_text(other)]
+            return ", ".join([cell.strip(), *rest])
+    return None
+
+
+def lines_above(grid: Grid, header: int) -> list[str]:
+    """Source lines among the title rows (the footnotes below are met by rows.Reader)."""
+    return [line for row in grid.rows[:header] if (line := source_line_in(row))]
 
 
 def entered_source(options: Options, ref: Reference) -> StatedSource:
