@@ -182,9 +182,12 @@ def fill_sources(
         if key != NO_NAME:
             row[SOURCE_NAME], row[SOURCE_NAME_EN] = named[key]
             continue
-        source = editor if table is None else table
-        unsourced += table is None
-        row[SOURCE_NAME], row[SOURCE_NAME_EN] = editor.names if table is None else named[TABLE]
+        if table is None:  # the file states no source for this row: the editor's entry
+            unsourced += 1
+            names, source = editor.names, editor
+        else:
+            names, source = named[TABLE], table
+        row[SOURCE_NAME], row[SOURCE_NAME_EN] = names
         row[SOURCE_URL] = row[SOURCE_URL] or source.url
         row[SOURCE_DATE] = row[SOURCE_DATE] or source.date
     if unsourced:
