@@ -1,6 +1,7 @@
 """Store commands: import FILE, history, rollback VERSION, editor add NAME.
 
-Bad input prints the same lines the browser shows and exits 1, never with a traceback.
+Bad input prints the same lines the browser shows, in the language `--lang` asks for, and
+exits 1, never with a traceback.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from cli.options import repository, settings, store_options
 from eaeu.imports.options import Options
 from eaeu.imports.summary import PreviewSummary
 from eaeu.imports.workflow import import_into
+from eaeu.messages import msg, render, version_note
 from eaeu.model import format_problems
 from eaeu.users import add_editor, check_new_editor
 
@@ -21,8 +23,14 @@ from eaeu.users import add_editor, check_new_editor
 def add_store_parsers(subparsers) -> None:
     """Add the store commands to an argparse sub-parser set; each sets `handler`."""
     common = store_options()
+    lang = argparse.ArgumentParser(add_help=False)
+    lang.add_argument(
+        "--lang", choices=("ru", "en"), default="en", help="language of the output (default: en)"
+    )
 
-    imp = subparsers.add_parser("import", parents=[common], help="import a spreadsheet or CSV")
+    imp = subparsers.add_parser(
+        "import", parents=[common, lang], help="import a spreadsheet or CSV"
+    )
     imp.add_argument("file", type=Path)
     imp.add_argument("--mode", choices=("merge", "replace"), default="merge")
     imp.add_argument("--dry-run", action="store_true", help="show what would change, save nothing")
@@ -32,9 +40,16 @@ def add_store_parsers(subparsers) -> None:
     )
     imp.add_argument("--indicator", help="indicator id, for a file without an indicator column")
     imp.add_argument("--sheet", help="sheet name (default: the first sheet holding a table)")
-    imp.add_argument("--source-name")
-    imp.add_argument("--source-url")
-    imp.add_argument("--source-date")
+    imp.add_argument(
+        "--source-name-ru", help="the source's name in Russian, for rows the file gives none"
+    )
+    imp.add_argument("--source-name-en", help="the source's name in English")
+    imp.add_argument(
+        "--source-name", help="a source name as written, in Russian or English (letters tell)"
+    )
+    imp.add_argument("--source-url", help="the link to the source (https://...)")
+    imp.add_argument("--no-source-url", action="store_true", help="the source has no link to give")
+    imp.add_argument("--source-date", help="the source's publication date (YYYY-MM-DD)")
     imp.add_argument(
         "--editor",
         default=None,
@@ -42,11 +57,11 @@ def add_store_parsers(subparsers) -> None:
     )
     imp.set_defaults(handler=run_import)
 
-    history = subparsers.add_parser("history", parents=[common], help="list data versions")
+    history = subparsers.add_parser("history", parents=[common, lang], help="list data versions")
     history.set_defaults(handler=run_history)
 
     rollback = subparsers.add_parser(
-        "rollback", parents=[common], help="save an old version's content as a new version"
+        "rollback", parents=[common, lang], help="save an old version's content as a new version"
     )
     rollback.add_argument("version", type=int)
     rollback.add_argument("--editor", default=None)
@@ -62,34 +77,39 @@ def add_store_parsers(subparsers) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     config = settings(args)
-    limits = config.limits
+    limits, lang = config.limits, args.lang
     try:
         too_big = limits.size_problem(args.file.stat().st_size, args.file.name)
         if too_big:
-            print(format_problems([too_big]))
+            print(format_problems([too_big], lang))
             return 1
         data = args.file.read_bytes()
     except OSError as exc:
-        print(f"{args.file}: cannot read the file ({exc.strerror or exc})")
+        print(msg("cli_unreadable", path=str(args.file), error=exc.strerror or str(exc)).text(lang))
         return 1
     store = repository(args).store
     options = Options.given(
         indicator=args.indicator, value_form=args.value_form, sheet=args.sheet,
-        source_name=args.source_name, source_url=args.source_url, source_date=args.source_date,
+        source_name_ru=args.source_name_ru, source_name_en=args.source_name_en,
+        source_name=args.source_name, source_url=args.source_url,
+        no_source_url=args.no_source_url, source_date=args.source_date,
     )  # fmt: skip
     outcome = import_into(
         store, data, args.file.name, editor=config.editor_name, options=options,
         mode=args.mode, note=args.note, dry_run=args.dry_run, limits=limits,
     )  # fmt: skip
-    for line in PreviewSummary.of(outcome).lines():
+    for line in PreviewSummary.of(outcome).lines(lang):
         print(line)
-    for question in outcome.plan.parsed.questions:
-        option = question.key.replace("_", "-")
-        print(f"Answer with --{option} {'|'.join(question.choices)} and run again.")
+    parsed = outcome.plan.parsed
+    for question in parsed.questions:
+        option, choices = question.key.replace("_", "-"), "|".join(question.choices)
+        print(msg("cli_answer", option=option, choices=choices).text(lang))
+    if parsed.missing:
+        print(msg("cli_give_source").text(lang))
     if not outcome.plan.ok or outcome.problems:
         return 1
     if args.dry_run:
-        print("Dry run: nothing was saved.")
+        print(msg("cli_dry_run").text(lang))
     return 0
 
 
@@ -101,7 +121,8 @@ def run_history(args: argparse.Namespace) -> int:
         based = f" from v{info.based_on}" if info.based_on else ""
         rows = info.counts.get("observations", 0)
         file = f" {info.file_name}" if info.file_name else ""
-        note = f" - {info.note}" if info.note else ""
+        note = render(version_note(info.note), args.lang)
+        note = f" - {note}" if note else ""
         print(
             f"{mark} v{info.id}  {info.created_at:%Y-%m-%d %H:%M} UTC  {info.kind}{based}"
             f"  {info.editor or '-'}{file}  {rows} observations{note}"
@@ -116,7 +137,7 @@ def run_rollback(args: argparse.Namespace) -> int:
     except LookupError as exc:
         print(f"rollback refused: {exc.args[0]}")
         return 1
-    print(f"Saved as version {info.id}: the content of version {args.version}.")
+    print(msg("cli_rolled_back", new=info.id, old=args.version).text(args.lang))
     return 0
 
 

@@ -78,8 +78,10 @@ def tab_panel(name: str) -> str:
 DATA_UPLOAD = "data-upload"
 DATA_MODE = "data-mode"
 DATA_IMPORT_INDICATOR = "data-import-indicator"
-DATA_SOURCE_NAME = "data-source-name"
+DATA_SOURCE_NAME_RU = "data-source-name-ru"
+DATA_SOURCE_NAME_EN = "data-source-name-en"
 DATA_SOURCE_URL = "data-source-url"
+DATA_SOURCE_NO_URL = "data-source-no-url"  # the editor says the source has no link
 DATA_SOURCE_DATE = "data-source-date"
 DATA_NOTE = "data-note"
 DATA_QUESTIONS = "data-questions"

@@ -10,6 +10,7 @@ from types import MappingProxyType
 
 import pandas as pd
 
+from eaeu.messages import msg
 from eaeu.model import SCHEMAS, DataError, Problem, period_key, validate_table
 from eaeu.periods import span_key
 
@@ -107,7 +108,13 @@ def _reference_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
             known = set(tables[table][key])
             for i, value in enumerate(tables[name][column]):
                 if value not in known:
-                    message = f"unknown {column} {value!s:.40}; expected one of {table}.{key}"
+                    message = msg(
+                        "unknown_reference",
+                        column=column,
+                        value=f"{value!s:.40}",
+                        table=table,
+                        target=key,
+                    )
                     problems.append(Problem(f"{name}.csv", message, i + 2, column))
     return problems
 
@@ -116,14 +123,12 @@ def _semantic_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     problems = []
     obs = tables["observations"]
     for i in obs.index[obs["period_end"] < obs["period_start"]]:
-        problems.append(
-            Problem("observations.csv", "period_end is before period_start", i + 2, "period_end")
-        )
+        problems.append(Problem("observations.csv", msg("period_backwards"), i + 2, "period_end"))
     places = tables["places"]
     for i in places.index[~places["lat"].between(-90, 90)]:
-        problems.append(Problem("places.csv", "latitude must be within -90..90", i + 2, "lat"))
+        problems.append(Problem("places.csv", msg("latitude_range"), i + 2, "lat"))
     for i in places.index[~places["lon"].between(-180, 180)]:
-        problems.append(Problem("places.csv", "longitude must be within -180..180", i + 2, "lon"))
+        problems.append(Problem("places.csv", msg("longitude_range"), i + 2, "lon"))
     problems.extend(_leader_problems(tables))
     problems.extend(_gap_problems(tables))
     return problems
@@ -134,7 +139,7 @@ def _gap_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     key = ["indicator", "geo", "period_start", "period_end"]
     given = set(tables["observations"][key].itertuples(index=False, name=None))
     return [
-        Problem("gaps.csv", "this figure has a value in observations", i + 2, "geo")
+        Problem("gaps.csv", msg("gap_has_value"), i + 2, "geo")
         for i, gap in enumerate(tables["gaps"][key].itertuples(index=False, name=None))
         if gap in given
     ]
@@ -159,8 +164,7 @@ def _leader_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
         try:
             quoted = [(row["geo"], row["value"]), *parse_leaders(row["leaders"])]
         except ValueError:
-            message = "leaders must read CODE=value;CODE=value"
-            problems.append(Problem("highlights.csv", message, i + 2, "leaders"))
+            problems.append(Problem("highlights.csv", msg("leaders_format"), i + 2, "leaders"))
             continue
         for geo, value in quoted:
             match = obs[
@@ -169,7 +173,9 @@ def _leader_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
                 & (obs["period_end"] == row["period_end"])
             ]
             if match.empty or abs(match["value"].iloc[0] - value) > 1e-9:
-                message = f"{geo} {value} does not match observations for {row['indicator']}"
+                message = msg(
+                    "leader_mismatch", geo=geo, value=str(float(value)), indicator=row["indicator"]
+                )
                 problems.append(Problem("highlights.csv", message, i + 2, "leaders"))
     return problems
 

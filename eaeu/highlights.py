@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from eaeu.highlight_form_rules import FormProblems, data_problems
+from eaeu.messages import system_note
 from eaeu.model import SCHEMAS
 from eaeu.store import Store, VersionInfo
 
@@ -49,7 +50,8 @@ def save_highlight(store: Store, row: dict[str, str], editor: str, lang: str) ->
             raise NothingChanged
         return updated
 
-    note = f"figure of the week {row['date']} {row['indicator']} {row['geo']}"
+    keys = {name: row[name] for name in ("date", "indicator", "geo")}
+    note = system_note("note_highlight", **keys)
     return store.commit(change, editor, note=note, kind="edit")
 
 

@@ -185,12 +185,25 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Indicator (for a file without an indicator column)",
     },
     "data_indicator_from_file": {"ru": "— из файла —", "en": "— from the file —"},
-    "data_source_name": {
-        "ru": "Источник (для строк без источника)",
-        "en": "Source (for rows without one)",
+    "data_source_legend": {
+        "ru": "Источник строк, для которых файл его не называет",
+        "en": "Source of the rows the file names none for",
+    },
+    "data_source_name_ru": {"ru": "Название источника по-русски", "en": "Source name in Russian"},
+    "data_source_name_en": {
+        "ru": "Название источника по-английски",
+        "en": "Source name in English",
     },
     "data_source_url": {"ru": "Ссылка на источник", "en": "Source link"},
-    "data_source_date": {"ru": "Дата публикации источника", "en": "Source publication date"},
+    "data_source_no_url": {"ru": "У источника нет ссылки", "en": "The source has no link"},
+    "data_source_date": {
+        "ru": "Дата публикации источника (ГГГГ-ММ-ДД)",
+        "en": "Source publication date (YYYY-MM-DD)",
+    },
+    "data_source_needed": {
+        "ru": "Нужен источник: пока его нет, сохранить нельзя",
+        "en": "Source needed: nothing can be saved until it is given",
+    },
     "data_note": {"ru": "Комментарий для истории версий", "en": "Note for the version history"},
     "data_questions": {"ru": "Нужен ваш ответ", "en": "Your answer is needed"},
     "data_answer_index": {

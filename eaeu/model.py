@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from eaeu.messages import Invalid, Text, msg, reason, render, text_from_json, text_to_json
+
 INDICATOR_KINDS = ("growth_yoy", "index", "share", "level")
 MISSION_TYPES = ("embassy", "consulate_general", "embassy_branch", "honorary_consul")
 MISSION_STATUSES = ("open", "announced", "planned", "closed")
@@ -24,23 +26,50 @@ UNION = "EAEU"
 
 @dataclass(frozen=True)
 class Problem:
-    """One located defect in input data; `row` counts like a spreadsheet (header is row 1)."""
+    """One located defect in input data; `row` counts like a spreadsheet (header is row 1).
+
+    The message stays a Message until shown: `text(lang)` words the whole problem in the
+    reader's language, `str()` in English (logs, exceptions).
+    """
 
     file: str
-    message: str
+    message: Text
     row: int | None = None
-    column: str | None = None
+    column: Text | None = None
     sheet: str | None = None
 
-    def __str__(self) -> str:
-        where = [self.file]
+    def text(self, lang: str) -> str:
+        where = [msg("where_file", file=self.file).text(lang)]
         if self.sheet:
-            where.append(f"sheet {self.sheet!r}")
+            where.append(msg("where_sheet", sheet=self.sheet).text(lang))
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(msg("where_row", row=self.row).text(lang))
         if self.column:
-            where.append(f"column {self.column!r}")
-        return ", ".join(where) + f": {self.message}"
+            where.append(msg("where_column", column=self.column).text(lang))
+        return ", ".join(where) + f": {render(self.message, lang)}"
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def to_json(self) -> dict:
+        return {
+            "file": self.file,
+            "message": text_to_json(self.message),
+            "row": self.row,
+            "column": text_to_json(self.column),
+            "sheet": self.sheet,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Problem:
+        """As `to_json` wrote it; problems stored before messages existed hold plain text."""
+        return cls(
+            data["file"],
+            text_from_json(data["message"]),
+            data.get("row"),
+            text_from_json(data.get("column")),
+            data.get("sheet"),
+        )
 
 
 class DataError(ValueError):
@@ -51,10 +80,10 @@ class DataError(ValueError):
         super().__init__(format_problems(problems))
 
 
-def format_problems(problems: list[Problem]) -> str:
-    lines = [str(p) for p in problems[:MAX_LISTED_PROBLEMS]]
+def format_problems(problems: list[Problem], lang: str = "en") -> str:
+    lines = [p.text(lang) for p in problems[:MAX_LISTED_PROBLEMS]]
     if len(problems) > MAX_LISTED_PROBLEMS:
-        lines.append(f"... and {len(problems) - MAX_LISTED_PROBLEMS} more problems")
+        lines.append(msg("more_problems", n=len(problems) - MAX_LISTED_PROBLEMS).text(lang))
     return "\n".join(lines)
 
 
@@ -66,19 +95,19 @@ def _parse_float(raw: str) -> float:
     try:
         return float(raw)
     except ValueError:
-        raise ValueError(f"expected a number, got {raw!r}") from None
+        raise Invalid(msg("expected_number", got=raw)) from None
 
 
 def _parse_date(raw: str) -> dt.date:
     try:
         return dt.date.fromisoformat(raw)
     except ValueError:
-        raise ValueError(f"expected a date YYYY-MM-DD, got {raw!r}") from None
+        raise Invalid(msg("expected_date", got=raw)) from None
 
 
 def _parse_partial_date(raw: str) -> str:
     if not PARTIAL_DATE.match(raw):
-        raise ValueError(f"expected a date YYYY, YYYY-MM or YYYY-MM-DD, got {raw!r}")
+        raise Invalid(msg("expected_partial_date", got=raw))
     return raw
 
 
@@ -87,19 +116,19 @@ def _parse_bool(raw: str) -> bool:
         return True
     if raw.lower() in ("false", "0", "no"):
         return False
-    raise ValueError(f"expected true or false, got {raw!r}")
+    raise Invalid(msg("expected_bool", got=raw))
 
 
 def _parse_url(raw: str) -> str:
     if not raw.startswith(("https://", "http://")):
-        raise ValueError(f"expected a URL starting with https://, got {raw!r}")
+        raise Invalid(msg("expected_url", got=raw))
     return raw
 
 
 def one_of(choices: tuple[str, ...]) -> Callable[[str], str]:
     def parse(raw: str) -> str:
         if raw not in choices:
-            raise ValueError(f"expected one of {', '.join(choices)}; got {raw!r}")
+            raise Invalid(msg("expected_one_of", choices=choices, got=raw))
         return raw
 
     return parse
@@ -289,9 +318,7 @@ def validate_table(
     ordered by row then column."""
     missing = [c for c in schema.column_names if c not in raw.columns]
     if missing:
-        message = (
-            f"missing column(s) {', '.join(missing)}; expected {', '.join(schema.column_names)}"
-        )
+        message = msg("missing_columns", missing=missing, expected=schema.column_names)
         return pd.DataFrame(columns=schema.column_names), [Problem(file, message, 1, sheet=sheet)]
     typed: dict[str, pd.Series] = {}
     found: list[tuple[int, int, Problem]] = []
@@ -320,19 +347,20 @@ def _cell_texts(cells: pd.Series) -> pd.Series:
     return pd.Series(texts, index=cells.index, dtype=object)
 
 
-def _typed_column(cells: pd.Series, column: Column) -> tuple[pd.Series, list[tuple[int, str]]]:
+def _typed_column(cells: pd.Series, column: Column) -> tuple[pd.Series, list[tuple[int, Text]]]:
     """One column at a time, so 100,000-row uploads validate in well under a second;
     only cells that fail go through the per-cell parser, which words the message."""
     texts = _cell_texts(cells).reset_index(drop=True)
     empty = texts == ""
-    failures = [(i, "a value is required") for i in texts.index[empty]] if column.required else []
+    required = msg("value_required")
+    failures = [(i, required) for i in texts.index[empty]] if column.required else []
     values, bad = _parse_vectorised(texts, empty, column)
     parser = column.parser()
     for index in bad:
         try:
             parser(texts[index])
         except ValueError as exc:
-            failures.append((index, str(exc)))
+            failures.append((index, reason(exc)))
     if column.kind == "float" and not column.choices:
         return values.astype("float64"), failures
     return values.astype(object).where(~empty & ~values.isna(), None), failures
@@ -373,11 +401,8 @@ def _duplicate_keys(
     if not schema.key or frame.empty:
         return []
     dupes = frame[frame.duplicated(list(schema.key), keep="first")]
-    key = " + ".join(schema.key)
-    return [
-        Problem(file, f"duplicate key ({key}) already given on an earlier row", i + 2, sheet=sheet)
-        for i in dupes.index
-    ]
+    message = msg("duplicate_key", key=" + ".join(schema.key))
+    return [Problem(file, message, i + 2, sheet=sheet) for i in dupes.index]
 
 
 def period_key(start: dt.date, end: dt.date) -> str:

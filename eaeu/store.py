@@ -38,6 +38,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import OperationalError
 
 from eaeu.dataset import TABLES, build_dataset, content_hash, current_form, table_text
+from eaeu.messages import system_note
 from eaeu.model import SCHEMAS, DataError, Problem
 
 VERSION_KINDS = ("seed", "import", "rollback", "edit")
@@ -238,7 +239,8 @@ class Store:
             current = _current_id(conn)
             if current is not None:
                 return _version_info(conn, current)
-            meta = {"kind": "seed", "note": "shipped data", "editor": "", "based_on": None}
+            note = system_note("note_seed")
+            meta = {"kind": "seed", "note": note, "editor": "", "based_on": None}
             return _insert_version(conn, *_texts_and_counts(seed_raw), meta)
 
         build_dataset(seed_raw)  # refuse to seed from invalid files
@@ -324,7 +326,7 @@ class Store:
             counts = _version_info(conn, version).counts
             meta = {
                 "kind": "rollback",
-                "note": note or f"rollback to version {version}",
+                "note": note or system_note("note_rollback", version=version),
                 "editor": editor,
                 "based_on": version,
             }

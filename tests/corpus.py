@@ -15,7 +15,18 @@ import zipfile
 from openpyxl import Workbook
 
 SYNTHETIC_SOURCE = "Synthetic test source"
+SYNTHETIC_SOURCE_RU = "Синтетический тестовый источник"
 SYNTHETIC_URL = "https://example.org/synthetic"
+# What an editor enters for rows a file states no source for (or the language it lacks).
+SOURCED = {
+    "source_name_ru": SYNTHETIC_SOURCE_RU,
+    "source_name_en": SYNTHETIC_SOURCE,
+    "source_url": SYNTHETIC_URL,
+    "source_date": "2026-01-15",
+}
+# A footnote as the EEC writes it, naming a source the shipped data already cites (the figures
+# above it stay SYNTHETIC).
+EEC_SOURCE_LINE = f"Источник: Евразийская экономическая комиссия, {SYNTHETIC_URL}/eec, 14.08.2024"
 MEMBERS = ("ARM", "BLR", "KAZ", "KGZ", "RUS")
 EEC_TITLE = "Индексы промышленного производства, % к соответствующему периоду предыдущего года"
 
@@ -49,8 +60,9 @@ def utf8_bom_csv() -> tuple[bytes, str]:
     return "\ufeff".encode() + "\n".join(lines).encode("utf-8"), "synthetic_bom.csv"
 
 
-def eec_wide_xlsx() -> tuple[bytes, str]:
-    """EEC-style: title row, merged two-row header (year over month ranges), notes below."""
+def eec_wide_xlsx(source_line: str = "Источник: тестовый генератор") -> tuple[bytes, str]:
+    """EEC-style: title row, merged two-row header (year over month ranges), notes below, the
+    source in a footnote."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Промпроизводство"
@@ -76,7 +88,7 @@ def eec_wide_xlsx() -> tuple[bytes, str]:
         sheet.append(row)
     sheet.append([])
     sheet.append(["Примечание: данные синтетические (SYNTHETIC), для тестов."])
-    sheet.append(["Источник: тестовый генератор"])
+    sheet.append([source_line])
     return xlsx_bytes(workbook), "synthetic_eec.xlsx"
 
 
@@ -245,9 +257,8 @@ def large_long_xlsx(rows: int, seed: int = 1) -> bytes:
     rng = random.Random(seed)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Data")
-    sheet.append(
-        ["indicator", "geo", "period_start", "period_end", "value", "source_name", "source_url"]
-    )
+    header = ["indicator", "geo", "period_start", "period_end", "value"]
+    sheet.append([*header, "source_name_ru", "source_name_en", "source_url"])
     geos = ("EAEU", *MEMBERS)
     for n in range(rows):
         geo = geos[n % len(geos)]
@@ -256,7 +267,8 @@ def large_long_xlsx(rows: int, seed: int = 1) -> bytes:
         start = f"{year:04d}-{month0 + 1:02d}-01"
         end = f"{year:04d}-{month0 + 1:02d}-{_month_days(year, month0 + 1):02d}"
         value = round(rng.uniform(-10, 15), 1)
-        sheet.append(["unemployment", geo, start, end, value, SYNTHETIC_SOURCE, SYNTHETIC_URL])
+        source = [SYNTHETIC_SOURCE_RU, SYNTHETIC_SOURCE, SYNTHETIC_URL]
+        sheet.append(["unemployment", geo, start, end, value, *source])
     return xlsx_bytes(workbook)
 
 

@@ -79,6 +79,22 @@ def log_in(page, live_server) -> None:
     expect(page.locator("header")).to_contain_text(EDITOR)
 
 
+def enter_source(page, name_ru: str, name_en: str, date: str, url: str | None = None) -> None:
+    """The source of rows the file names none for, as an editor types it (each field re-runs
+    the preview when left, as Enter does here)."""
+    for component_id, value in (
+        (ids.DATA_SOURCE_NAME_RU, name_ru),
+        (ids.DATA_SOURCE_NAME_EN, name_en),
+        (ids.DATA_SOURCE_DATE, date),
+        (ids.DATA_SOURCE_URL, url),
+    ):
+        if value is not None:
+            page.fill(f"#{component_id}", value)
+            page.press(f"#{component_id}", "Enter")
+    if url is None:
+        page.locator(f"#{ids.DATA_SOURCE_NO_URL}").check()
+
+
 def wait_for_bars(page, count: int) -> None:
     page.wait_for_function(f"id => ({BAR_COUNT_JS})(id) === {count}", arg=ids.GROWTH_GRAPH)
 
@@ -99,6 +115,7 @@ def test_editor_imports_a_file_then_rolls_it_back(watched, live_server, restored
     before, content = store.current_version(), store.content_hash()
 
     page.get_by_role("tab", name="Данные").click()
+    enter_source(page, "Синтетика", "Synthetic", "2026-01-15", "https://example.org/synthetic")
     upload = page.locator(f"#{ids.DATA_UPLOAD} input[type=file]")
     upload.set_input_files({"name": "synthetic_wide.xlsx", "mimeType": XLSX_TYPE, "buffer": data})
     questions = page.locator(f"#{ids.DATA_QUESTIONS}")
@@ -119,6 +136,13 @@ def test_editor_imports_a_file_then_rolls_it_back(watched, live_server, restored
     )
     latest = store.history()[0]
     assert (latest.kind, latest.editor, latest.note) == ("import", EDITOR, "synthetic test import")
+    obs = store.load_raw()["observations"]
+    kaz = obs[(obs.geo == "KAZ") & (obs.period_end == "2024-09-30")].iloc[0]
+    assert (kaz.source_name_ru, kaz.source_name_en, kaz.source_date) == (
+        "Синтетика",
+        "Synthetic",
+        "2026-01-15",
+    )
 
     # The page's charts re-read the store after the commit: no reload, no new choice.
     page.get_by_role("tab", name="Показатели").click()
@@ -157,6 +181,9 @@ def test_a_new_version_refreshes_every_panel(watched, live_server, restored):
     store.commit({**raw, "missions": missions.drop(index=latest)}, "synthetic-other", kind="edit")
 
     page.get_by_role("tab", name="Данные").click()
+    # The file names its source in English only: its Russian name is entered.
+    page.fill(f"#{ids.DATA_SOURCE_NAME_RU}", "Синтетика")
+    page.press(f"#{ids.DATA_SOURCE_NAME_RU}", "Enter")
     csv = (
         "indicator,geo,period,value,source_name\nindustrial_production,ARM,2031-10,1.5,Synthetic\n"
     )
@@ -329,7 +356,9 @@ def test_editor_tab_is_accessible_and_shows_upload_texts_as_text(watched, live_s
     upload = page.locator(f"#{ids.DATA_UPLOAD} input[type=file]")
     upload.set_input_files({"name": name, "mimeType": "text/csv", "buffer": hostile_csv()})
     preview = page.locator(f"#{ids.DATA_PREVIEW}")
-    expect(preview).to_contain_text(f"{name}, row 2, column 'geo': unknown country '<img src=x")
+    expect(preview).to_contain_text(
+        f"файл {name}, строка 2, столбец «geo»: неизвестная страна «<img src=x"
+    )
     expect(preview).to_contain_text("когда-то")
     assert preview.locator("img, em, strong").count() == 0
     assert page.evaluate("window.__ran") is None
@@ -373,4 +402,82 @@ def test_figure_of_the_week_is_checked_saved_and_downloadable(watched, live_serv
     with page.expect_download() as download:
         page.locator(f"#{ids.DATA_TEMPLATE}").click()
     assert download.value.suggested_filename == "eaeu_import-template.xlsx"
-    assert "Данные (Data)" in workbook_of(download.value).sheetnames
+    assert workbook_of(download.value).sheetnames == ["Инструкция", "Данные", "Списки"]
+
+
+# English words the importer's messages use: none may show on the Russian page.
+ENGLISH = re.compile(
+    r"\b(the|expected|enter|unknown|rows?|column|sheet|source|errors?|warnings?|needed|file)\b",
+    re.IGNORECASE,
+)
+
+
+def synthetic_errors_csv() -> bytes:
+    """SYNTHETIC: a wide table with a bad figure and an unknown country, no indicator column
+    and no source at all."""
+    lines = ["Страна;январь–март 2032;I полугодие 2032", "Армения;2,1;abc", "Туркменистан;5,0;5,1"]
+    return "\n".join(lines).encode()
+
+
+def test_the_russian_preview_is_all_russian(watched, live_server, store):
+    page, _ = watched
+    log_in(page, live_server)
+    page.get_by_role("tab", name="Данные").click()
+    version = store.current_version()
+    name = "synthetic_errors.csv"
+    upload = page.locator(f"#{ids.DATA_UPLOAD} input[type=file]")
+    upload.set_input_files({"name": name, "mimeType": "text/csv", "buffer": synthetic_errors_csv()})
+    preview, questions = (
+        page.locator(f"#{ids.DATA_PREVIEW}"),
+        page.locator(f"#{ids.DATA_QUESTIONS}"),
+    )
+    expect(preview).to_contain_text(
+        f"файл {name}, строка 2, столбец «I полугодие 2032»: ожидалось число, а не «abc»"
+    )
+    expect(preview).to_contain_text("неизвестная страна «Туркменистан»; ожидалась одна из: ЕАЭС")
+    expect(preview).to_contain_text(t("data_source_needed", "ru"))
+    for needed in (
+        "укажите название источника по-русски",
+        "укажите название источника по-английски",
+        "укажите дату публикации источника",
+        "укажите ссылку на источник или отметьте, что ссылки нет",
+    ):
+        expect(preview).to_contain_text(needed)
+    expect(questions).to_contain_text("в файле нет столбца показателя")
+    shown = preview.inner_text() + questions.inner_text()
+    assert ENGLISH.findall(shown.replace(name, "")) == [], shown
+    expect(page.locator(f"#{ids.DATA_COMMIT}")).to_be_disabled()
+    page.locator(f"#{ids.DATA_CANCEL}").click()
+    assert store.current_version() == version
+
+
+def test_an_english_editor_gives_the_missing_source_then_commits(watched, live_server, restored):
+    page, _ = watched
+    store = restored
+    log_in(page, live_server)
+    page.goto(live_server + "/?lang=en")
+    page.get_by_role("tab", name="Data").click()
+    name = "synthetic_unsourced.csv"
+    csv = "Country,Jan-Mar 2032,H1 2032\nArmenia,2.1,2.2\nKazakhstan,1.5,1.6\n"
+    page.locator(f"#{ids.DATA_IMPORT_INDICATOR}").select_option(label="Industrial production")
+    upload = page.locator(f"#{ids.DATA_UPLOAD} input[type=file]")
+    upload.set_input_files({"name": name, "mimeType": "text/csv", "buffer": csv.encode()})
+    preview = page.locator(f"#{ids.DATA_PREVIEW}")
+    expect(preview).to_contain_text(t("data_source_needed", "en"))
+    expect(preview).to_contain_text(
+        f"{name}: enter the source's name in Russian: the file states no source for 4 rows"
+    )
+    expect(preview).to_contain_text("enter the link to the source, or say that it has none")
+    assert not re.search("[а-яё]", preview.inner_text(), re.IGNORECASE)
+    commit = page.locator(f"#{ids.DATA_COMMIT}")
+    expect(commit).to_be_disabled()
+    enter_source(page, "Синтетика", "Synthetic", "2032-07-01")  # and: the source has no link
+    expect(preview).not_to_contain_text(t("data_source_needed", "en"))
+    expect(commit).to_be_enabled()
+    commit.click()
+    expect(page.locator(f"#{ids.DATA_IMPORT_STATUS}")).to_contain_text("Saved as version")
+    obs = store.load_raw()["observations"]
+    rows = obs[obs.period_end == "2032-06-30"]
+    assert rows[
+        ["source_name_ru", "source_name_en", "source_url", "source_date"]
+    ].drop_duplicates().values.tolist() == [["Синтетика", "Synthetic", "", "2032-07-01"]]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import re
 import subprocess
 import sys
 
@@ -35,8 +36,9 @@ def write(tmp_path, data_and_name):
 
 def test_dry_run_previews_and_saves_nothing(tmp_path, url, capsys):
     path = write(tmp_path, corpus.russian_excel_csv())
-    code, out = run(capsys, "import", path, "--dry-run", "--database-url", url)
-    assert code == 0
+    named = ["--source-name", "Synthetic"]  # the file names «Синтетика» in Russian only
+    code, out = run(capsys, "import", path, "--dry-run", *named, "--database-url", url)
+    assert code == 0, out
     assert out[0] == "synthetic_ru.csv: 5 rows read (long)"
     assert "industrial_production: 5 new, 0 changed, 0 unchanged" in out
     assert out[-1] == "Dry run: nothing was saved."
@@ -46,6 +48,7 @@ def test_dry_run_previews_and_saves_nothing(tmp_path, url, capsys):
 def test_import_commits_a_version(tmp_path, url, capsys):
     path = write(tmp_path, corpus.eec_wide_xlsx())
     argv = ["import", path, "--indicator", "industrial_production", "--note", "EEC tables"]
+    argv += ["--source-name-en", "Synthetic generator"]  # the footnote names it in Russian
     code, out = run(capsys, *argv, "--editor", "anna", "--database-url", url)
     assert code == 0, out
     assert out[-1] == "Saved as version 2."
@@ -89,11 +92,68 @@ def test_missing_file(tmp_path, url, capsys):
 
 def test_question_explains_the_option_to_answer_it(tmp_path, url, capsys):
     path = write(tmp_path, corpus.index_values_csv())
-    code, out = run(capsys, "import", path, "--database-url", url)
+    named = ["--source-name-ru", corpus.SYNTHETIC_SOURCE_RU, "--database-url", url]
+    code, out = run(capsys, "import", path, *named)
     assert code == 1
     assert out[-1] == "Answer with --value-form index|growth and run again."
-    code, out = run(capsys, "import", path, "--value-form", "index", "--database-url", url)
+    code, out = run(capsys, "import", path, "--value-form", "index", *named)
     assert code == 0 and out[-1] == "Saved as version 2."
+
+
+def test_import_speaks_russian_with_lang_ru(tmp_path, url, capsys):
+    path = write(tmp_path, corpus.wrong_types_csv())
+    code, out = run(capsys, "import", path, "--lang", "ru", "--database-url", url)
+    assert code == 1
+    assert out[:3] == [
+        "synthetic_types.csv: прочитано строк: 0 (длинная таблица)",
+        "Ошибки (4): файл нельзя загрузить в таком виде",
+        "файл synthetic_types.csv, строка 2, столбец «value»: ожидалось число, а не «abc»",
+    ]
+    path = write(tmp_path, corpus.index_values_csv())
+    code, out = run(capsys, "import", path, "--lang", "ru", "--dry-run", "--database-url", url)
+    assert code == 1
+    assert out == [
+        "synthetic_index.csv: прочитано строк: 5 (длинная таблица)",
+        "Нужен источник (1): пока его нет, ничего не сохранится",
+        "файл synthetic_index.csv: укажите название источника по-русски: в файле «Synthetic» "
+        "названо только по-английски",
+        "Вопрос (value_form: index | growth): значения похожи на индексы (106,4); пересчитать "
+        "в прирост, % (6,4)?",
+        "Ответьте параметром --value-form index|growth и запустите снова.",
+        "Укажите источник параметрами --source-name-ru, --source-name-en, --source-date и "
+        "--source-url (или --no-source-url) и запустите снова.",
+    ]
+    assert not any(re.search("[A-Za-z]{4,} [a-z]{3,} [a-z]{3,}", line) for line in out[1:3])
+
+
+def test_import_without_a_source_is_refused_until_one_is_given(tmp_path, url, capsys):
+    path = write(tmp_path, corpus.utf8_bom_csv())
+    argv = ["import", path, "--indicator", "gdp", "--database-url", url]
+    code, out = run(capsys, *argv)
+    assert code == 1
+    assert out[1:6] == [
+        "Source needed (4): nothing is saved until it is given",
+        "synthetic_bom.csv: enter the source's name in Russian: the file states no source for 10 rows",
+        "synthetic_bom.csv: enter the source's name in English: the file states no source for 10 rows",
+        "synthetic_bom.csv: enter the source's publication date: the file states no source for "
+        "10 rows",
+        "synthetic_bom.csv: enter the link to the source, or say that it has none: the file "
+        "states no source for 10 rows",
+    ]
+    assert out[-1].startswith("Give the source with --source-name-ru")
+    assert Store(url).current_version() == 1
+    code, out = run(capsys, *argv, "--source-name-ru", "Синтетика", "--source-date", "2026-07")
+    assert code == 1 and len([line for line in out if "enter the" in line]) == 2
+    given = ["--source-name-en", "Synthetic", "--no-source-url"]
+    code, out = run(
+        capsys, *argv, "--source-name-ru", "Синтетика", "--source-date", "2026-07", *given
+    )
+    assert code == 0, out
+    obs = Store(url).load_raw()["observations"]
+    row = obs[(obs.indicator == "gdp") & (obs.geo == "ARM") & (obs.period_end == "2026-03-31")]
+    assert row[
+        ["source_name_ru", "source_name_en", "source_url", "source_date"]
+    ].values.tolist() == [["Синтетика", "Synthetic", "", "2026-07"]]
 
 
 def test_history_and_rollback(tmp_path, url, capsys):
@@ -101,6 +161,8 @@ def test_history_and_rollback(tmp_path, url, capsys):
         capsys,
         "import",
         write(tmp_path, corpus.ods_long()),
+        "--source-name-ru",
+        corpus.SYNTHETIC_SOURCE_RU,
         "--editor",
         "anna",
         "--database-url",
@@ -109,12 +171,17 @@ def test_history_and_rollback(tmp_path, url, capsys):
     code, out = run(capsys, "rollback", 1, "--editor", "boris", "--database-url", url)
     assert (code, out) == (0, ["Saved as version 3: the content of version 1."])
     code, out = run(capsys, "history", "--database-url", url)
+    out_en = out
     assert code == 0 and len(out) == 3
     assert out[0].startswith("* v3 ") and "rollback from v1  boris" in out[0]
     assert "import from v1  anna synthetic.ods  65 observations" in out[1]
     assert out[2].startswith("  v1 ") and "seed" in out[2]
     code, out = run(capsys, "rollback", 42, "--database-url", url)
     assert (code, out) == (1, ["rollback refused: no version 42"])
+    # Notes the store wrote itself read in the language asked for.
+    assert out_en[0].endswith("- rollback to version 1") and out_en[2].endswith("- shipped data")
+    code, out = run(capsys, "history", "--lang", "ru", "--database-url", url)
+    assert out[0].endswith("- откат к версии 1") and out[2].endswith("- исходные данные")
 
 
 def test_editor_add_reads_the_password_from_stdin(url, capsys, monkeypatch):

@@ -18,7 +18,7 @@ from eaeu.imports.options import Options
 from eaeu.imports.summary import PreviewSummary
 from eaeu.imports.workflow import preview_import
 from eaeu.store import Store
-from tests.corpus import SYNTHETIC_SOURCE
+from tests.corpus import SOURCED, SYNTHETIC_SOURCE
 from tests.dash_requests import callback_request
 from tests.test_highlights import shipped_highlight
 
@@ -29,8 +29,9 @@ def store(seeded_store) -> Store:
 
 
 def test_an_answer_wins_over_the_indicator_select():
-    options = import_options("gdp", " S ", "", None).answered({"indicator": "unemployment"})
-    assert options == Options(indicator="unemployment", source_name="S")
+    options = import_options("gdp", " С ", "", None).answered({"indicator": "unemployment"})
+    assert options == Options(indicator="unemployment", source_name_ru="С")
+    assert import_options("gdp", no_source_url=True).no_source_url is True
     assert import_options(FROM_FILE).indicator is None
     assert import_options("gdp").answered({"value_form": "index"}).value_form == "index"
     assert import_options("gdp").answered({"sheet": "x"}).sheet is None  # not a question
@@ -79,7 +80,7 @@ def test_a_clean_preview_lists_counts_and_changes(store):
         f"industrial_production,KAZ,2024-08,3.3,{SYNTHETIC_SOURCE}\n"
         f"industrial_production,KAZ,2026-03,1.5,{SYNTHETIC_SOURCE}\n"
     )
-    outcome = preview_import(store, csv.encode(), "synthetic.csv")
+    outcome = preview_import(store, csv.encode(), "synthetic.csv", Options(**SOURCED))
     ds = build_dataset(store.load_raw())
     parts = preview_view(PreviewSummary.of(outcome), ds, "en")
     shown = [text for part in parts for text in texts(part)]

@@ -506,7 +506,8 @@ def test_cli_exports_what_the_store_holds_after_an_upload(tmp_path, renderer, ca
         encoding="utf-8",
     )
     store = ["--database-url", f"sqlite:///{tmp_path / 'store.sqlite3'}"]
-    assert cli_main(["import", str(upload), "--editor", "tester", *store]) == 0
+    named = ["--source-name-ru", "Синтетический тестовый источник"]  # the file names it in English
+    assert cli_main(["import", str(upload), "--editor", "tester", *named, *store]) == 0
     capsys.readouterr()
     argv = ["export", "--chart", "growth", "--period", "2031-10", "--format", "svg"]
     code = cli_main([*argv, "--out", str(tmp_path / "out"), *store])

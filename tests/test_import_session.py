@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+from corpus import SOURCED
 
 from eaeu.imports.limits import Limits
 from eaeu.imports.options import Options
@@ -11,6 +12,7 @@ from eaeu.imports.parse import Question
 from eaeu.imports.pending import StoredPendingImports, UploadStash, drop_tokens
 from eaeu.imports.session import ImportSession, PendingUpload
 from eaeu.imports.workflow import preview_import
+from eaeu.messages import msg
 from eaeu.store import Store
 
 
@@ -50,13 +52,17 @@ def test_stash_ignores_tokens_that_are_not_its_own(store):
 
 def test_asked_questions_are_remembered_across_previews():
     pending = PendingUpload("upload-x", answers={"indicator": "gdp"})
-    pending = pending.asked([Question("indicator", "which?", ("gdp", "unemployment"))])
-    pending = pending.asked([Question("value_form", "?", ("index",))])
+    which = msg("ask_indicator")
+    pending = pending.asked([Question("indicator", which, ("gdp", "unemployment"))])
+    pending = pending.asked([Question("value_form", "?", ("index",))])  # as older pages kept it
     assert pending.to_dict()["questions"] == {
-        "indicator": ["which?", ["gdp", "unemployment"]],
+        "indicator": [{"key": "ask_indicator", "params": {}}, ["gdp", "unemployment"]],
         "value_form": ["?", ["index"]],
     }
     assert PendingUpload.from_dict(pending.to_dict()) == pending
+    # The page words the question in its own language, whenever it is shown.
+    (message, _) = PendingUpload.from_dict(pending.to_dict()).questions["indicator"]
+    assert message.text("ru").startswith("в файле нет столбца показателя")
     assert pending.answer({"indicator": "gdp"}) is None  # buttons re-rendered: no new answer
     assert pending.answer({"value_form": "index"}).answers == {
         "indicator": "gdp",
@@ -65,23 +71,33 @@ def test_asked_questions_are_remembered_across_previews():
 
 
 @pytest.mark.parametrize(
-    "data", [None, "x", {"upload": 5}, {"preview": "p"}, [1], {"upload": "u", "answers": 3}]
+    "data",
+    [
+        None,
+        "x",
+        {"upload": 5},
+        {"preview": "p"},
+        [1],
+        {"upload": "u", "answers": 3},
+        {"upload": "u", "questions": {"indicator": [{"key": "nope", "params": {}}, ["gdp"]]}},
+        {"upload": "u", "questions": {"indicator": [{"key": "ask_value_form"}, 5]}},
+    ],
 )
 def test_a_malformed_pending_upload_from_the_browser_is_none_or_cleaned(data):
     pending = PendingUpload.from_dict(data)
     assert pending is None or (pending.upload == "u" and pending.answers == {})
+    for message, _ in pending.questions.values() if pending else ():
+        assert isinstance(message, str)  # a message the catalogue does not know: plain text
 
 
 def test_a_session_previews_answers_and_commits_exactly_once(store):
     session = ImportSession(store, Limits())
     csv = "indicator,geo,period,value\nindustrial_production,KAZ,2031-03,101.5\n"
     pending = session.start(csv.encode(), "synthetic.csv")
-    outcome, pending = session.preview(pending, Options(source_name="Synthetic"))
+    outcome, pending = session.preview(pending, Options(**SOURCED))
     assert not outcome.plan.ok and pending.preview is None  # index or growth? asked
     assert set(pending.questions) == {"value_form"}
-    outcome, pending = session.preview(
-        pending.answer({"value_form": "growth"}), Options(source_name="Synthetic")
-    )
+    outcome, pending = session.preview(pending.answer({"value_form": "growth"}), Options(**SOURCED))
     assert outcome.plan.ok and pending.preview
     before = store.current_version()
     assert session.commit(pending, "synthetic-editor").version.id == before + 1

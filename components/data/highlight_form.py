@@ -117,7 +117,7 @@ def save_highlight_form(n_clicks, *values_and_view):
     except NothingChanged:
         return dbc.Alert(t("highlight_unchanged", lang), color="secondary"), no_update, {}
     except DataError as exc:  # a check of the whole dataset that no field of the form names
-        lines = format_problems(exc.problems).splitlines()
+        lines = format_problems(exc.problems, lang).splitlines()
         return message_list(t("data_not_saved", lang), lines, "danger"), no_update, {}
     return dbc.Alert(t("data_saved", lang, version=info.id), color="success"), info.id, {}
 

@@ -12,6 +12,7 @@ from components.view import lang_of
 from eaeu.filenames import TEMPLATE, version_name
 from eaeu.i18n import t
 from eaeu.imports.template import template_xlsx
+from eaeu.messages import render, version_note
 from eaeu.store import VERSION_KINDS, Store, VersionInfo
 
 HISTORY_ROWS = 30
@@ -76,7 +77,7 @@ def history_row(info: VersionInfo, current: bool, lang: str) -> html.Tr:
         info.file_name or "—",
         kind_label(info.kind, lang),
         str(info.counts.get("observations", "")),
-        info.note,
+        render(version_note(info.note), lang),
     ]
     return html.Tr(
         [*(html.Td(c) for c in cells), html.Td(actions)], **{"data-version": str(info.id)}
@@ -144,13 +145,15 @@ def download_version(_clicks):
 @callback(
     Output(ids.DATA_DOWNLOAD, "data", allow_duplicate=True),
     Input(ids.DATA_TEMPLATE, "n_clicks"),
+    State(ids.VIEW, "data"),
     prevent_initial_call=True,
 )
-def download_template(n_clicks):
+def download_template(n_clicks, view):
+    """The template, its instructions and sheet names in the page's language."""
     require_editor()
     if not n_clicks:
         raise PreventUpdate
-    return dcc.send_bytes(template_xlsx(services.dataset()), TEMPLATE)
+    return dcc.send_bytes(template_xlsx(services.dataset(), lang_of(view)), TEMPLATE)
 
 
 @callback(

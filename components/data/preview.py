@@ -11,6 +11,7 @@ from eaeu.dataset import Dataset
 from eaeu.i18n import period_label, t
 from eaeu.imports.session import PendingUpload
 from eaeu.imports.summary import PreviewSummary
+from eaeu.messages import render
 from eaeu.model import format_problems
 
 
@@ -18,11 +19,15 @@ def preview_view(summary: PreviewSummary, ds: Dataset, lang: str) -> list:
     """The summary the command line prints, as the page shows it."""
     heading = t("data_rows_read", lang, file=summary.file_name, n=summary.rows_read)
     parts: list = [html.H3(t("data_preview", lang), className="h6"), html.P(heading)]
-    errors = format_problems(list(summary.errors)).splitlines() if summary.errors else []
-    parts += message_list(t("data_errors", lang), errors, "danger")
-    warnings = format_problems(list(summary.warnings)).splitlines() if summary.warnings else []
-    parts += message_list(t("data_warnings", lang), warnings, "warning")
-    parts += message_list(t("data_notes", lang), list(summary.notes), "secondary")
+    for title, problems, color in (
+        ("data_errors", summary.errors, "danger"),
+        ("data_source_needed", summary.missing, "warning"),
+        ("data_warnings", summary.warnings, "warning"),
+    ):
+        lines = format_problems(list(problems), lang).splitlines() if problems else []
+        parts += message_list(t(title, lang), lines, color)
+    notes = [render(note, lang) for note in summary.notes]
+    parts += message_list(t("data_notes", lang), notes, "secondary")
     if summary.indicators:
         parts.append(counts_table(summary, ds, lang))
         parts += change_table(summary, ds, lang, "changed")
@@ -114,7 +119,7 @@ def questions_view(pending: PendingUpload, ds: Dataset, lang: str) -> list:
     fieldsets = [
         html.Fieldset(
             [
-                html.Legend(message, className="fs-6"),
+                html.Legend(render(message, lang), className="fs-6"),
                 dbc.RadioItems(
                     id={"type": ids.DATA_ANSWER, "key": key},
                     options=[

@@ -33,14 +33,21 @@ FROM_FILE = "from-file"  # the indicator select's "no choice": "" would show as 
 
 def import_options(
     indicator: str | None,
-    source_name: str | None = None,
+    source_name_ru: str | None = None,
+    source_name_en: str | None = None,
     source_url: str | None = None,
     source_date: str | None = None,
+    no_source_url: bool | None = False,
 ) -> Options:
     """The form's choices; the importer's questions, once answered, win over them."""
     chosen = indicator if indicator and indicator != FROM_FILE else None
     return Options.given(
-        indicator=chosen, source_name=source_name, source_url=source_url, source_date=source_date
+        indicator=chosen,
+        source_name_ru=source_name_ru,
+        source_name_en=source_name_en,
+        source_url=source_url,
+        source_date=source_date,
+        no_source_url=bool(no_source_url),
     )
 
 
@@ -108,13 +115,7 @@ def import_section(ds: Dataset, lang: str) -> html.Section:
             ),
         ]
     )
-    sources = dbc.Row(
-        [
-            dbc.Col(text_field(t("data_source_name", lang), ids.DATA_SOURCE_NAME), md=5),
-            dbc.Col(text_field(t("data_source_url", lang), ids.DATA_SOURCE_URL), md=4),
-            dbc.Col(text_field(t("data_source_date", lang), ids.DATA_SOURCE_DATE), md=3),
-        ]
-    )
+    sources = source_fields(lang)
     buttons = html.Div(
         [
             dbc.Button(t("data_commit", lang), id=ids.DATA_COMMIT, disabled=True, n_clicks=0),
@@ -144,6 +145,24 @@ def import_section(ds: Dataset, lang: str) -> html.Section:
     )
 
 
+def source_fields(lang: str) -> html.Fieldset:
+    """The source of rows the file names none for, or the language of a name it lacks: the
+    preview says which of these fields an import still needs."""
+    no_url = dbc.Checkbox(
+        id=ids.DATA_SOURCE_NO_URL, label=t("data_source_no_url", lang), value=False
+    )
+    row = dbc.Row(
+        [
+            dbc.Col(text_field(t("data_source_name_ru", lang), ids.DATA_SOURCE_NAME_RU), md=6),
+            dbc.Col(text_field(t("data_source_name_en", lang), ids.DATA_SOURCE_NAME_EN), md=6),
+            dbc.Col([text_field(t("data_source_url", lang), ids.DATA_SOURCE_URL), no_url], md=6),
+            dbc.Col(text_field(t("data_source_date", lang), ids.DATA_SOURCE_DATE), md=6),
+        ]
+    )
+    legend = html.Legend(t("data_source_legend", lang), className="form-label fw-bold fs-6")
+    return html.Fieldset([legend, row], className="mb-2")
+
+
 @callback(
     Output(ids.DATA_PREVIEW, "children"),
     Output(ids.DATA_QUESTIONS, "children"),
@@ -155,8 +174,10 @@ def import_section(ds: Dataset, lang: str) -> html.Section:
     Input(ids.DATA_UPLOAD, "contents"),
     Input(ids.DATA_MODE, "value"),
     Input(ids.DATA_IMPORT_INDICATOR, "value"),
-    Input(ids.DATA_SOURCE_NAME, "value"),
+    Input(ids.DATA_SOURCE_NAME_RU, "value"),
+    Input(ids.DATA_SOURCE_NAME_EN, "value"),
     Input(ids.DATA_SOURCE_URL, "value"),
+    Input(ids.DATA_SOURCE_NO_URL, "value"),
     Input(ids.DATA_SOURCE_DATE, "value"),
     Input({"type": ids.DATA_ANSWER, "key": ALL}, "value"),
     State(ids.DATA_UPLOAD, "filename"),
@@ -164,7 +185,7 @@ def import_section(ds: Dataset, lang: str) -> html.Section:
     State(ids.VIEW, "data"),
     prevent_initial_call=True,
 )
-def preview(contents, mode, indicator, source_name, source_url, source_date, _answers, filename,
+def preview(contents, mode, indicator, name_ru, name_en, url, no_url, date, _answers, filename,
             pending, view):  # fmt: skip
     """Parse a new upload, or re-plan the waiting one with new options or answers."""
     lang = lang_of(view)
@@ -179,14 +200,15 @@ def preview(contents, mode, indicator, source_name, source_url, source_date, _an
             raise PreventUpdate
         steps.cancel(waiting)
         try:
-            data = decode_upload(contents, steps.limits)
+            data = decode_upload(contents, steps.limits, filename or "upload")
         except DataError as exc:
-            refused = message_list(t("data_errors", lang), [str(p) for p in exc.problems], "danger")
+            lines = [problem.text(lang) for problem in exc.problems]
+            refused = message_list(t("data_errors", lang), lines, "danger")
             return refused, [], None, None, True, True, ""
         waiting = steps.start(data, filename)
     else:
         waiting = changed_options(trigger, waiting)
-    options = import_options(indicator, source_name, source_url, source_date)
+    options = import_options(indicator, name_ru, name_en, url, date, no_url)
     previewed = steps.preview(waiting, options, mode or "merge")
     if previewed is None:
         status = dbc.Alert(t("data_expired", lang), color="warning")
@@ -265,7 +287,7 @@ def commit(n_clicks, pending, note, view):
         status = dbc.Alert(t("data_expired", lang), color="warning")
         return status, [], [], None, True, True, no_update
     if not outcome.committed:
-        lines = format_problems(outcome.problems).splitlines()
+        lines = format_problems(outcome.problems, lang).splitlines()
         status = message_list(t("data_not_saved", lang), lines, "danger")
         return (
             status,

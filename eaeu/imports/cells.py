@@ -8,6 +8,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from eaeu.imports.reference import FOOTNOTE
+from eaeu.messages import Invalid, msg
 
 MONTHS = {
     "янв": 1, "фев": 2, "мар": 3, "апр": 4, "май": 5, "мая": 5, "июн": 6, "июл": 7, "авг": 8,
@@ -100,13 +101,6 @@ def _months_of(rest: str) -> tuple[int, int] | None:
     return None
 
 
-def describe_period(start: str, end: str) -> str:
-    """'2024-09' for a year to date, like eaeu.model.period_key, from ISO texts."""
-    if start[5:] == "01-01" and start[:4] == end[:4]:
-        return end[:7]
-    return f"{start[:7]}..{end[:7]}"
-
-
 MISSING_MARKS = {"", "-", "–", "—", "…", "...", "..", "x", "х", "н/д", "нд", "n/a", "na", "-//-"}
 SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007']")
 NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
@@ -119,14 +113,14 @@ def parse_value(cell: object) -> Decimal | None:
     no-break space as thousands separator) and '1,234.5'.
     """
     if isinstance(cell, bool):
-        raise ValueError(f"expected a number, got {cell!r}")
+        raise Invalid(msg("expected_number", got=str(cell)))
     if isinstance(cell, int | float):
         if cell != cell:  # NaN
             return None
         # Excel stores binary floats: 12.6 may come back as 12.600000000000001.
         return Decimal(repr(round(float(cell), 10)))
     if isinstance(cell, dt.date | dt.datetime | dt.time | dt.timedelta):
-        raise ValueError(f"expected a number, got a date ({cell})")
+        raise Invalid(msg("expected_a_date", got=str(cell)))
     text = str(cell).strip()
     if text.casefold() in MISSING_MARKS:
         return None
@@ -136,11 +130,11 @@ def parse_value(cell: object) -> Decimal | None:
     elif cleaned.count(",") == 1:
         cleaned = cleaned.replace(",", ".")  # '12,6': decimal comma
     if not NUMBER.match(cleaned):
-        raise ValueError(f"expected a number, got {text!r}")
+        raise Invalid(msg("expected_number", got=text))
     try:
         return Decimal(cleaned)
     except InvalidOperation:
-        raise ValueError(f"expected a number, got {text!r}") from None
+        raise Invalid(msg("expected_number", got=text)) from None
 
 
 def value_text(value: Decimal) -> str:
@@ -174,7 +168,7 @@ def parse_day(cell: object) -> str:
     try:
         return dt.date.fromisoformat(text).isoformat()
     except ValueError:
-        raise ValueError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+        raise Invalid(msg("expected_date", got=text)) from None
 
 
 def parse_source_date(cell: object) -> str:
@@ -187,5 +181,5 @@ def parse_source_date(cell: object) -> str:
 def parse_url(cell: object) -> str:
     text = cell_text(cell)
     if text and not text.startswith(("https://", "http://")):
-        raise ValueError(f"expected a URL starting with https://, got {text!r}")
+        raise Invalid(msg("expected_url", got=text))
     return text

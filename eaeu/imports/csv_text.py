@@ -8,6 +8,7 @@ import io
 
 from eaeu.imports.grid import Grid, Refused
 from eaeu.imports.limits import Limits, check_shape
+from eaeu.messages import msg
 from eaeu.model import Problem
 
 
@@ -24,8 +25,7 @@ def decode_text(data: bytes, file: str) -> str:
     try:
         return data.decode("cp1251")
     except UnicodeDecodeError:
-        message = "the text is neither UTF-8 nor Windows-1251; save the CSV as UTF-8"
-        raise Refused([Problem(file, message)]) from None
+        raise Refused([Problem(file, msg("not_utf8"))]) from None
 
 
 def detect_delimiter(text: str) -> str:
@@ -55,7 +55,7 @@ def read_csv_grid(data: bytes, file: str, limits: Limits) -> Grid:
         for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
             rows.append([cell.strip() for cell in row])
     except csv.Error as exc:  # e.g. a quote never closed, swallowing the rest of the file
-        message = f"the CSV cannot be read at line {len(rows) + 1}: {exc}"
+        message = msg("csv_unreadable", line=len(rows) + 1, error=str(exc))
         raise Refused([Problem(file, message)]) from None
     width = max((len(r) for r in rows), default=0)
     check_shape(len(rows), width, file, None, limits)

@@ -15,10 +15,10 @@ from defusedxml import ElementTree as SafeET
 from eaeu.imports.csv_text import read_csv_grid
 from eaeu.imports.grid import HEAD_ROWS, Grid, Refused
 from eaeu.imports.limits import Limits, bomb_message, check_shape
+from eaeu.messages import Message, msg
 from eaeu.model import Problem
 
 SPREADSHEET_TYPES = (".xlsx", ".xlsm", ".ods")
-ACCEPTED = ".xlsx, .xlsm, .ods or .csv"
 
 
 def assert_openpyxl_uses_defusedxml() -> None:
@@ -63,9 +63,7 @@ def check_zip(archive: zipfile.ZipFile, file: str, limits: Limits) -> set[str]:
     """
     members = archive.infolist()
     if len(members) > limits.max_zip_members:
-        message = (
-            f"the archive has {len(members)} members; at most {limits.max_zip_members} are accepted"
-        )
+        message = msg("too_many_members", count=len(members), limit=limits.max_zip_members)
         raise Refused([Problem(file, message)])
     refused = Refused([Problem(file, bomb_message(limits))])
     if sum(m.file_size for m in members) > limits.max_uncompressed:
@@ -98,7 +96,7 @@ def _has_formula(xml: bytes) -> bool:
 def read_grids(data: bytes, file: str, limits: Limits) -> tuple[str, list[Grid]]:
     """Check size and type, then read every sheet: ('xlsx'|'ods'|'csv', grids)."""
     if not data:
-        raise Refused([Problem(file, "the file is empty")])
+        raise Refused([Problem(file, msg("file_empty"))])
     too_big = limits.size_problem(len(data), file)
     if too_big:
         raise Refused([too_big])
@@ -110,18 +108,18 @@ def read_grids(data: bytes, file: str, limits: Limits) -> tuple[str, list[Grid]]
         return "csv", [read_csv_grid(data, file, limits)]
     if suffix in SPREADSHEET_TYPES:
         return _read_workbook(data, file, suffix, content, limits)
-    message = f"unsupported file type {suffix or '(none)'!r}; upload {ACCEPTED}"
+    message = msg("unsupported_type", suffix=suffix) if suffix else msg("no_file_type")
     raise Refused([Problem(file, message)])
 
 
-def _not_csv_message(content: str, data: bytes) -> str:
+def _not_csv_message(content: str, data: bytes) -> Message:
     if content == "zip":
         kind = _zip_kind_of(data)
         if kind in ("xlsx", "ods"):
-            return f"the content is a spreadsheet workbook ({kind}), not CSV text; rename the file to .{kind}"
+            return msg("workbook_not_csv", kind=kind)
     if content == "xls":
-        return "the content is an old Excel 97-2003 workbook (.xls); save it as .xlsx or CSV"
-    return f"the content is not text (binary data); upload {ACCEPTED}"
+        return msg("xls_not_csv")
+    return msg("binary_not_csv")
 
 
 def _zip_kind_of(data: bytes) -> str:
@@ -136,27 +134,18 @@ def _read_workbook(
     data: bytes, file: str, suffix: str, content: str, limits: Limits
 ) -> tuple[str, list[Grid]]:
     expected = "ods" if suffix == ".ods" else "xlsx"
-    if content == "text":
-        message = "the content is text, not a spreadsheet workbook; rename the file to .csv or save it as .xlsx"
-        raise Refused([Problem(file, message)])
-    if content == "xls":
-        message = "the content is an old Excel 97-2003 workbook (.xls); save it as .xlsx"
-        raise Refused([Problem(file, message)])
     if content != "zip":
-        raise Refused(
-            [Problem(file, f"the content is not a spreadsheet (binary data); upload {ACCEPTED}")]
-        )
+        kinds = {"text": "text_not_workbook", "xls": "xls_workbook"}
+        raise Refused([Problem(file, msg(kinds.get(content, "binary_not_workbook")))])
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except ZIP_DAMAGE:
-        raise Refused(
-            [Problem(file, "the workbook is damaged (not a valid zip archive)")]
-        ) from None
+        raise Refused([Problem(file, msg("workbook_not_zip"))]) from None
     try:
         with archive:
             return _read_archive(archive, data, file, suffix, expected, limits)
     except ZIP_DAMAGE as exc:
-        message = f"the workbook is damaged ({type(exc).__name__}: {exc})"
+        message = msg("workbook_damaged", error=f"{type(exc).__name__}: {exc}")
         raise Refused([Problem(file, message)]) from None
 
 
@@ -181,9 +170,8 @@ def _read_archive(
     with_formulas = check_zip(archive, file, limits)
     kind = zip_kind(archive)
     if kind != expected:
-        found = {"xlsx": "an Excel workbook (xlsx)", "ods": "an OpenDocument spreadsheet (ods)"}
-        what = found.get(kind, "a zip archive, not a spreadsheet")
-        message = f"the content is {what}, not what the name {suffix} says"
+        found = {"xlsx": "content_is_xlsx", "ods": "content_is_ods"}
+        message = msg(found.get(kind, "content_is_zip"), suffix=suffix)
         raise Refused([Problem(file, message)])
     grids = _calamine_grids(data, file, limits)
     if kind == "xlsx":
@@ -213,7 +201,7 @@ def _calamine_grids(data: bytes, file: str, limits: Limits) -> list[Grid]:
     except Refused:
         raise
     except Exception as exc:  # calamine raises its own types for every kind of damage
-        message = f"the workbook could not be read ({type(exc).__name__}: {exc})"
+        message = msg("workbook_unreadable", error=f"{type(exc).__name__}: {exc}")
         raise Refused([Problem(file, message)]) from None
 
 
@@ -248,8 +236,10 @@ def _formulas_without_values(
 def _formula_problem(file: str, sheet: str, ref: str, formula: str | None) -> Problem:
     match = CELL_REF.match(ref)
     row, column = (int(match[2]), match[1]) if match else (None, ref)
-    shown = f"={formula}" if formula else "(shared formula)"
-    message = f"formula {shown} has no cached value; open and save the file in Excel"
+    if formula:
+        message = msg("formula_no_value", formula=f"={formula}")
+    else:
+        message = msg("shared_formula_no_value")
     return Problem(file, message, row, column, sheet)
 
 

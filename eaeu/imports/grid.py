@@ -40,7 +40,7 @@ class Grid:
 
     def column_label(self, index: int, header: str = "") -> str:
         if not self.spreadsheet:
-            return header or f"column {index + 1}"
+            return header or str(index + 1)  # "column '3'" when the CSV header cell is empty
         letter = column_letter(self.left + index)
         return f"{letter} ({header})" if header else letter
 

@@ -7,6 +7,7 @@ import binascii
 from dataclasses import dataclass
 
 from eaeu.imports.grid import Refused
+from eaeu.messages import Message, msg
 from eaeu.model import DataError, Problem
 
 MB = 1024 * 1024
@@ -26,38 +27,35 @@ class Limits:
         """The one size check, for the browser's upload and the command line's file alike."""
         if size <= self.max_bytes:
             return None
-        message = f"the file is {size / MB:.1f} MB; the limit is {self.max_bytes / MB:g} MB"
+        message = msg("file_too_big", size=size / MB, limit=self.max_bytes / MB)
         return Problem(file, message)
 
 
-def decode_upload(contents: str, limits: Limits = Limits()) -> bytes:
+def decode_upload(contents: str, limits: Limits = Limits(), file: str = "upload") -> bytes:
     """A dcc.Upload data URL -> bytes, refusing oversize before and after decoding."""
     _, _, payload = contents.partition(",")
     # Base64 holds 3 bytes in 4 characters: refuse an oversize file before decoding it.
-    too_big = limits.size_problem(max(0, len(payload) * 3 // 4 - 3), "upload")
+    too_big = limits.size_problem(max(0, len(payload) * 3 // 4 - 3), file)
     if too_big:
         raise DataError([too_big])
     try:
         data = base64.b64decode(payload, validate=True)
     except (binascii.Error, ValueError):
-        raise DataError([Problem("upload", "the upload is not valid base64 data")]) from None
-    too_big = limits.size_problem(len(data), "upload")
+        raise DataError([Problem(file, msg("not_base64"))]) from None
+    too_big = limits.size_problem(len(data), file)
     if too_big:
         raise DataError([too_big])
     return data
 
 
-def bomb_message(limits: Limits) -> str:
-    return (
-        f"the archive unpacks to more than {limits.max_uncompressed / MB:g} MB; "
-        "refused as a possible zip bomb"
-    )
+def bomb_message(limits: Limits) -> Message:
+    return msg("zip_bomb", limit=limits.max_uncompressed / MB)
 
 
 def check_shape(height: int, width: int, file: str, sheet: str | None, limits: Limits) -> None:
     if height > limits.max_rows:
-        message = f"the sheet has {height} rows; at most {limits.max_rows} are accepted"
+        message = msg("too_many_rows", count=height, limit=limits.max_rows)
         raise Refused([Problem(file, message, sheet=sheet)])
     if width > limits.max_columns:
-        message = f"the sheet has {width} columns; at most {limits.max_columns} are accepted"
+        message = msg("too_many_columns", count=width, limit=limits.max_columns)
         raise Refused([Problem(file, message, sheet=sheet)])

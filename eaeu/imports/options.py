@@ -16,16 +16,26 @@ class Options:
     indicator: str | None = None
     value_form: str | None = None  # "growth" | "index" | None (ask when ambiguous)
     sheet: str | None = None
-    source_name: str | None = None
+    # The source of rows the file states none for, or the language of a name it lacks.
+    source_name_ru: str | None = None
+    source_name_en: str | None = None
+    source_name: str | None = None  # a name as written, in whichever language it is
     source_url: str | None = None
     source_date: str | None = None
+    no_source_url: bool = False  # the editor says the source has no link
 
     @classmethod
-    def given(cls, **fields: str | None) -> Options:
+    def given(cls, **fields: str | bool | None) -> Options:
         """Options as typed: blank text means not given."""
-        return cls(**{name: (value or "").strip() or None for name, value in fields.items()})
+        return cls(**{name: _typed(value) for name, value in fields.items()})
 
     def answered(self, answers: Mapping[str, str | None]) -> Options:
         """These options with the importer's questions answered: an answer wins."""
         chosen = {key: answers[key] for key in ANSWERABLE if answers.get(key)}
         return replace(self, **chosen)
+
+
+def _typed(value: str | bool | None) -> str | bool | None:
+    if isinstance(value, bool):
+        return value
+    return (value or "").strip() or None

@@ -11,24 +11,17 @@ from pathlib import PurePath
 
 import pandas as pd
 
-from eaeu.imports.cells import describe_period, parse_source_date, parse_url, value_text
-from eaeu.imports.columns import (
-    END,
-    IND,
-    OBS_COLUMNS,
-    SOURCE_DATE,
-    SOURCE_NAME,
-    SOURCE_NAME_EN,
-    SOURCE_URL,
-    VALUE,
-)
+from eaeu.imports.cells import parse_source_date, parse_url, value_text
+from eaeu.imports.columns import END, IND, OBS_COLUMNS, VALUE
 from eaeu.imports.files import read_grids
 from eaeu.imports.grid import Grid, Refused
 from eaeu.imports.limits import Limits
 from eaeu.imports.options import Options
 from eaeu.imports.reference import Reference
 from eaeu.imports.rows import Reader
+from eaeu.imports.sources import StatedSource, fill_sources, lines_above, stated_in
 from eaeu.imports.tables import GROWTH_HINTS, INDEX_HINTS, Table, find_table
+from eaeu.messages import Text, msg, reason, text_from_json, text_to_json
 from eaeu.model import Problem
 
 log = logging.getLogger(__name__)
@@ -44,7 +37,7 @@ class Question:
     """An ambiguity only the user can settle; answered by passing `key=<one of choices>`."""
 
     key: str
-    message: str
+    message: Text
     choices: tuple[str, ...]
 
 
@@ -60,13 +53,16 @@ class ParsedImport:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    # Rows whose source came from the file (or the caller); False = the file-name fallback.
+    notes: list[Text] = field(default_factory=list)
+    # Source fields the editor must still enter (eaeu/imports/sources.py): not ready until then.
+    missing: list[Problem] = field(default_factory=list)
+    # False when rows cite the source the editor entered, not one the file states: such an
+    # import leaves an unchanged figure's existing citation as it is (plan.py).
     source_given: bool = True
 
     @property
     def ok(self) -> bool:
-        return not self.problems and not self.questions
+        return not self.problems and not self.questions and not self.missing
 
     def row_dicts(self) -> list[dict[str, str]]:
         return [dict(zip(OBS_COLUMNS, row, strict=True)) for row in self.rows]
@@ -78,31 +74,28 @@ class ParsedImport:
             "sheet": self.sheet,
             "layout": self.layout,
             "rows": self.rows,
-            "problems": [_problem_dict(p) for p in self.problems],
-            "warnings": [_problem_dict(p) for p in self.warnings],
-            "questions": [[q.key, q.message, list(q.choices)] for q in self.questions],
-            "notes": self.notes,
+            "problems": [p.to_json() for p in self.problems],
+            "warnings": [p.to_json() for p in self.warnings],
+            "questions": [
+                [q.key, text_to_json(q.message), list(q.choices)] for q in self.questions
+            ],
+            "notes": [text_to_json(note) for note in self.notes],
+            "missing": [p.to_json() for p in self.missing],
             "source_given": self.source_given,
         }
         return json.dumps(data, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str) -> ParsedImport:
+        """As `to_json` wrote it, or as releases before messages did (plain English texts)."""
         data = json.loads(text)
-        data["problems"] = [Problem(**p) for p in data["problems"]]
-        data["warnings"] = [Problem(**p) for p in data["warnings"]]
-        data["questions"] = [Question(k, m, tuple(c)) for k, m, c in data["questions"]]
+        for name in ("problems", "warnings", "missing"):
+            data[name] = [Problem.from_json(p) for p in data.get(name, [])]
+        data["questions"] = [
+            Question(k, text_from_json(m), tuple(c)) for k, m, c in data["questions"]
+        ]
+        data["notes"] = [text_from_json(note) for note in data["notes"]]
         return cls(**data)
-
-
-def _problem_dict(problem: Problem) -> dict:
-    return {
-        "file": problem.file,
-        "message": problem.message,
-        "row": problem.row,
-        "column": problem.column,
-        "sheet": problem.sheet,
-    }
 
 
 def parse_upload(
@@ -129,8 +122,7 @@ def parse_upload(
     except Exception:
         # Input this code did not foresee: say so, log it for a fix, never a traceback.
         log.exception("import of %s failed", file)
-        message = "the file could not be read; please send it to the developers"
-        parsed.problems, parsed.rows = [Problem(file, message)], []
+        parsed.problems, parsed.rows = [Problem(file, msg("unforeseen"))], []
     return parsed
 
 
@@ -154,25 +146,25 @@ def _read_table(
         grid.read_all()
         reader.read_countries_as_columns()
     parsed.problems = grid.uncached + reader.problems
+    lines = lines_above(grid, table.header) + reader.source_lines
     for each in grids:
         each.rows, each.more = [], None  # free the cells before rows are checked and planned
-    _finish(parsed, reader, table, ref, options)
+    _finish(parsed, reader, table, ref, options, stated_in(lines))
 
 
 def _check_options(options: Options, ref: Reference, file: str) -> list[Problem]:
     problems = []
     if options.indicator and options.indicator not in ref.indicator_kind:
-        known = ", ".join(sorted(ref.indicator_kind))
-        problems.append(
-            Problem(file, f"unknown indicator {options.indicator!r}; expected one of {known}")
-        )
+        known = sorted(ref.indicator_kind)
+        message = msg("unknown_indicator", got=options.indicator, known=known)
+        problems.append(Problem(file, message))
     if options.value_form not in (None, "growth", "index"):
-        problems.append(Problem(file, "value_form must be 'growth' or 'index'"))
+        problems.append(Problem(file, msg("bad_value_form")))
     for name, parse in (("source_url", parse_url), ("source_date", parse_source_date)):
         try:
             parse(getattr(options, name) or "")
         except ValueError as exc:
-            problems.append(Problem(file, f"{name}: {exc}"))
+            problems.append(Problem(file, msg(f"bad_{name}", reason=reason(exc))))
     return problems
 
 
@@ -183,41 +175,39 @@ def _choose_table(
     if options.sheet is not None:
         grids = [g for g in grids if g.name == options.sheet]
         if not grids:
-            message = f"no sheet {options.sheet!r}; the workbook has: {', '.join(map(str, names))}"
+            message = msg("no_sheet", sheet=options.sheet, sheets=[str(n) for n in names])
             raise Refused([Problem(file, message)])
     for grid in grids:
         if table := find_table(grid, ref):
             return grid, table
-    message = (
-        "no table found: expected a header row with country, period and value columns, "
-        "or periods or countries as column headers"
-    )
     sheet = grids[0].name if len(grids) == 1 else None
-    raise Refused([Problem(file, message, sheet=sheet)])
+    raise Refused([Problem(file, msg("no_table"), sheet=sheet)])
 
 
 def _finish(
-    parsed: ParsedImport, reader: Reader, table: Table, ref: Reference, options: Options
+    parsed: ParsedImport,
+    reader: Reader,
+    table: Table,
+    ref: Reference,
+    options: Options,
+    stated: StatedSource,
 ) -> None:
     """Indicator, value form, sources, duplicates and warnings: the rows become final text."""
     rows = reader.rows
     if needs_indicator(table) and not options.indicator:
-        parsed.questions.append(
-            Question(
-                "indicator",
-                "the file has no indicator column: which indicator are these values?",
-                tuple(sorted(ref.indicator_kind)),
-            )
-        )
+        choices = tuple(sorted(ref.indicator_kind))
+        parsed.questions.append(Question("indicator", msg("ask_indicator"), choices))
     for row in rows:
         row[IND] = row[IND] or options.indicator or ""
     _value_form(parsed, rows, table, ref, options)
-    _sources(parsed, rows, ref, options)
+    where = Problem(parsed.file_name, "", sheet=parsed.sheet)
+    sourcing = fill_sources(rows, ref, options, stated, where)
+    parsed.problems += sourcing.problems
+    parsed.missing, parsed.source_given = sourcing.missing, sourcing.from_file
+    parsed.notes += sourcing.notes
     parsed.problems.extend(_duplicates(parsed, reader))
     if reader.skipped:
-        parsed.notes.append(
-            f"{reader.skipped} empty or 'no data' cells were skipped (gaps stay gaps)"
-        )
+        parsed.notes.append(msg("skipped_cells", count=reader.skipped))
     if parsed.problems:
         return
     texts: dict[Decimal, str] = {}  # equal cells share one Decimal: format each once
@@ -260,48 +250,13 @@ def _value_form(
         values = [r[VALUE] for r in growth_rows]
         if values and all(INDEX_LOOK[0] <= v <= INDEX_LOOK[1] for v in values):
             example = values[0]
-            message = (
-                f"values look like indices ({value_text(example)}); "
-                f"convert to growth % ({value_text(example - 100)})?"
-            )
+            message = msg("ask_value_form", example=example, growth=example - 100)
             parsed.questions.append(Question("value_form", message, ("index", "growth")))
         return
     if form == "index":
         for row in growth_rows:
             row[VALUE] = row[VALUE] - 100
-        how = "as you chose" if options.value_form else "as the file's title says"
-        parsed.notes.append(
-            f"values read as indices (previous year = 100) {how}, converted to growth %"
-        )
-
-
-def _sources(parsed: ParsedImport, rows: list[list], ref: Reference, options: Options) -> None:
-    defaults = {
-        SOURCE_NAME: options.source_name or "",
-        SOURCE_URL: options.source_url or "",
-        SOURCE_DATE: parse_source_date(options.source_date or ""),
-    }
-    missing = 0
-    for row in rows:
-        for position, default in defaults.items():
-            if not row[position]:
-                row[position] = default
-        # A source the data already cites gets both its names; another one given in one
-        # language only serves both until the importer asks for the other.
-        known = ref.source(row[SOURCE_NAME] or row[SOURCE_NAME_EN])
-        if known and not (row[SOURCE_NAME] and row[SOURCE_NAME_EN]):
-            row[SOURCE_NAME], row[SOURCE_NAME_EN] = known
-        row[SOURCE_NAME] = row[SOURCE_NAME] or row[SOURCE_NAME_EN]
-        row[SOURCE_NAME_EN] = row[SOURCE_NAME_EN] or row[SOURCE_NAME]
-        if not row[SOURCE_NAME]:
-            row[SOURCE_NAME] = row[SOURCE_NAME_EN] = parsed.file_name
-            missing += 1
-    if missing:
-        parsed.source_given = False
-        message = (
-            f"no source given for {missing} rows: they will cite the file name {parsed.file_name!r}"
-        )
-        parsed.warnings.append(Problem(parsed.file_name, message, sheet=parsed.sheet))
+        parsed.notes.append(msg("indices_as_chosen" if options.value_form else "indices_as_titled"))
 
 
 def _duplicates(parsed: ParsedImport, reader: Reader) -> list[Problem]:
@@ -312,8 +267,7 @@ def _duplicates(parsed: ParsedImport, reader: Reader) -> list[Problem]:
         if key in seen:
             first_row, _ = reader.rows_at[seen[key]]
             sheet_row, column = reader.rows_at[position]
-            period = describe_period(key[2], key[3])
-            message = f"duplicate: {key[1]} {period} is already given on row {first_row}"
+            message = msg("duplicate_row", geo=key[1], period=key[2:4], row=first_row)
             problems.append(Problem(parsed.file_name, message, sheet_row, column, parsed.sheet))
         else:
             seen[key] = position
@@ -338,7 +292,7 @@ def _warnings(parsed: ParsedImport, reader: Reader, ref: Reference) -> list[Prob
         # Under two digits before the point it cannot exceed 50: float() only for the rest.
         big = len(value.lstrip("-").partition(".")[0]) >= 2
         if indicator in growth and big and abs(float(value)) > GROWTH_WARNING:
-            message = f"growth of {value} % is beyond ±50 %: is it an index?"
+            message = msg("growth_beyond", value=value, limit=GROWTH_WARNING)
             warnings.append(Problem(parsed.file_name, message, sheet_row, column, parsed.sheet))
         limit = old_before.get(indicator)
         if limit and row[END][:4] < limit:
@@ -347,9 +301,13 @@ def _warnings(parsed: ParsedImport, reader: Reader, ref: Reference) -> list[Prob
             entry[1] = min(entry[1], row[END])
     for indicator, (count, oldest, sheet_row) in old.items():
         # One line per indicator: a history file would otherwise bury everything else.
-        message = (
-            f"{count} {indicator} rows are for periods {OLD_PERIOD_YEARS}+ years older than the "
-            f"latest ({latest[indicator][:7]}), the oldest ending {oldest[:7]}"
+        message = msg(
+            "old_rows",
+            count=count,
+            indicator=indicator,
+            years=OLD_PERIOD_YEARS,
+            latest=latest[indicator],
+            oldest=oldest,
         )
         warnings.append(Problem(parsed.file_name, message, sheet_row, sheet=parsed.sheet))
     return warnings

@@ -23,6 +23,7 @@ from eaeu.imports.columns import (
     VALUE,
 )
 from eaeu.imports.parse import ParsedImport
+from eaeu.messages import msg
 from eaeu.model import DataError, Problem
 
 
@@ -73,7 +74,8 @@ class ImportPlan:
     def apply(self, base_raw: dict[str, pd.DataFrame] | None = None) -> dict[str, pd.DataFrame]:
         """The new full tables; on a newer base (another commit since) the same upsert applies."""
         if not self.ok:
-            raise DataError(self.all_problems or [Problem(self.parsed.file_name, "open questions")])
+            pending = self.all_problems or self.parsed.missing
+            raise DataError(pending or [Problem(self.parsed.file_name, msg("open_questions"))])
         return apply_rows(base_raw or self.base_raw, self.parsed, self.mode)
 
 
@@ -176,5 +178,5 @@ def _count(plan: ImportPlan, old: tuple | None, row: list[str]) -> None:
 
 def _in_context(problem: Problem, parsed: ParsedImport) -> Problem:
     """Dataset checks name the stored table; say too that this file caused it."""
-    message = f"{problem.message} (after importing {parsed.file_name})"
+    message = msg("after_import", reason=problem.message, file=parsed.file_name)
     return Problem(problem.file, message, problem.row, problem.column, problem.sheet)

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from eaeu.messages import Each
+
 FOOTNOTE = re.compile(r"[*¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d\)|\s\d$")
 GEO_NOISE = re.compile(r"\b(республика|republic of|republic|the)\b")
 
@@ -24,7 +26,7 @@ class Reference:
     """What an import needs to know about the current data."""
 
     geo_by_name: dict[str, str]
-    geo_names: list[str]
+    geo_names: Each  # every country's name, in Russian and in English
     indicator_by_name: dict[str, str]
     indicator_kind: dict[str, str]
     latest_end: dict[str, str]
@@ -46,7 +48,9 @@ class Reference:
         latest = obs.groupby("indicator")["period_end"].max().to_dict() if len(obs) else {}
         return cls(
             geo_by_name=geo_by_name,
-            geo_names=list(raw["geographies"]["name_ru"]),
+            geo_names=Each(
+                tuple(raw["geographies"]["name_ru"]), tuple(raw["geographies"]["name_en"])
+            ),
             indicator_by_name=indicator_by_name,
             indicator_kind=dict(
                 zip(raw["indicators"]["id"], raw["indicators"]["kind"], strict=True)

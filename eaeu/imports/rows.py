@@ -21,7 +21,9 @@ from eaeu.imports.columns import OBS_COLUMNS, VALUE
 from eaeu.imports.grid import Grid
 from eaeu.imports.options import Options
 from eaeu.imports.reference import Reference
+from eaeu.imports.sources import is_source_line, source_line_in, written_in_russian
 from eaeu.imports.tables import Table, cell_at
+from eaeu.messages import Invalid, Message, Text, msg, reason
 from eaeu.model import Problem
 
 CHUNK_ROWS = 5_000
@@ -37,10 +39,11 @@ class Reader:
         self.rows: list[list[object]] = []  # OBS_COLUMNS order
         self.rows_at: list[tuple[int, str]] = []  # (sheet row, value column label) per row
         self.skipped = 0
+        self.source_lines: list[str] = []  # "Источник: …" footnotes met below the header
         self._geo_cache: dict[str, str | None] = {}
         self._period_cache: dict[object, DateSpan | None] = {}
 
-    def problem(self, message: str, index: int, column: str | None = None) -> None:
+    def problem(self, message: Text, index: int, column: str | None = None) -> None:
         self.problems.append(
             Problem(self.file, message, self.grid.sheet_row(index), column, self.grid.name)
         )
@@ -71,11 +74,11 @@ class Reader:
         try:
             return parse_value(cell)
         except ValueError as exc:
-            self.problem(str(exc), index, self.label(column))
+            self.problem(reason(exc), index, self.label(column))
             return None
 
-    def unknown_geo_message(self, text: str) -> str:
-        return f"unknown country {text!r}; expected one of {', '.join(self.ref.geo_names)}"
+    def unknown_geo_message(self, text: str) -> Message:
+        return msg("unknown_country", got=text, known=self.ref.geo_names)
 
     def unknown_geo(self, cell: object, index: int, column: int) -> None:
         self.problem(self.unknown_geo_message(cell_text(cell)), index, self.label(column))
@@ -87,6 +90,8 @@ class Reader:
         label_column = self._label_column(periods)
         for index in range(self.table.header + 1, len(self.grid.rows)):
             row = self.grid.rows[index]
+            if self.source_note(row):
+                continue
             cells = {c: row[c] if c < len(row) else "" for c in periods}
             label = row[label_column] if label_column < len(row) else ""
             if not any(cell_text(c).casefold() not in MISSING_MARKS for c in cells.values()):
@@ -125,13 +130,15 @@ class Reader:
         label_column = self._period_label_column(geos)
         for index in range(self.table.header + 1, len(self.grid.rows)):
             row = self.grid.rows[index]
+            if self.source_note(row):
+                continue
             cells = {c: row[c] if c < len(row) else "" for c in geos}
             label = row[label_column] if label_column < len(row) else ""
             if not any(cell_text(c).casefold() not in MISSING_MARKS for c in cells.values()):
                 continue
             period = self.period(label)
             if period is None:
-                message = f"{PERIOD_EXPECTED}, got {cell_text(label)!r}"
+                message = msg("expected_period", got=cell_text(label))
                 self.problem(message, index, self.label(label_column))
                 continue
             for column, geo in geos.items():
@@ -159,17 +166,38 @@ class Reader:
         first_row = self.grid.sheet_row(self.table.header + 1)
         body = self.grid.rows_from(self.table.header + 1)
         while chunk := list(itertools.islice(body, CHUNK_ROWS)):
+            chunk = self._without_source_lines(chunk)
             shortest = min(map(len, chunk))
             parsed = [
                 (name, label, parse(_column(chunk, c, shortest)))
                 for name, label, c, parse in fields
             ]
-            self._long_chunk(parsed, where, first_row)
+            self._long_chunk(parsed, where, first_row, chunk)
             first_row += len(chunk)
 
-    def _long_chunk(self, fields: list, where: dict[str, int], first_row: int) -> None:
+    def source_note(self, row: list[object]) -> bool:
+        """A footnote row such as 'Источник: …' (first cell) is kept aside, never read as data."""
+        if not (row and is_source_line(row[0])):
+            return False
+        self.source_lines.append(source_line_in(row))
+        return True
+
+    def _without_source_lines(self, chunk: list[list[object]]) -> list[list[object]]:
+        """A long table's footnote rows read as blank lines, so later rows keep their numbers."""
+        notes = [i for i, row in enumerate(chunk) if row and is_source_line(row[0])]
+        if not notes:
+            return chunk
+        chunk = list(chunk)
+        for i in notes:
+            self.source_note(chunk[i])
+            chunk[i] = []
+        return chunk
+
+    def _long_chunk(
+        self, fields: list, where: dict[str, int], first_row: int, chunk: list[list[object]]
+    ) -> None:
         if not any(failed for _, _, (_, failed) in fields):
-            self._clean_long_chunk(fields, where, first_row)
+            self._clean_long_chunk(fields, where, first_row, chunk)
             return
         fields = [(name, label, results) for name, label, (results, _) in fields]
         value_label = self.label(where["value"])
@@ -186,14 +214,12 @@ class Reader:
                         record[name] = result
                     else:
                         errors.append((label, result))
-            if all(record.get(name) in ("", None) for name in where) and len(errors) == 0:
-                continue  # a blank line
+            if (errors and _blank(chunk[offset])) or (not errors and _empty(record, where)):
+                continue  # a blank line (a required cell fails only on a line with something)
             if "period" in record:
                 record["period_start"], record["period_end"] = record.pop("period")
             elif record.get("period_end", "~") < record.get("period_start", ""):
-                errors.append(
-                    (self.label(where["period_end"]), "period_end is before period_start")
-                )
+                errors.append((self.label(where["period_end"]), msg("period_backwards")))
             for label, message in errors:
                 self.problems.append(
                     Problem(self.file, message, first_row + offset, label, self.grid.name)
@@ -203,11 +229,15 @@ class Reader:
             if record["value"] is None:
                 self.skipped += 1
                 continue
+            if "source_name" in record:
+                _place_source_name(record)
             record.setdefault("indicator", self.options.indicator or "")
             self.rows.append([record.get(name, "") for name in OBS_COLUMNS])
             self.rows_at.append((first_row + offset, value_label))
 
-    def _clean_long_chunk(self, fields: list, where: dict[str, int], first_row: int) -> None:
+    def _clean_long_chunk(
+        self, fields: list, where: dict[str, int], first_row: int, chunk: list[list[object]]
+    ) -> None:
         """The same rows as `_long_chunk` when every cell of the chunk was read: built column
         by column, the way 100,000-row files go through quickly."""
         columns = {name: [result for _, result in results] for name, _, (results, _) in fields}
@@ -227,9 +257,11 @@ class Reader:
             ]
             if backwards:  # rare: let the row-by-row reader word every problem
                 retry = [(name, label, (results, True)) for name, label, (results, _) in fields]
-                self._long_chunk(retry, where, first_row)
+                self._long_chunk(retry, where, first_row, chunk)
                 return
         empty = [""] * size
+        if "source_name" in columns:
+            _place_source_names(columns, empty)
         default = [self.options.indicator or ""] * size
         ordered = [
             columns.get(name, default if name == "indicator" else empty) for name in OBS_COLUMNS
@@ -252,26 +284,25 @@ class Reader:
             if not text:
                 if default_indicator:
                     return default_indicator
-                raise ValueError("an indicator is required")
+                raise Invalid(msg("indicator_required"))
             found = ref.indicator(text)
             if found is None:
-                known = ", ".join(sorted(ref.indicator_kind))
-                raise ValueError(f"unknown indicator {text!r}; expected one of {known}")
+                raise Invalid(msg("unknown_indicator", got=text, known=sorted(ref.indicator_kind)))
             return found
 
         def geo(cell: object) -> str:
             text = cell_text(cell)
             if not text:
-                raise ValueError("a country is required")
+                raise Invalid(msg("country_required"))
             found = ref.geo(text)
             if found is None:
-                raise ValueError(self.unknown_geo_message(text))
+                raise Invalid(self.unknown_geo_message(text))
             return found
 
         def period(cell: object) -> tuple[str, str]:
             found = parse_period(cell)
             if found is None:
-                raise ValueError(f"{PERIOD_EXPECTED}, got {cell_text(cell)!r}")
+                raise Invalid(msg("expected_period", got=cell_text(cell)))
             return found[0].isoformat(), found[1].isoformat()
 
         return {
@@ -281,6 +312,7 @@ class Reader:
             "period_start": parse_day,
             "period_end": parse_day,
             "value": parse_value,
+            "source_name": cell_text,
             "source_name_ru": cell_text,
             "source_name_en": cell_text,
             "source_url": parse_url,
@@ -288,7 +320,34 @@ class Reader:
         }
 
 
-PERIOD_EXPECTED = "expected a period like 'январь–сентябрь 2024' or '2024-09'"
+def _place_source_name(record: dict[str, object]) -> None:
+    """A name from a source column that does not say its language goes where its letters
+    say, unless the file gives that language's name in its own column."""
+    name = record.pop("source_name")
+    slot = "source_name_ru" if written_in_russian(name) else "source_name_en"
+    if name and not record.get(slot):
+        record[slot] = name
+
+
+def _place_source_names(columns: dict[str, list], empty: list[str]) -> None:
+    """`_place_source_name`, column-wise."""
+    names = columns.pop("source_name")
+    russian = {name: written_in_russian(name) for name in set(names)}
+    ru, en = columns.get("source_name_ru", empty), columns.get("source_name_en", empty)
+    columns["source_name_ru"] = [
+        mine or (name if russian[name] else "") for name, mine in zip(names, ru, strict=True)
+    ]
+    columns["source_name_en"] = [
+        mine or ("" if russian[name] else name) for name, mine in zip(names, en, strict=True)
+    ]
+
+
+def _blank(row: list[object]) -> bool:
+    return all(cell_text(cell) == "" for cell in row)
+
+
+def _empty(record: dict[str, object], where: dict[str, int]) -> bool:
+    return all(record.get(name) in ("", None) for name in where)
 
 
 def _column(rows: list[list[object]], column: int, shortest: int | None = None) -> list[object]:
@@ -306,7 +365,7 @@ def _parse_each(
         try:
             results.append((True, parse(cell)))
         except ValueError as exc:
-            results.append((False, str(exc)))
+            results.append((False, reason(exc)))
             failed = True
     return results, failed
 
@@ -336,7 +395,7 @@ def _memoised(
                 try:
                     found = (True, parse(cell))
                 except ValueError as exc:
-                    found = (False, str(exc))
+                    found = (False, reason(exc))
                 if len(cache) < MEMO_LIMIT:
                     cache[key] = found
             failed = failed or not found[0]

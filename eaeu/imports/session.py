@@ -15,6 +15,7 @@ from eaeu.imports.options import ANSWERABLE, Options
 from eaeu.imports.parse import Question
 from eaeu.imports.pending import StoredPendingImports, UploadStash, drop_tokens
 from eaeu.imports.workflow import ImportOutcome, commit_import, preview_import
+from eaeu.messages import Text, text_from_json, text_to_json
 
 
 @dataclass(frozen=True)
@@ -24,11 +25,12 @@ class PendingUpload:
     upload: str  # the stashed file's token
     preview: str | None = None  # the clean preview's token, once there is one
     answers: Mapping[str, str] = field(default_factory=dict)
-    # Every question asked about this file, so an answer stays visible and changeable.
-    questions: Mapping[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    # Every question asked about this file, so an answer stays visible and changeable; each
+    # is kept as a message, so the page words it in the language it is shown in.
+    questions: Mapping[str, tuple[Text, tuple[str, ...]]] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
-        questions = {k: [m, list(c)] for k, (m, c) in self.questions.items()}
+        questions = {k: [text_to_json(m), list(c)] for k, (m, c) in self.questions.items()}
         return {
             "upload": self.upload,
             "preview": self.preview,
@@ -46,8 +48,13 @@ class PendingUpload:
         asked = data.get("questions") if isinstance(data.get("questions"), dict) else {}
         questions = {}
         for key, item in asked.items():
-            if key in ANSWERABLE and isinstance(item, list) and len(item) == 2:
-                questions[key] = (str(item[0]), tuple(str(c) for c in item[1]))
+            if (
+                key in ANSWERABLE
+                and isinstance(item, list)
+                and len(item) == 2
+                and isinstance(item[1], list)
+            ):
+                questions[key] = (text_from_json(item[0]) or "", tuple(str(c) for c in item[1]))
         return cls(
             upload=data["upload"],
             preview=preview,

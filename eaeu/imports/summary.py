@@ -1,17 +1,23 @@
 """The preview of an import as one value: the command line prints it, the browser shows it.
 
-Both render the same summary, with the same cap on listed rows; periods stay dates, so each
-renders them in its own language.
+Both render the same summary, with the same cap on listed rows; its problems, notes and
+questions stay messages and its periods dates, so each renders them in the reader's language.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from eaeu.i18n import period_label
 from eaeu.imports.parse import Question
 from eaeu.imports.plan import Change
+from eaeu.messages import Text, msg
 from eaeu.model import Problem, format_problems
+
+LAYOUTS = {
+    "long": "layout_long",
+    "periods as columns": "layout_periods",
+    "countries as columns": "layout_countries",
+}
 
 CHANGE_ROWS = 50  # changed or removed rows listed per indicator; the counts give the rest
 
@@ -35,9 +41,10 @@ class PreviewSummary:
     rows_read: int
     mode: str
     errors: tuple[Problem, ...]
+    missing: tuple[Problem, ...]  # source fields the editor must still enter
     questions: tuple[Question, ...]
     warnings: tuple[Problem, ...]
-    notes: tuple[str, ...]
+    notes: tuple[Text, ...]
     indicators: tuple[IndicatorSummary, ...]
     saved_as: int | None = None  # the new version, once committed
 
@@ -65,6 +72,7 @@ class PreviewSummary:
             rows_read=len(parsed.rows),
             mode=plan.mode,
             errors=tuple(plan.all_problems + outcome.problems),
+            missing=tuple(parsed.missing),
             questions=tuple(parsed.questions),
             warnings=tuple(parsed.warnings),
             notes=tuple(parsed.notes),
@@ -72,49 +80,71 @@ class PreviewSummary:
             saved_as=version.id if version is not None else None,
         )
 
-    def lines(self) -> list[str]:
+    def lines(self, lang: str = "en") -> list[str]:
         """The summary as plain text lines (the command line's output)."""
-        where = f", sheet {self.sheet!r}" if self.sheet else ""
-        lines = [
-            f"{self.file_name}{where}: {self.rows_read} rows read ({self.layout or 'no table'})"
-        ]
-        if self.errors:
-            lines.append(f"Errors ({len(self.errors)}): the file cannot be imported as it is")
-            lines.extend(format_problems(list(self.errors)).splitlines())
-        for question in self.questions:
-            lines.append(
-                f"Question ({question.key}: {' | '.join(question.choices)}): {question.message}"
-            )
-        if self.warnings:
-            lines.append(f"Warnings ({len(self.warnings)}):")
-            lines.extend(format_problems(list(self.warnings)).splitlines())
-        lines.extend(f"Note: {note}" for note in self.notes)
+        layout = msg(LAYOUTS.get(self.layout, "layout_none"))
+        head = {"file": self.file_name, "rows": self.rows_read, "layout": layout}
+        if self.sheet:
+            lines = [msg("summary_head_sheet", sheet=self.sheet, **head).text(lang)]
+        else:
+            lines = [msg("summary_head", **head).text(lang)]
+        lines += _problem_lines("summary_errors", self.errors, lang)
+        lines += _problem_lines("summary_source_needed", self.missing, lang)
+        lines.extend(_question_line(question, lang) for question in self.questions)
+        lines += _problem_lines("summary_warnings", self.warnings, lang)
+        lines.extend(msg("summary_note", note=note).text(lang) for note in self.notes)
         for item in self.indicators:
-            lines.extend(_indicator_lines(item, self.mode))
+            lines.extend(_indicator_lines(item, self.mode, lang))
         if self.saved_as is not None:
-            lines.append(f"Saved as version {self.saved_as}.")
+            lines.append(msg("summary_saved", version=self.saved_as).text(lang))
         return lines
 
 
-def _indicator_lines(item: IndicatorSummary, mode: str) -> list[str]:
-    removed = f", {item.removed_count} removed" if mode == "replace" else ""
-    lines = [
-        f"{item.indicator}: {item.new} new, {item.changed_count} changed, "
-        f"{item.unchanged} unchanged{removed}"
+def _problem_lines(key: str, problems: tuple[Problem, ...], lang: str) -> list[str]:
+    if not problems:
+        return []
+    return [
+        msg(key, count=len(problems)).text(lang),
+        *format_problems(list(problems), lang).splitlines(),
     ]
+
+
+def _question_line(question: Question, lang: str) -> str:
+    choices = " | ".join(question.choices)
+    return msg(
+        "summary_question", key=question.key, choices=choices, question=question.message
+    ).text(lang)
+
+
+def _indicator_lines(item: IndicatorSummary, mode: str, lang: str) -> list[str]:
+    counts = {
+        "indicator": item.indicator,
+        "new": item.new,
+        "changed": item.changed_count,
+        "unchanged": item.unchanged,
+    }
+    if mode == "replace":
+        lines = [msg("summary_counts_replace", removed=item.removed_count, **counts).text(lang)]
+    else:
+        lines = [msg("summary_counts", **counts).text(lang)]
     for change in item.changed:
-        period = period_label(change.start, change.end, "en")
+        where = {"geo": change.geo, "period": _period(change)}
         if change.source_only:
-            lines.append(f"  changed {change.geo} {period}: source updated (value {change.new})")
+            lines.append(msg("summary_source_updated", new=change.new, **where).text(lang))
         else:
-            lines.append(f"  changed {change.geo} {period}: {change.old} -> {change.new}")
+            line = msg("summary_changed", old=change.old, new=change.new, **where)
+            lines.append(line.text(lang))
     for change in item.removed:
-        period = period_label(change.start, change.end, "en")
-        lines.append(f"  removed {change.geo} {period}: {change.old}")
-    for count, listed, what in (
-        (item.changed_count, len(item.changed), "changed"),
-        (item.removed_count, len(item.removed), "removed"),
+        line = msg("summary_removed", geo=change.geo, period=_period(change), old=change.old)
+        lines.append(line.text(lang))
+    for key, count, listed in (
+        ("summary_more_changed", item.changed_count, len(item.changed)),
+        ("summary_more_removed", item.removed_count, len(item.removed)),
     ):
         if count > listed:
-            lines.append(f"  ... and {count - listed} more {what}")
+            lines.append(msg(key, count=count - listed).text(lang))
     return lines
+
+
+def _period(change: Change) -> tuple[str, str]:
+    return change.start.isoformat(), change.end.isoformat()

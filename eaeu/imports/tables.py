@@ -16,19 +16,26 @@ FIELD_NAMES = {
     "period_start": ("period start", "начало периода", "start", "начало"),
     "period_end": ("period end", "конец периода", "окончание периода", "end", "конец"),
     "value": ("value", "значение", "величина"),
+    # A source column that does not say its language: each name's letters tell (sources.py).
+    "source_name": ("source name", "source", "источник", "название источника"),
     "source_name_ru": (
-        "source name",
-        "source",
-        "источник",
-        "название источника",
         "source name ru",
+        "source (russian)",
         "источник (рус.)",
+        "источник по-русски",
+        "название источника по-русски",
     ),
-    "source_name_en": ("source name en", "source (english)", "источник (англ.)"),
+    "source_name_en": (
+        "source name en",
+        "source (english)",
+        "источник (англ.)",
+        "источник по-английски",
+        "название источника по-английски",
+    ),
     "source_url": ("source url", "url", "ссылка", "ссылка на источник"),
     "source_date": ("source date", "дата источника", "дата публикации"),
 }
-FIELD_BY_NAME = {name: key for key, names in FIELD_NAMES.items() for name in names}
+FIELD_BY_NAME = {normalise_name(name): key for key, names in FIELD_NAMES.items() for name in names}
 INDEX_HINTS = (
     "индекс",
     "index",
