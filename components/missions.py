@@ -20,7 +20,7 @@ from components.view import for_tab
 from eaeu import queries
 from eaeu.charts import chart_key
 from eaeu.dataset import Dataset
-from eaeu.i18n import fmt_date, t
+from eaeu.i18n import fmt_date, plural, t
 from eaeu.view import ResolvedView
 
 
@@ -94,7 +94,8 @@ def summary_text(frame, lang: str, complete: bool = True) -> str:
     if frame.empty:
         return t("empty_missions", lang)
     if not complete:
-        return t("partial_names", lang, n=len(frame))
+        n = len(frame)
+        return t("partial_names", lang, n=n, missions=plural("missions", n, lang))
     open_count = int((frame["status"] == "open").sum())
     parts = [
         t("total_missions", lang, n=len(frame)),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from babel import Locale
 from babel.dates import format_date, get_month_names
 from babel.numbers import format_decimal, get_decimal_symbol
 
@@ -98,8 +99,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "total_missions": {"ru": "Всего учреждений: {n}", "en": "Missions in total: {n}"},
     "partial_names": {
-        "ru": "Источник называет учреждений: {n} (это не полный перечень).",
-        "en": "This source names {n} mission(s); it is not a complete list.",
+        "ru": "Источник называет {n} {missions}; это не полный перечень.",
+        "en": "This source names {n} {missions}; it is not a complete list.",
     },
     "open_missions": {"ru": "действующих: {n}", "en": "open: {n}"},
     "regions_count": {"ru": "регионов: {n}", "en": "regions: {n}"},
@@ -264,6 +265,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "kind_rollback": {"ru": "откат", "en": "rollback"},
     "kind_edit": {"ru": "правка", "en": "edit"},
     "history_current": {"ru": "текущая", "en": "current"},
+    "history_version": {"ru": "№\u00a0{id}", "en": "v{id}"},
     "history_download": {"ru": "Скачать xlsx", "en": "Download xlsx"},
     "history_rollback": {"ru": "Вернуть эту версию", "en": "Roll back to this version"},
     "history_confirm": {
@@ -502,6 +504,22 @@ FEDERAL_DISTRICTS = {
     "siberian": {"ru": "Сибирский", "en": "Siberian"},
     "far_eastern": {"ru": "Дальневосточный", "en": "Far Eastern"},
 }
+
+
+# Words whose form follows a number, by Babel's plural category (CLDR): 1 учреждение,
+# 2 учреждения, 5 учреждений.
+PLURALS = {
+    "missions": {
+        "ru": {"one": "учреждение", "few": "учреждения", "many": "учреждений"},
+        "en": {"one": "mission", "other": "missions"},
+    },
+}
+
+
+def plural(word: str, n: int, lang: str) -> str:
+    forms = PLURALS[word][normalize_lang(lang)]
+    category = Locale.parse(normalize_lang(lang)).plural_form(n)
+    return forms.get(category) or forms.get("many") or forms["other"]
 
 
 def normalize_lang(lang: str | None) -> str:

@@ -10,6 +10,7 @@ import pytest
 
 from components import ids
 from tests.conftest import wait_for_chart
+from tests.test_browser_editor import EDITOR, log_in, store  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +47,7 @@ TEXTS_JS = """
 # Names the sources write in Latin letters in Russian too, and codes that are not words.
 LATIN_ALLOWED = re.compile(
     r"^(https?://\S+|[\w.-]+\.(by|kg|ru|org|com)\b.*|Sputnik|PNG|SVG|PDF|CSV|XLSX|URL|ISO|px"
-    r"|Excel|ZIP|[A-Z]{3}|EAEU|RU-[A-Z]{2,3}|[xX×]|RU|EN|English)$"
+    r"|Excel|ZIP|csv|xlsx|xlsm|ods|[A-Z]{3}|EAEU|RU-[A-Z]{2,3}|[xX×]|RU|EN|English)$"
 )
 # The language switch names each language in itself.
 CYRILLIC_ALLOWED = {"Русский", "RU", "Рус"}
@@ -150,3 +151,18 @@ def test_choosing_a_period_length_redraws_the_trend(page, live_server):
         arg=ids.TREND_GRAPH,
     )
     assert "Full year, year by year" in page.locator(f"#{ids.TREND_GRAPH}-subtitle").inner_text()
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_data_tab_is_in_one_language(page, live_server, store, lang):  # noqa: F811
+    """The editors' tab: upload form, history (with the system's own notes), figure of the week."""
+    log_in(page, live_server)
+    page.goto(f"{live_server}/?lang={lang}&tab=data")
+    page.wait_for_selector(f"#{ids.tab_panel('data')} table, #{ids.tab_panel('data')} .ag-row")
+    texts = [t.replace(EDITOR, "") for t in visible_texts(page)]  # the editor's own name
+    if lang == "ru":
+        english = sorted(latin_only_words(texts))
+        assert not english, english
+    else:
+        russian = sorted(cyrillic_texts(texts))
+        assert not russian, russian

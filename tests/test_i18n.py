@@ -44,3 +44,15 @@ def test_dates_per_locale_and_partial_dates_as_given():
 
 def test_unknown_language_falls_back_to_russian():
     assert t("tab_table", "de") == "Таблица"
+
+
+def test_plural_forms_follow_the_number():
+    from eaeu.i18n import plural
+
+    assert [plural("missions", n, "ru") for n in (1, 2, 5, 21)] == [
+        "учреждение",
+        "учреждения",
+        "учреждений",
+        "учреждение",
+    ]
+    assert [plural("missions", n, "en") for n in (1, 2)] == ["mission", "missions"]

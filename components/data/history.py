@@ -48,7 +48,8 @@ def history_view(store: Store, lang: str) -> list:
 
 
 def history_row(info: VersionInfo, current: bool, lang: str) -> html.Tr:
-    label = f"v{info.id}" + (f" ({t('history_current', lang)})" if current else "")
+    label = t("history_version", lang, id=info.id)
+    label += f" ({t('history_current', lang)})" if current else ""
     actions = [
         html.Button(
             t("history_download", lang),
