@@ -166,3 +166,14 @@ def test_data_tab_is_in_one_language(page, live_server, store, lang):  # noqa: F
     else:
         russian = sorted(cyrillic_texts(texts))
         assert not russian, russian
+
+
+def test_no_chart_offers_a_third_party(page, live_server):
+    """No 'Share chart' to Plotly Cloud, no Chart Studio: the toolbar keeps readers here."""
+    open_everything(page, live_server, "en", "indicators")
+    titles = page.evaluate(
+        "() => Array.from(document.querySelectorAll('.modebar-btn'))"
+        ".map(b => b.getAttribute('data-title'))"
+    )
+    assert "Download plot as a PNG" in titles  # the toolbar is there ...
+    assert not [t for t in titles if "Share" in t or "Chart Studio" in t or "Cloud" in t]
