@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from eaeu.highlight_form_rules import FormProblems, data_problems
-from eaeu.messages import system_note
+from eaeu.messages import Each, system_note
 from eaeu.model import SCHEMAS
 from eaeu.store import Store, VersionInfo
 
@@ -50,8 +50,7 @@ def save_highlight(store: Store, row: dict[str, str], editor: str, lang: str) ->
             raise NothingChanged
         return updated
 
-    keys = {name: row[name] for name in ("date", "indicator", "geo")}
-    note = system_note("note_highlight", **keys)
+    note = system_note("note_highlight", **_note_values(store, row))
     return store.commit(change, editor, note=note, kind="edit")
 
 
@@ -60,3 +59,17 @@ def latest_highlight_row(frame: pd.DataFrame) -> dict[str, str]:
     if frame.empty:
         return {}
     return {k: str(v) for k, v in frame.sort_values("date").iloc[-1].items()}
+
+
+def _note_values(store: Store, row: dict[str, str]) -> dict[str, object]:
+    """The history note names the indicator and the country in the reader's language."""
+    raw = store.load_raw()
+    names = {}
+    for field, table, key in (("indicator", "indicators", "id"), ("geo", "geographies", "code")):
+        found = raw[table][raw[table][key] == row[field]]
+        names[field] = (
+            Each(found["name_ru"].iloc[0], found["name_en"].iloc[0])
+            if not found.empty
+            else row[field]
+        )
+    return {"date": row["date"], **names}

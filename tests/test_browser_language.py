@@ -31,7 +31,8 @@ TEXTS_JS = """
         // Code to copy (the embed snippet) is not prose in either language.
         if (!parent || ["SCRIPT", "STYLE", "NOSCRIPT", "TEXTAREA", "CODE", "PRE"].includes(parent.tagName)) continue;
         const text = node.textContent.trim();
-        if (text && shown(parent)) out.push(text);
+        // What people typed (names, file names, their notes) is shown as written.
+        if (text && shown(parent) && !parent.closest("[data-as-typed]")) out.push(text);
     }
     for (const el of document.querySelectorAll("[title], [aria-label], [placeholder], [data-title]")) {
         if (!shown(el)) continue;
@@ -159,7 +160,7 @@ def test_data_tab_is_in_one_language(page, live_server, store, lang):  # noqa: F
     log_in(page, live_server)
     page.goto(f"{live_server}/?lang={lang}&tab=data")
     page.wait_for_selector(f"#{ids.tab_panel('data')} table, #{ids.tab_panel('data')} .ag-row")
-    texts = [t.replace(EDITOR, "") for t in visible_texts(page)]  # the editor's own name
+    texts = [t.replace(EDITOR, "") for t in visible_texts(page)]  # the header names the editor
     if lang == "ru":
         english = sorted(latin_only_words(texts))
         assert not english, english

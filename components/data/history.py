@@ -71,18 +71,20 @@ def history_row(info: VersionInfo, current: bool, lang: str) -> html.Tr:
                 message=t("history_confirm", lang, version=info.id),
             )
         )
+    note = version_note(info.note)
+    # (text, as typed): names, file names and editors' notes are shown as they were written,
+    # in whatever language that was, and marked so (data-as-typed).
     cells = [
-        label,
-        f"{info.created_at:%Y-%m-%d %H:%M}",
-        info.editor or "—",
-        info.file_name or "—",
-        kind_label(info.kind, lang),
-        str(info.counts.get("observations", "")),
-        render(version_note(info.note), lang),
+        (label, False),
+        (f"{info.created_at:%Y-%m-%d %H:%M}", False),
+        (info.editor or "—", True),
+        (info.file_name or "—", True),
+        (kind_label(info.kind, lang), False),
+        (str(info.counts.get("observations", "")), False),
+        (render(note, lang), isinstance(note, str)),
     ]
-    return html.Tr(
-        [*(html.Td(c) for c in cells), html.Td(actions)], **{"data-version": str(info.id)}
-    )
+    tds = [html.Td(text, **({"data-as-typed": "1"} if typed else {})) for text, typed in cells]
+    return html.Tr([*tds, html.Td(actions)], **{"data-version": str(info.id)})
 
 
 def history_section(store: Store, lang: str) -> html.Section:
