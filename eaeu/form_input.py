@@ -7,7 +7,8 @@ import datetime as dt
 import re
 from decimal import Decimal
 
-from babel.numbers import NumberFormatError, parse_decimal
+from babel.dates import format_date
+from babel.numbers import NumberFormatError, get_decimal_symbol, parse_decimal
 
 from eaeu.i18n import normalize_lang
 
@@ -104,3 +105,29 @@ def parse_number(text: str, lang: str) -> Decimal:
 def number_text(value: Decimal) -> str:
     """The stored form of a number: a point, no groups, no exponent ('4.4', '-1.25')."""
     return format(value, "f")
+
+
+# How an editor types a date in each language: day first, '.' in Russian and '/' in English.
+INPUT_DATE_PATTERNS = {
+    "ru": {3: "dd.MM.y", 2: "MM.y", 1: "y"},
+    "en": {3: "dd/MM/y", 2: "MM/y", 1: "y"},
+}
+
+
+def fmt_date_input(value: str | None, lang: str) -> str:
+    """A stored date (YYYY, YYYY-MM or YYYY-MM-DD) as an editor types it: '20.12.2024',
+    '12.2024' (ru); '20/12/2024', '12/2024' (en). Anything else is shown as it is."""
+    text = (value or "").strip()
+    parts = text.split("-")
+    try:
+        year, month, day = (*map(int, parts), 1, 1)[:3] if len(parts) <= 3 else ("",) * 3
+        date = dt.date(year, month, day)
+    except (ValueError, TypeError):
+        return text
+    lang = normalize_lang(lang)
+    return format_date(date, INPUT_DATE_PATTERNS[lang][len(parts)], locale=lang)
+
+
+def fmt_number_input(text: str | None, lang: str) -> str:
+    """A stored number ('4.4') as an editor types it: '4,4' (ru), '4.4' (en), digits kept."""
+    return (text or "").replace(".", get_decimal_symbol(normalize_lang(lang)))

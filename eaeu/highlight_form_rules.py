@@ -10,8 +10,16 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from eaeu.form_input import InputError, number_text, parse_day, parse_number, parse_partial_date
-from eaeu.i18n import fmt_date_input, fmt_number_input, normalize_lang, period_label, t
+from eaeu.form_input import (
+    InputError,
+    fmt_date_input,
+    fmt_number_input,
+    number_text,
+    parse_day,
+    parse_number,
+    parse_partial_date,
+)
+from eaeu.i18n import normalize_lang, period_label, t
 from eaeu.model import SCHEMAS, Column
 
 SCHEMA = SCHEMAS["highlights"]

@@ -8,8 +8,15 @@ from decimal import Decimal
 
 import pytest
 
-from eaeu.form_input import InputError, number_text, parse_day, parse_number, parse_partial_date
-from eaeu.i18n import fmt_date_input, fmt_number_input
+from eaeu.form_input import (
+    InputError,
+    fmt_date_input,
+    fmt_number_input,
+    number_text,
+    parse_day,
+    parse_number,
+    parse_partial_date,
+)
 
 
 @pytest.mark.parametrize(
