@@ -26,6 +26,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
 
     from components import auth, page, services  # registers the panels' callbacks
     from components.data.panel import EDITOR_OUTPUTS
+    from components.rate_limits import init_limits
 
     app = dash.Dash(
         __name__,
@@ -39,6 +40,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     app.index_string = app.index_string.replace("<html>", '<html lang="ru">')
     configure_server(app.server, settings)
     services.install(app.server, settings, repository)
+    init_limits(app.server)
     auth.init_auth(app.server, repository.store, EDITOR_OUTPUTS)
     app.layout = page.shell
     return app
