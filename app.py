@@ -10,6 +10,7 @@ import sys
 
 import dash
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from eaeu.config import INSTANCE_DIR, PROJECT_DIR, Settings
 from eaeu.imports.files import assert_openpyxl_uses_defusedxml
@@ -41,7 +42,13 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     configure_server(app.server, settings)
     services.install(app.server, settings, repository)
     init_limits(app.server)
-    auth.init_auth(app.server, repository.store, EDITOR_OUTPUTS)
+    auth.init_auth(
+        app.server,
+        repository.store,
+        EDITOR_OUTPUTS,
+        session_hours=settings.session_hours,
+        callbacks=lambda: app.callback_map,
+    )
     app.layout = page.shell
     return app
 
@@ -57,6 +64,15 @@ def configure_server(server: Flask, settings: Settings) -> None:
         REMEMBER_COOKIE_SECURE=settings.secure_cookies,
         REMEMBER_COOKIE_HTTPONLY=True,
     )
+    trust_proxies(server, settings.trusted_proxies)
+
+
+def trust_proxies(server: Flask, hops: int) -> None:
+    """Behind `hops` reverse proxies, take the client's address, scheme and host from their
+    X-Forwarded-* headers; with none (the default) those headers are ignored, so a client
+    cannot spoof the address that session protection and rate limits key on."""
+    if hops > 0:
+        server.wsgi_app = ProxyFix(server.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
 def create_server() -> Flask:

@@ -1,4 +1,4 @@
-"""Store commands: import FILE, history, rollback VERSION, editor add NAME.
+"""Store commands: import FILE, history, rollback VERSION, editor add|passwd|remove|list.
 
 Bad input prints the same lines the browser shows, in the language `--lang` asks for, and
 exits 1, never with a traceback.
@@ -17,7 +17,14 @@ from eaeu.imports.summary import PreviewSummary
 from eaeu.imports.workflow import import_into
 from eaeu.messages import msg, render, version_note
 from eaeu.model import format_problems
-from eaeu.users import add_editor, check_new_editor
+from eaeu.users import (
+    add_editor,
+    check_new_editor,
+    check_password,
+    editor_names,
+    remove_editor,
+    set_password,
+)
 
 
 def add_store_parsers(subparsers) -> None:
@@ -73,6 +80,20 @@ def add_store_parsers(subparsers) -> None:
     add = actions.add_parser("add", parents=[common], help="add an editor (asks for a password)")
     add.add_argument("name")
     add.set_defaults(handler=run_editor_add)
+    passwd = actions.add_parser(
+        "passwd",
+        parents=[common],
+        help="set an editor's password (asks for it); ends their sessions",
+    )
+    passwd.add_argument("name")
+    passwd.set_defaults(handler=run_editor_passwd)
+    remove = actions.add_parser(
+        "remove", parents=[common], help="remove an editor and end their sessions"
+    )
+    remove.add_argument("name")
+    remove.set_defaults(handler=run_editor_remove)
+    listing = actions.add_parser("list", parents=[common], help="list the editors")
+    listing.set_defaults(handler=run_editor_list)
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -163,4 +184,38 @@ def run_editor_add(args: argparse.Namespace) -> int:
         print(f"editor not added: {exc}")
         return 1
     print(f"Editor {args.name!r} added.")
+    return 0
+
+
+def run_editor_passwd(args: argparse.Namespace) -> int:
+    store = repository(args).store
+    try:
+        if args.name not in editor_names(store):
+            raise LookupError(f"no editor {args.name!r}")
+        password = read_password(args.name)
+        reasons = check_password(password)
+        if reasons:
+            raise ValueError("; ".join(reasons))
+        set_password(store, args.name, password)
+    except (LookupError, ValueError) as exc:
+        print(f"password not changed: {exc.args[0]}")
+        return 1
+    print(f"Password of {args.name!r} changed; their sessions have ended.")
+    return 0
+
+
+def run_editor_remove(args: argparse.Namespace) -> int:
+    store = repository(args).store
+    try:
+        remove_editor(store, args.name)
+    except LookupError as exc:
+        print(f"editor not removed: {exc.args[0]}")
+        return 1
+    print(f"Editor {args.name!r} removed; their sessions have ended.")
+    return 0
+
+
+def run_editor_list(args: argparse.Namespace) -> int:
+    for name in editor_names(repository(args).store):
+        print(name)
     return 0

@@ -1,26 +1,44 @@
 """Editors log in (Flask-Login); analysts read without an account. Data-changing callbacks
-are refused on the server for anyone else, whatever the browser sends."""
+are refused on the server for anyone else, whatever the browser sends.
+
+A login is a session kept in the store (eaeu/sessions.py): the cookie carries only its random
+token, looked up on every request, so logging out, a password change or the end of the
+session's lifetime (SESSION_HOURS) logs a copied cookie out too.
+"""
 
 from __future__ import annotations
 
-import contextlib
-import json
 from collections.abc import Collection
 from html import escape
-from urllib.parse import quote, urlparse, urlsplit
+from urllib.parse import quote, unquote, urlparse, urlsplit
 
-from flask import Flask, abort, redirect, request
+from flask import Flask, abort, make_response, redirect, request
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 
+from components.callback_guard import (
+    CallbackMap,
+    forged_update_guard,
+    output_ids,
+    reject_malformed_callbacks,
+)
+from components.rate_limits import limiter
 from eaeu.i18n import normalize_lang, t
+from eaeu.sessions import end_session, open_session, session_editor
 from eaeu.store import Store
-from eaeu.users import verify_editor
+from eaeu.users import dummy_hash, verify_editor
 from eaeu.view import ViewState
+
+__all__ = ["init_auth", "is_editor", "editor_name", "login_path", "logout_path", "output_ids"]
+
+LOGIN_LIMIT_PER_ADDRESS = "10/minute"
+LOGIN_LIMIT_PER_ACCOUNT = "5/minute"
 
 
 class Editor(UserMixin):
-    def __init__(self, name: str):
-        self.id = name
+    """A logged-in editor; Flask-Login keeps `get_id()`, the session token, in the cookie."""
+
+    def __init__(self, name: str, token: str):
+        self.id = token
         self.name = name
 
 
@@ -32,76 +50,49 @@ def editor_name() -> str | None:
     return current_user.name if is_editor() else None
 
 
-def init_auth(server: Flask, store: Store, editor_outputs: Collection[str]) -> None:
+def init_auth(
+    server: Flask,
+    store: Store,
+    editor_outputs: Collection[str],
+    session_hours: float = 12.0,
+    callbacks: CallbackMap = dict,
+) -> None:
     """Logins for editors; `editor_outputs`: the component ids (or pattern-matching id types)
-    that only an editor's callback request may write."""
+    that only an editor's callback request may write; `callbacks`: the Dash app's callback
+    map (what a callback request's `output` key runs)."""
     manager = LoginManager(server)
     manager.session_protection = "strong"
 
     @manager.user_loader
-    def load_user(name: str) -> Editor | None:
-        return Editor(name) if name in _editor_names(store) else None
+    def load_user(token: str) -> Editor | None:
+        name = session_editor(store, token)
+        return Editor(name, token) if name is not None else None
 
-    server.add_url_rule("/login", "login", _login_view(store), methods=["GET", "POST"])
-    server.add_url_rule("/logout", "logout", _logout, methods=["POST"])
-    server.before_request(forged_update_guard(frozenset(editor_outputs)))
-
-
-def _editor_names(store: Store) -> set[str]:
-    from eaeu.users import editor_names
-
-    return set(editor_names(store))
+    dummy_hash()  # computed now, so the first unknown name costs no more than the others
+    view = _throttled(_login_view(store, session_hours))
+    server.add_url_rule("/login", "login", view, methods=["GET", "POST"])
+    server.add_url_rule("/logout", "logout", _logout_view(store), methods=["POST"])
+    server.before_request(reject_malformed_callbacks(callbacks))
+    server.before_request(forged_update_guard(frozenset(editor_outputs), callbacks, is_editor))
 
 
-def forged_update_guard(editor_outputs: frozenset[str]):
-    def refuse_forged_updates():
-        """A POST to /_dash-update-component writing an editor-only output needs an editor."""
-        if request.method != "POST" or not request.path.endswith("/_dash-update-component"):
-            return None
-        try:
-            body = json.loads(request.get_data(cache=True) or b"{}")
-        except (ValueError, RecursionError):
-            abort(400)
-        if output_ids(body) & editor_outputs and not is_editor():
-            abort(403)
-        return None
-
-    return refuse_forged_updates
+def _account_key() -> str:
+    return "login-account:" + request.form.get("name", "").strip().casefold()[:200]
 
 
-def output_ids(body: object) -> set[str]:
-    """Ids a callback request writes, from both `outputs` and the `output` string Dash also
-    reads; a pattern-matching id counts by its `type`."""
-    if not isinstance(body, dict):
-        return set()
-    outputs = body.get("outputs", [])
-    outputs = outputs if isinstance(outputs, list) else [outputs]
-    found = set()
-    for output in outputs:
-        items = output if isinstance(output, list) else [output]
-        for item in items:
-            component = item.get("id") if isinstance(item, dict) else None
-            found.add(_component_key(component))
-    found.update(_ids_in_output_string(body.get("output")))
-    return found
+def _throttled(view):
+    """Failed or not, login attempts are limited per client address and per account name."""
+    only_posts = {"methods": ["POST"], "on_breach": _too_many_attempts}
+    view = limiter.limit(LOGIN_LIMIT_PER_ACCOUNT, key_func=_account_key, **only_posts)(view)
+    return limiter.limit(LOGIN_LIMIT_PER_ADDRESS, **only_posts)(view)
 
 
-def _component_key(component: object) -> str:
-    return str(component.get("type")) if isinstance(component, dict) else str(component)
-
-
-def _ids_in_output_string(output: object) -> set[str]:
-    """'id.prop' or '..id1.prop...id2.prop..'; a pattern id is JSON ('{"type":...}.prop')."""
-    if not isinstance(output, str):
-        return set()
-    found = set()
-    for part in output.strip(".").split("..."):
-        component = part.rsplit(".", 1)[0]
-        if component.startswith("{"):
-            with contextlib.suppress(ValueError):
-                component = json.loads(component)
-        found.add(_component_key(component))
-    return found
+def _too_many_attempts(_limit):
+    """429, as the login page in the language of the page the editor came from."""
+    page = login_page(_safe_next(request.args.get("next")), error_key="login_throttled")
+    response = make_response(page, 429)
+    response.headers["Retry-After"] = "60"
+    return response
 
 
 def _same_origin() -> bool:
@@ -120,7 +111,7 @@ def logout_path(here: str) -> str:
     return "/logout?next=" + quote(here, safe="")
 
 
-def _login_view(store: Store):
+def _login_view(store: Store, session_hours: float):
     def login():
         if request.method == "POST":
             if not _same_origin():
@@ -128,22 +119,22 @@ def _login_view(store: Store):
             target = _safe_next(request.args.get("next"))
             name = request.form.get("name", "")
             if verify_editor(store, name, request.form.get("password", "")):
-                login_user(Editor(name))
+                login_user(Editor(name, open_session(store, name, session_hours)))
                 return redirect(target)
-            return login_page(target, wrong=True)
+            return login_page(target, error_key="login_wrong")
         return login_page(_safe_next(request.args.get("next") or _came_from()))
 
     return login
 
 
-def login_page(target: str, wrong: bool = False) -> str:
+def login_page(target: str, error_key: str | None = None) -> str:
     """The form, in the language of the page the editor came from (`target`'s view)."""
     lang = normalize_lang(ViewState.from_query(urlsplit(target).query).lang)
     texts = {
         key: escape(t(key, lang))
         for key in ("editor_login", "login_name", "login_password", "login_submit", "login_back")
     }
-    error = escape(t("login_wrong", lang)) if wrong else ""
+    error = escape(t(error_key, lang)) if error_key else ""
     return LOGIN_PAGE.format(
         lang=lang, error=error, next=quote(target, safe=""), back=escape(target), **texts
     )
@@ -159,21 +150,39 @@ def _came_from() -> str:
 
 def _safe_next(target: str | None) -> str:
     """Only local paths: a login link must not bounce the editor to another site (browsers
-    drop tabs and newlines and read a backslash as a slash, so '/\t/evil' is '//evil')."""
-    if not target or any(ch < " " or ch in "\x7f\\" for ch in target):
+    drop tabs and newlines and read a backslash as a slash, so '/\t/evil' is '//evil').
+    The target is checked as given and once more percent-decoded, so an encoded tab, newline,
+    backslash or slash refuses it too; anything doubtful falls back to '/'."""
+    if not isinstance(target, str) or not target:
         return "/"
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return "/"
+    for form in (target, unquote(target)):
+        if not _is_local_path(form):
+            return "/"
     return target
 
 
-def _logout():
-    """Back to the page and view the editor left (`next`, else the Referer)."""
-    if not _same_origin():
-        abort(403)
-    logout_user()
-    return redirect(_safe_next(request.args.get("next") or _came_from()))
+def _is_local_path(target: str) -> bool:
+    if any(ch < " " or ch in "\x7f\\" for ch in target):
+        return False
+    try:
+        parts = urlsplit(target)
+    except ValueError:  # e.g. an unclosed '[' read as an IPv6 host
+        return False
+    return not (parts.scheme or parts.netloc) and target.startswith("/") and target[1:2] != "/"
+
+
+def _logout_view(store: Store):
+    def logout():
+        """End the session on the server too, then back to the page and view the editor left
+        (`next`, else the Referer)."""
+        if not _same_origin():
+            abort(403)
+        if is_editor():
+            end_session(store, current_user.get_id())
+        logout_user()
+        return redirect(_safe_next(request.args.get("next") or _came_from()))
+
+    return logout
 
 
 LOGIN_PAGE = """<!doctype html>

@@ -38,6 +38,8 @@ class Settings:
     secret_key: str | None = None  # None: generated once and kept in instance/
     editor: str | None = None  # who the command line records as the editor
     public_url: str | None = None  # the site's address for links in files; None: the request's
+    session_hours: float = 12.0  # an editor's login ends this long after it began
+    trusted_proxies: int = 0  # reverse proxies whose X-Forwarded-* headers are believed
 
     @property
     def limits(self) -> Limits:
@@ -74,7 +76,26 @@ class Settings:
             secret_key=os.environ.get("SECRET_KEY") or None,
             editor=_setting(editor, "EAEU_EDITOR", None) or None,
             public_url=public_address(_setting(public_url, "PUBLIC_URL", None)),
+            session_hours=_positive(os.environ.get("SESSION_HOURS", "12"), "SESSION_HOURS"),
+            trusted_proxies=_count(os.environ.get("TRUSTED_PROXIES", "0"), "TRUSTED_PROXIES"),
         )
+
+
+def _positive(value: str, name: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not number > 0 or number == float("inf"):
+        raise ValueError(f"{name} must be a positive number, not {value!r}")
+    return number
+
+
+def _count(value: str, name: str) -> int:
+    text = value.strip()
+    if not text.isdigit():
+        raise ValueError(f"{name} must be a whole number, 0 or more, not {value!r}")
+    return int(text)
 
 
 def public_address(value: object) -> str | None:

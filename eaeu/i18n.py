@@ -159,6 +159,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "login_submit": {"ru": "Войти", "en": "Log in"},
     "login_back": {"ru": "Вернуться без входа", "en": "Back without logging in"},
     "login_wrong": {"ru": "Неверное имя или пароль", "en": "Wrong name or password"},
+    "login_throttled": {
+        "ru": "Слишком много попыток входа. Попробуйте через минуту.",
+        "en": "Too many login attempts. Try again in a minute.",
+    },
     "data_import_title": {"ru": "Загрузка данных", "en": "Import data"},
     "data_recorded_as": {
         "ru": "Ваши изменения записываются в историю версий от имени «{name}».",

@@ -100,6 +100,18 @@ pending_imports = Table(
 )
 
 
+# Editors' logins, revocable on the server: the cookie carries a random token, the store only
+# its sha256, so a copy of the store logs nobody in. Ended by logout, password change, removal.
+editor_sessions = Table(
+    "editor_sessions",
+    metadata,
+    Column("token_sha256", String(64), primary_key=True),
+    Column("editor", String(100), nullable=False, index=True),
+    Column("created_at", String(32), nullable=False),
+    Column("expires_at", Integer, nullable=False),
+)
+
+
 def _migration_1(conn: Connection) -> None:
     for table in (versions, table_contents, version_tables):
         table.create(conn)
@@ -116,7 +128,16 @@ def _migration_3(conn: Connection) -> None:
 # Applied in order, each in its own transaction; append only, never edit a released one.
 # They create the tables as defined above: changing a definition later takes a new migration
 # (ALTER TABLE ...) and a matching edit above, never an edit of an old migration.
-MIGRATIONS: list[Callable[[Connection], None]] = [_migration_1, _migration_2, _migration_3]
+def _migration_4(conn: Connection) -> None:
+    editor_sessions.create(conn)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [
+    _migration_1,
+    _migration_2,
+    _migration_3,
+    _migration_4,
+]
 
 
 class StaleVersion(RuntimeError):

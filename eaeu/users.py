@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from functools import cache
+
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from eaeu.sessions import end_sessions
 from eaeu.store import Store, editors, utc_now_text
 
-MIN_PASSWORD_LENGTH = 8
+MIN_PASSWORD_LENGTH = 10  # characters other than spaces
 MAX_NAME_LENGTH = 100
+
+
+def check_password(password: str) -> list[str]:
+    """Why the password is refused; empty when it is strong enough."""
+    if sum(not ch.isspace() for ch in password) < MIN_PASSWORD_LENGTH:
+        return [f"the password must have at least {MIN_PASSWORD_LENGTH} characters besides spaces"]
+    return []
 
 
 def check_new_editor(name: str, password: str) -> list[str]:
@@ -19,9 +29,7 @@ def check_new_editor(name: str, password: str) -> list[str]:
         reasons.append("the name must not be empty nor start or end with spaces")
     if len(name) > MAX_NAME_LENGTH:
         reasons.append(f"the name must be at most {MAX_NAME_LENGTH} characters")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        reasons.append(f"the password must be at least {MIN_PASSWORD_LENGTH} characters")
-    return reasons
+    return reasons + check_password(password)
 
 
 def add_editor(store: Store, name: str, password: str) -> None:
@@ -41,11 +49,50 @@ def add_editor(store: Store, name: str, password: str) -> None:
         raise ValueError(f"editor {name!r} already exists") from None
 
 
+def set_password(store: Store, name: str, password: str) -> None:
+    """A new password for editor `name`; every session of theirs ends (LookupError: no such
+    editor, ValueError: a weak password)."""
+    reasons = check_password(password)
+    if reasons:
+        raise ValueError("; ".join(reasons))
+    new_hash = generate_password_hash(password)
+
+    def write(conn) -> None:
+        changed = conn.execute(
+            update(editors).where(editors.c.name == name).values(password_hash=new_hash)
+        )
+        if changed.rowcount == 0:
+            raise LookupError(f"no editor {name!r}")
+        end_sessions(conn, name)
+
+    store.write(write)
+
+
+def remove_editor(store: Store, name: str) -> None:
+    """Delete editor `name` and end their sessions; LookupError when there is none."""
+
+    def write(conn) -> None:
+        end_sessions(conn, name)
+        if conn.execute(delete(editors).where(editors.c.name == name)).rowcount == 0:
+            raise LookupError(f"no editor {name!r}")
+
+    store.write(write)
+
+
+@cache
+def dummy_hash() -> str:
+    """A hash of the same method and cost as real ones, checked for unknown names."""
+    return generate_password_hash("synthetic dummy password, never an account's")
+
+
 def verify_editor(store: Store, name: str, password: str) -> bool:
+    """True for the right password; an unknown name costs as much as a wrong password, so
+    the time taken does not tell which names exist."""
     stored = store.read(
         lambda conn: conn.scalar(select(editors.c.password_hash).where(editors.c.name == name))
     )
-    return stored is not None and check_password_hash(stored, password)
+    matches = check_password_hash(stored or dummy_hash(), password)
+    return stored is not None and matches
 
 
 def editor_names(store: Store) -> list[str]:

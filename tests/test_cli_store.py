@@ -1,4 +1,4 @@
-"""The store's command line: import, history, rollback, editor add. Files are SYNTHETIC."""
+"""The store's command line: import, history, rollback, editor commands. Files are SYNTHETIC."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import pytest
 
 from cli.main import main
 from cli.store import add_store_parsers, run_import
+from eaeu.sessions import open_session, session_editor
 from eaeu.store import Store
 from eaeu.users import add_editor, editor_names, verify_editor
 
@@ -195,9 +196,40 @@ def test_editor_add_reads_the_password_from_stdin(url, capsys, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO("another one\n"))
     code, out = run(capsys, "editor", "add", "anna", "--database-url", url)
     assert (code, out) == (1, ["editor not added: editor 'anna' already exists"])
-    monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
-    code, out = run(capsys, "editor", "add", "boris", "--database-url", url)
-    assert (code, out) == (1, ["editor not added: the password must be at least 8 characters"])
+    weak = "the password must have at least 10 characters besides spaces"
+    for short in ("short\n", "a b c d e f g h i\n", "123456789\n"):  # 9 or fewer, spaces aside
+        monkeypatch.setattr("sys.stdin", io.StringIO(short))
+        code, out = run(capsys, "editor", "add", "boris", "--database-url", url)
+        assert (code, out) == (1, [f"editor not added: {weak}"])
+    assert editor_names(store) == ["anna"]
+
+
+def test_editor_passwd_remove_and_list(url, capsys, monkeypatch):
+    """Synthetic accounts; a password change or removal ends that editor's sessions only."""
+    store = Store(url)
+    store.migrate()
+    add_editor(store, "anna", "synthetic pass 1")
+    add_editor(store, "boris", "synthetic pass 2")
+    anna, boris = (open_session(store, name, hours=12) for name in ("anna", "boris"))
+    assert run(capsys, "editor", "list", "--database-url", url) == (0, ["anna", "boris"])
+    monkeypatch.setattr("sys.stdin", io.StringIO("too short\n"))
+    code, out = run(capsys, "editor", "passwd", "anna", "--database-url", url)
+    weak = "the password must have at least 10 characters besides spaces"
+    assert (code, out) == (1, [f"password not changed: {weak}"])
+    assert session_editor(store, anna) == "anna"  # refused: nothing changed
+    monkeypatch.setattr("sys.stdin", io.StringIO("synthetic new pass\n"))
+    code, out = run(capsys, "editor", "passwd", "anna", "--database-url", url)
+    assert (code, out) == (0, ["Password of 'anna' changed; their sessions have ended."])
+    assert verify_editor(store, "anna", "synthetic new pass")
+    assert not verify_editor(store, "anna", "synthetic pass 1")
+    assert (session_editor(store, anna), session_editor(store, boris)) == (None, "boris")
+    code, out = run(capsys, "editor", "passwd", "nobody", "--database-url", url)
+    assert (code, out) == (1, ["password not changed: no editor 'nobody'"])
+    code, out = run(capsys, "editor", "remove", "boris", "--database-url", url)
+    assert (code, out) == (0, ["Editor 'boris' removed; their sessions have ended."])
+    assert session_editor(store, boris) is None and editor_names(store) == ["anna"]
+    code, out = run(capsys, "editor", "remove", "boris", "--database-url", url)
+    assert (code, out) == (1, ["editor not removed: no editor 'boris'"])
 
 
 def test_passwords_are_stored_hashed(url):
