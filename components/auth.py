@@ -72,7 +72,7 @@ def init_auth(
     view = _throttled(_login_view(store, session_hours))
     server.add_url_rule("/login", "login", view, methods=["GET", "POST"])
     server.add_url_rule("/logout", "logout", _logout_view(store), methods=["POST"])
-    server.before_request(reject_malformed_callbacks(callbacks))
+    server.before_request(reject_malformed_callbacks())
     server.before_request(forged_update_guard(frozenset(editor_outputs), callbacks, is_editor))
 
 

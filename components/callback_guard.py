@@ -29,12 +29,12 @@ def _is_callback_post() -> bool:
     return request.method == "POST" and request.path.endswith("/_dash-update-component")
 
 
-def reject_malformed_callbacks(callbacks: CallbackMap):
+def reject_malformed_callbacks():
     def validate_callback_body():
         if not _is_callback_post():
             return None
         try:
-            g.callback_body = parse_callback_body(request.get_data(cache=True), callbacks())
+            g.callback_body = parse_callback_body(request.get_data(cache=True))
         except BadCallback as problem:
             return jsonify(error=str(problem)), 400
         return None
@@ -42,9 +42,8 @@ def reject_malformed_callbacks(callbacks: CallbackMap):
     return validate_callback_body
 
 
-def parse_callback_body(data: bytes, known: Mapping[str, dict]) -> dict:
-    """The body as a dict of the shape Dash reads; BadCallback naming what is wrong.
-    `known`: the callback map (empty: any `output` key passes, as for a bare Flask app)."""
+def parse_callback_body(data: bytes) -> dict:
+    """The body as a dict of the shape Dash reads; BadCallback naming what is wrong."""
     try:
         body = loads_limited(data, MAX_DEPTH)
     except (ValueError, RecursionError) as error:  # UnicodeDecodeError is a ValueError
@@ -53,8 +52,6 @@ def parse_callback_body(data: bytes, known: Mapping[str, dict]) -> dict:
         raise BadCallback("the body must be a JSON object")
     if not isinstance(body.get("output"), str):
         raise BadCallback("`output` must be a string")
-    if known and body["output"] not in known:
-        raise BadCallback("no such callback")
     _check_dependencies(body.get("outputs", []), "outputs", single_allowed=True)
     for field in ("inputs", "state"):
         _check_dependencies(body.get(field, []), field)
@@ -90,12 +87,15 @@ def forged_update_guard(
         body = getattr(g, "callback_body", None)
         if body is None:  # the validator did not run: parse here, as strictly
             try:
-                body = parse_callback_body(request.get_data(cache=True), callbacks())
+                body = parse_callback_body(request.get_data(cache=True))
             except BadCallback:
                 abort(400)
-        written = output_ids(body) | declared_output_ids(callbacks().get(body["output"]))
+        known = callbacks()
+        written = output_ids(body) | declared_output_ids(known.get(body["output"]))
         if written & editor_outputs and not is_editor():
             abort(403)
+        if known and body["output"] not in known:  # Dash would fail with a KeyError
+            return jsonify(error="no such callback"), 400
         return None
 
     return refuse_forged_updates

@@ -11,6 +11,7 @@ from flask import Flask
 
 from components import auth
 from components.data.panel import EDITOR_OUTPUTS
+from components.rate_limits import limiter
 from eaeu.config import DEFAULT_DATA_DIR
 from eaeu.dataset import read_tables
 from eaeu.store import Store
@@ -26,6 +27,12 @@ from eaeu.users import add_editor
         ("/\t/evil.example", "/"),
         ("/\n/evil.example", "/"),
         ("/\\evil.example", "/"),
+        ("/%09/evil.example", "/"),  # encoded twice in the link: a tab once decoded
+        ("/%5Cevil.example", "/"),
+        ("/%2F/evil.example", "/"),
+        ("\n", "/"),
+        ("http://[evil.example", "/"),  # urlsplit raises ValueError
+        ("/?lang=en&q=%D0%92%D0%92%D0%9F", "/?lang=en&q=%D0%92%D0%92%D0%9F"),
         ("https://evil.example/", "/"),
         ("javascript:alert(1)", "/"),
         ("", "/"),
@@ -46,6 +53,7 @@ def client(tmp_path):
     store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
     store.initialise(read_tables(DEFAULT_DATA_DIR))
     add_editor(store, EDITOR, PASSWORD)
+    limiter.reset()  # login counters are shared with any other app of the test session
     app = Flask(__name__)
     app.config["SECRET_KEY"] = "synthetic-test-key"
     auth.init_auth(app, store, EDITOR_OUTPUTS)
@@ -119,3 +127,13 @@ def test_the_guard_reads_both_forms_of_a_callback_request():
     assert auth.output_ids(pattern) == {"data-rollback"}
     assert auth.output_ids({"output": 5}) == set()
     assert auth.output_ids([1, 2]) == set()
+
+
+@pytest.mark.parametrize(
+    "raw", ["/%09/evil.example", "%0A", "/%5C%5Cevil.example", "/\\evil.example"]
+)
+def test_a_right_password_with_a_bad_next_lands_on_the_home_page(client, raw):
+    answer = client.post(f"/login?next={raw}", data={"name": EDITOR, "password": PASSWORD})
+    assert (answer.status_code, answer.location) == (302, "/")
+    assert client.post(f"/logout?next={raw}").location == "/"
+    assert 'action="/login?next=%2F"' in client.get(f"/login?next={raw}").text
