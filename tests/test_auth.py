@@ -11,7 +11,7 @@ from flask import Flask
 
 from components import auth
 from components.data.panel import EDITOR_OUTPUTS
-from components.rate_limits import limiter
+from components.rate_limits import init_limits, limiter
 from eaeu.config import DEFAULT_DATA_DIR
 from eaeu.dataset import read_tables
 from eaeu.store import Store
@@ -53,9 +53,10 @@ def client(tmp_path):
     store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
     store.initialise(read_tables(DEFAULT_DATA_DIR))
     add_editor(store, EDITOR, PASSWORD)
-    limiter.reset()  # login counters are shared with any other app of the test session
     app = Flask(__name__)
     app.config["SECRET_KEY"] = "synthetic-test-key"
+    init_limits(app)
+    limiter.reset()  # login counters are shared with any other app of the test session
     auth.init_auth(app, store, EDITOR_OUTPUTS)
     yield app.test_client()
     store.dispose()
