@@ -38,6 +38,10 @@ class Settings:
     secret_key: str | None = None  # None: generated once and kept in instance/
     editor: str | None = None  # who the command line records as the editor
     public_url: str | None = None  # the site's address for links in files; None: the request's
+    export_concurrency: int = 2  # exports made at once per process
+    export_queue: int = 4  # exports waiting for a turn per process; more are told "busy"
+    export_wait: float = 10.0  # seconds a waiting export may wait for its turn
+    export_rate_limit: str = "20/minute"  # exports (images and packs) per client
 
     @property
     def limits(self) -> Limits:
@@ -74,7 +78,30 @@ class Settings:
             secret_key=os.environ.get("SECRET_KEY") or None,
             editor=_setting(editor, "EAEU_EDITOR", None) or None,
             public_url=public_address(_setting(public_url, "PUBLIC_URL", None)),
+            export_concurrency=_count("EXPORT_CONCURRENCY", 2, least=1),
+            export_queue=_count("EXPORT_QUEUE", 4, least=0),
+            export_wait=float(os.environ.get("EXPORT_WAIT", 10)),
+            export_rate_limit=_rate("EXPORT_RATE_LIMIT", "20/minute"),
         )
+
+
+def _count(name: str, default: int, least: int) -> int:
+    number = int(os.environ.get(name, default))
+    if number < least:
+        raise ValueError(f"{name} must be at least {least}, not {number}")
+    return number
+
+
+def _rate(name: str, default: str) -> str:
+    """A rate such as '20/minute' or '100 per hour' (checked now, not at the first export)."""
+    from limits import parse
+
+    text = os.environ.get(name, default)
+    try:
+        parse(text)
+    except ValueError as error:
+        raise ValueError(f"{name} must be a rate such as 20/minute, not {text!r}") from error
+    return text
 
 
 def public_address(value: object) -> str | None:
