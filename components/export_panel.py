@@ -27,7 +27,8 @@ from dash.exceptions import PreventUpdate
 
 from components import ids
 from components.common import cached_chart
-from components.services import dataset, site_url
+from components.rate_limits import count_export
+from components.services import dataset, exports, settings, site_url
 from components.view import current, lang_of
 from eaeu.export.alt_text import alt_text
 from eaeu.export.options import (
@@ -42,6 +43,7 @@ from eaeu.export.options import (
     OptionError,
 )
 from eaeu.export.pack import export_pack
+from eaeu.export.queue import ExportBusy
 from eaeu.export.renderer import render
 from eaeu.filenames import image_name, pack_name
 from eaeu.i18n import LANGS, t
@@ -245,7 +247,8 @@ def _download(content: bytes, filename: str, mime: str) -> dict:
 
 def image_download(options: ExportOptions) -> dict:
     ds = dataset()
-    content = render(ds, options)
+    with exports().place():
+        content = render(ds, options)
     view = options.view.resolve(ds)
     name = image_name(options.chart_id, view, options.size_label, options.fmt)
     return _download(content, name, MIME_TYPES[options.fmt])
@@ -253,7 +256,8 @@ def image_download(options: ExportOptions) -> dict:
 
 def pack_download(view: ResolvedView) -> dict:
     ds = dataset()
-    content = export_pack(ds, view, view.lang, site=site_url())
+    with exports().place():  # one turn for the whole pack: it is one person's one request
+        content = export_pack(ds, view, view.lang, site=site_url())
     return _download(content, pack_name(view.resolve(ds)), "application/zip")
 
 
@@ -326,6 +330,7 @@ def export_chart(_image, _pack, preset, width, height, scale, fmt, lang, parts, 
     view = export_view(view_data, lang)
     ui_lang = lang_of(view_data)  # messages in the page's language
     try:
+        count_export(settings().export_rate_limit)
         if trigger["type"] == ids.EXPORT_PACK_BUTTON:
             return no_update, pack_download(view), _done(ui_lang)
         options = ExportOptions.from_choices(
@@ -335,12 +340,19 @@ def export_chart(_image, _pack, preset, width, height, scale, fmt, lang, parts, 
         return image_download(options), no_update, _done(ui_lang)
     except OptionError as error:
         return no_update, no_update, _failed(error.message(ui_lang), ui_lang)
+    except ExportBusy as error:
+        return no_update, no_update, _busy(error.message(ui_lang))
     except ExportError as error:
         return no_update, no_update, _failed(str(error), ui_lang)
 
 
 def _failed(reason: str, lang: str) -> html.Span:
     return html.Span(f"{s('failed', lang)}: {reason}", className="text-danger", role="alert")
+
+
+def _busy(message: str) -> html.Span:
+    """Not a failure of the export: the reader is asked to try again in a moment."""
+    return html.Span(message, className="text-warning-emphasis", role="alert")
 
 
 def _done(lang: str) -> str:

@@ -11,6 +11,7 @@ from flask import Flask, current_app, request
 
 from eaeu.config import Settings
 from eaeu.dataset import Dataset
+from eaeu.export.queue import RenderQueue
 from eaeu.memo import Memo
 from eaeu.repository import Repository
 from eaeu.store import Store
@@ -41,6 +42,10 @@ class Services:
         self.views = ResolvedViews()
         # Charts and their screen texts by chart key (chart id, view, data version).
         self.charts = Memo(512)
+        # Exports made at once and waiting (one app per process: the bound is the process's).
+        self.exports = RenderQueue(
+            settings.export_concurrency, settings.export_queue, settings.export_wait
+        )
 
 
 def install(server: Flask, settings: Settings, repository: Repository) -> None:
@@ -53,6 +58,10 @@ def services() -> Services:
 
 def settings() -> Settings:
     return services().settings
+
+
+def exports() -> RenderQueue:
+    return services().exports
 
 
 def site_url() -> str:

@@ -40,6 +40,10 @@ class Settings:
     public_url: str | None = None  # the site's address for links in files; None: the request's
     session_hours: float = 12.0  # an editor's login ends this long after it began
     trusted_proxies: int = 0  # reverse proxies whose X-Forwarded-* headers are believed
+    export_concurrency: int = 2  # exports made at once per process
+    export_queue: int = 4  # exports waiting for a turn per process; more are told "busy"
+    export_wait: float = 10.0  # seconds a waiting export may wait for its turn
+    export_rate_limit: str = "20/minute"  # exports (images and packs) per client
 
     @property
     def limits(self) -> Limits:
@@ -78,6 +82,10 @@ class Settings:
             public_url=public_address(_setting(public_url, "PUBLIC_URL", None)),
             session_hours=_positive(os.environ.get("SESSION_HOURS", "12"), "SESSION_HOURS"),
             trusted_proxies=_count(os.environ.get("TRUSTED_PROXIES", "0"), "TRUSTED_PROXIES"),
+            export_concurrency=_at_least("EXPORT_CONCURRENCY", 2, least=1),
+            export_queue=_at_least("EXPORT_QUEUE", 4, least=0),
+            export_wait=float(os.environ.get("EXPORT_WAIT", 10)),
+            export_rate_limit=_rate("EXPORT_RATE_LIMIT", "20/minute"),
         )
 
 
@@ -96,6 +104,25 @@ def _count(value: str, name: str) -> int:
     if not text.isdigit():
         raise ValueError(f"{name} must be a whole number, 0 or more, not {value!r}")
     return int(text)
+
+
+def _at_least(name: str, default: int, least: int) -> int:
+    number = int(os.environ.get(name, default))
+    if number < least:
+        raise ValueError(f"{name} must be at least {least}, not {number}")
+    return number
+
+
+def _rate(name: str, default: str) -> str:
+    """A rate such as '20/minute' or '100 per hour' (checked now, not at the first export)."""
+    from limits import parse
+
+    text = os.environ.get(name, default)
+    try:
+        parse(text)
+    except ValueError as error:
+        raise ValueError(f"{name} must be a rate such as 20/minute, not {text!r}") from error
+    return text
 
 
 def public_address(value: object) -> str | None:

@@ -98,4 +98,9 @@ EXPORT_STRINGS: dict[str, dict[str, str]] = {
         "en": "sizes are whole pixels, not {value!r}",
     },
     "panel_done": {"ru": "Готово", "en": "Done"},
+    # Too many exports at once in the process, or from one client in a minute.
+    "export_busy": {
+        "ru": "Сервер занят: попробуйте экспортировать ещё раз через {seconds} с",
+        "en": "The server is busy: try the export again in {seconds} s",
+    },
 }

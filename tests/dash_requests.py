@@ -42,3 +42,42 @@ def callback_request(app, function, values: dict[str, object], changed: str | No
         "state": [_dependency(d, values) for d in entry["state"]],
         "changedPropIds": [changed or f"{first['id']}.{first['property']}"],
     }
+
+
+def _matched(raw: str | dict, key: str) -> object:
+    """A MATCH pattern id as the browser sends it for one component (`key` for MATCH)."""
+    component = _component(raw) if isinstance(raw, str) else raw
+    if isinstance(component, dict):
+        return {k: v if isinstance(v, str) else key for k, v in component.items()}
+    return component
+
+
+def _prop_id(component: object, prop: str) -> str:
+    if isinstance(component, dict):
+        return json.dumps(component, sort_keys=True, separators=(",", ":")) + "." + prop
+    return f"{component}.{prop}"
+
+
+def match_request(app, function, key: str, values: dict[str, object], changed: str) -> dict:
+    """The body for a MATCH callback fired for the components whose MATCH key is `key`;
+    `values`: 'type.property' (or 'id.property' for plain ids) -> value; `changed`: the
+    'type.property' that fired it."""
+    name, entry = _entry(app, function)
+    outputs = entry["output"] if isinstance(entry["output"], list) else [entry["output"]]
+
+    def dep(raw: str, prop: str) -> dict:
+        component = _matched(raw, key)
+        kind = component["type"] if isinstance(component, dict) else component
+        return {"id": component, "property": prop, "value": values.get(f"{kind}.{prop}")}
+
+    kind, prop = changed.split(".")
+    fired = _matched(next(d["id"] for d in entry["inputs"] if f'"{kind}"' in d["id"]), key)
+    return {
+        "output": name,
+        "outputs": [
+            {"id": _matched(o.component_id, key), "property": o.component_property} for o in outputs
+        ],
+        "inputs": [dep(d["id"], d["property"]) for d in entry["inputs"]],
+        "state": [dep(d["id"], d["property"]) for d in entry["state"]],
+        "changedPropIds": [_prop_id(fired, prop)],
+    }
