@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from eaeu.imports.limits import Limits
+from eaeu.security_headers import embed_origins as parse_embed_origins
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = PROJECT_DIR / "data"
@@ -38,6 +39,7 @@ class Settings:
     secret_key: str | None = None  # None: generated once and kept in instance/
     editor: str | None = None  # who the command line records as the editor
     public_url: str | None = None  # the site's address for links in files; None: the request's
+    embed_origins: tuple[str, ...] = ("*",)  # who may frame /embed/*: any site, or these
 
     @property
     def limits(self) -> Limits:
@@ -59,6 +61,7 @@ class Settings:
         max_upload_mb: float | None = None,
         editor: str | None = None,
         public_url: str | None = None,
+        embed_origins: str | None = None,
     ) -> Settings:
         debug = bool(debug)
         # Cookies only over HTTPS in production; `make run` serves plain http on localhost.
@@ -74,6 +77,7 @@ class Settings:
             secret_key=os.environ.get("SECRET_KEY") or None,
             editor=_setting(editor, "EAEU_EDITOR", None) or None,
             public_url=public_address(_setting(public_url, "PUBLIC_URL", None)),
+            embed_origins=parse_embed_origins(_setting(embed_origins, "EMBED_ORIGINS", "*")),
         )
 
 
