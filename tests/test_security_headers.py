@@ -123,3 +123,15 @@ def test_the_page_does_not_tell_the_server_versions(client):
     config = re.search(r'id="_dash-config"[^>]*>(.*?)</script>', page, re.S).group(1)
     assert dash.__version__ not in config
     assert "python_version" not in config and "plotly_version" not in config
+
+
+def test_bodies_over_the_upload_limit_are_refused(served_app, client):
+    limit = served_app.server.config["MAX_CONTENT_LENGTH"]
+    assert limit < 20 * 1024 * 1024
+    answer = client.post(
+        "/_dash-update-component",
+        data=b"x" * (limit + 1),
+        content_type="application/json",
+    )
+    assert answer.status_code == 413
+    assert_common(answer)
