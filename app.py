@@ -9,13 +9,34 @@ from __future__ import annotations
 import sys
 
 import dash
-from flask import Flask
+from flask import Flask, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from eaeu.config import INSTANCE_DIR, PROJECT_DIR, Settings
 from eaeu.imports.files import assert_openpyxl_uses_defusedxml
 from eaeu.repository import open_repository
 from eaeu.secrets import secret_key
+from eaeu.security_headers import security_headers
+
+# What Dash would tell every reader in the page's `_dash-config`: the server's software.
+PRIVATE_CONFIG = (
+    "python_version",
+    "dash_version",
+    "dash_version_url",
+    "plotly_version",
+    "ddk_version",
+)
+
+
+class Dash(dash.Dash):
+    """Dash without the server's Python, Dash and plotly versions in the page's config (the
+    browser needs none of them: they serve only the debugger's version check)."""
+
+    def _config(self):
+        config = super()._config()
+        for key in PRIVATE_CONFIG:
+            config.pop(key, None)
+        return config
 
 
 def create_app(settings: Settings | None = None) -> dash.Dash:
@@ -29,7 +50,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     from components.data.panel import EDITOR_OUTPUTS
     from components.rate_limits import init_limits
 
-    app = dash.Dash(
+    app = Dash(
         __name__,
         title="ЕАЭС в цифрах / EAEU in figures",
         assets_folder=str(PROJECT_DIR / "assets"),
@@ -40,6 +61,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     )
     app.index_string = app.index_string.replace("<html>", '<html lang="ru">')
     configure_server(app.server, settings)
+    install_security_headers(app, settings)
     services.install(app.server, settings, repository)
     init_limits(app.server)
     auth.init_auth(
@@ -73,6 +95,20 @@ def trust_proxies(server: Flask, hops: int) -> None:
     cannot spoof the address that session protection and rate limits key on."""
     if hops > 0:
         server.wsgi_app = ProxyFix(server.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+
+
+def install_security_headers(app: dash.Dash, settings: Settings) -> None:
+    """Every response carries the headers of eaeu/security_headers.py; the CSP allows the
+    page's inline scripts (Dash's clientside callbacks and renderer) by their hashes."""
+    hashes: list[str] = []
+
+    @app.server.after_request
+    def add_headers(response):
+        if not hashes:  # Dash registers its inline scripts before the first request's handler
+            hashes.extend(app.csp_hashes())
+        for name, value in security_headers(request.path, hashes, settings.embed_origins).items():
+            response.headers[name] = value
+        return response
 
 
 def create_server() -> Flask:

@@ -132,7 +132,7 @@ def chart_values(ds: Dataset, chart_id: str, view: ViewState) -> tuple:
 
 
 def _screen(built: Chart, view: ViewState) -> tuple:
-    footer = [part.replace("<br>", " ") for part in (built.text.note, built.text.source) if part]
+    footer = [part.replace("\n", " ") for part in (built.text.note, built.text.source) if part]
     lines: list = []
     for part in footer:
         lines.extend([part, html.Br()])

@@ -16,7 +16,7 @@ from components.view import FROM_PAGE
 from components.view import payload as view_payload
 from eaeu.charts import CHART_IDS
 from eaeu.i18n import t
-from eaeu.view import ResolvedView, ViewState
+from eaeu.view import MAX_QUERY, ResolvedView, ViewState
 
 
 def shell() -> html.Div:
@@ -141,6 +141,8 @@ def render(route):
     ds = dataset()
     pathname, search = route.get("pathname") or "/", route.get("search") or ""
     view = ViewState.from_query(search).resolve(ds)
+    if len(search) > MAX_QUERY:
+        search = ""  # an address this long is nobody's: its view is read, it is not echoed
     parts = pathname.strip("/").split("/")
     if len(parts) == 2 and parts[0] == "embed":
         chart_id = parts[1] if parts[1] in CHART_IDS else "growth"

@@ -164,7 +164,7 @@ def table_values(ds: Dataset, view: ResolvedView) -> tuple:
     return (
         column_defs(chart.columns, view.lang),
         rows.to_dict("records"),
-        chart.text.source.replace("<br>", " "),
+        chart.text.source.replace("\n", " "),
     )
 
 

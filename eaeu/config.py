@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from eaeu.imports.limits import Limits
+from eaeu.security_headers import embed_origins as parse_embed_origins
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = PROJECT_DIR / "data"
@@ -44,6 +45,7 @@ class Settings:
     export_queue: int = 4  # exports waiting for a turn per process; more are told "busy"
     export_wait: float = 10.0  # seconds a waiting export may wait for its turn
     export_rate_limit: str = "20/minute"  # exports (images and packs) per client
+    embed_origins: tuple[str, ...] = ("*",)  # who may frame /embed/*: any site, or these
 
     @property
     def limits(self) -> Limits:
@@ -65,6 +67,7 @@ class Settings:
         max_upload_mb: float | None = None,
         editor: str | None = None,
         public_url: str | None = None,
+        embed_origins: str | None = None,
     ) -> Settings:
         debug = bool(debug)
         # Cookies only over HTTPS in production; `make run` serves plain http on localhost.
@@ -86,6 +89,7 @@ class Settings:
             export_queue=_at_least("EXPORT_QUEUE", 4, least=0),
             export_wait=float(os.environ.get("EXPORT_WAIT", 10)),
             export_rate_limit=_rate("EXPORT_RATE_LIMIT", "20/minute"),
+            embed_origins=parse_embed_origins(_setting(embed_origins, "EMBED_ORIGINS", "*")),
         )
 
 

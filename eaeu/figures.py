@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import pandas as pd
@@ -44,9 +45,24 @@ HOST_LAND = "#e4e7eb"
 FOOTER = "footer"
 
 
+def markup(text):
+    """Plain text (names, notes and sources from the data) as plotly text: plotly reads a
+    subset of HTML in every title, label and hover, so `<`, `>` and `&` are escaped and only
+    the markup the code adds around it stays markup. Line breaks ('\\n') become `<br>`."""
+    if not isinstance(text, str):
+        return text
+    return html.escape(text, quote=False).replace("\n", "<br>")
+
+
+def markups(values) -> list:
+    return [markup(value) for value in values]
+
+
 @dataclass(frozen=True)
 class ChartText:
-    """Words printed inside a chart, so a PNG carries its own title and source."""
+    """Words printed inside a chart, so a PNG carries its own title and source: plain text
+    (the page shows it as text, alt texts quote it), lines of the source split by '\\n'.
+    Figures and exports turn it into plotly text with `markup`."""
 
     title: str
     subtitle: str = ""
@@ -60,10 +76,11 @@ def separators(lang: str) -> str:
 
 
 def base_layout(fig: go.Figure, text: ChartText, lang: str) -> go.Figure:
-    title = f"<b>{text.title}</b>"
+    title = f"<b>{markup(text.title)}</b>"
     if text.subtitle:
-        title += f"<br><span style='font-size:14px;color:{MUTED}'>{text.subtitle}</span>"
-    footer = "<br>".join(part for part in (text.note, text.source) if part)
+        subtitle = markup(text.subtitle)
+        title += f"<br><span style='font-size:14px;color:{MUTED}'>{subtitle}</span>"
+    footer = "<br>".join(markup(part) for part in (text.note, text.source) if part)
     has_legend = any(trace.showlegend is not False for trace in fig.data) and len(fig.data) > 1
     has_legend = has_legend and fig.layout.showlegend is not False
     fig.update_layout(
@@ -114,7 +131,7 @@ def empty_figure(message: str, text: ChartText, lang: str) -> go.Figure:
     """A chart that says why it is empty instead of showing bare axes."""
     fig = go.Figure()
     fig.add_annotation(
-        text=message,
+        text=markup(message),
         x=0.5,
         y=0.5,
         xref="paper",
@@ -162,7 +179,7 @@ def growth_bar_figure(
             go.Bar(
                 x=ordered["value"] - measure.baseline,
                 base=measure.baseline,
-                y=ordered["name"],
+                y=markups(ordered["name"]),
                 orientation="h",
                 marker_color=colors,
                 text=labels,
@@ -183,7 +200,7 @@ def _rank_dots(ordered: pd.DataFrame, labels: list[str], colors: list[str]) -> g
     fig = go.Figure(
         go.Scatter(
             x=ordered["value"],
-            y=ordered["name"],
+            y=markups(ordered["name"]),
             mode="markers+text",
             marker={"size": 22, "color": colors},
             text=labels,
@@ -250,7 +267,7 @@ def _reference_line(
             line={"color": INK, "width": 1.5, "dash": "dash"},
         )
     fig.add_annotation(
-        text=caption,
+        text=markup(caption),
         x=ref_value,
         xref="x",
         y=1,
@@ -310,7 +327,7 @@ def missions_map_figure(
     )
     if frame.empty:
         fig.add_annotation(
-            text=empty_message or t("no_data", lang),
+            text=markup(empty_message or t("no_data", lang)),
             x=0.5,
             y=0.5,
             xref="paper",
@@ -330,9 +347,9 @@ def missions_map_figure(
                 lat=rows["lat"],
                 name=label(MISSION_TYPES, mission_type, lang),
                 mode="markers+text",
-                text=rows["label"],
+                text=markups(rows["label"]),
                 textposition=rows["label_position"].fillna("top center").replace("", "top center"),
-                hovertext=rows["city"],
+                hovertext=markups(rows["city"]),
                 textfont={"size": 11, "color": INK},
                 marker={
                     "size": 13 if mission_type != "honorary_consul" else 10,
@@ -341,7 +358,12 @@ def missions_map_figure(
                     "line": {"width": 2, "color": TYPE_COLORS[mission_type]},
                 },
                 customdata=list(
-                    zip(rows["region_name"], rows["district"], status_text, strict=True)
+                    zip(
+                        markups(rows["region_name"]),
+                        markups(rows["district"]),
+                        status_text,
+                        strict=True,
+                    )
                 ),
                 hovertemplate=(
                     "<b>%{hovertext}</b><br>%{fullData.name} (%{customdata[2]})<br>"
@@ -387,7 +409,7 @@ def counts_bar_figure(
     """
     if counts.empty:
         return empty_figure(empty_message or t("no_data", lang), text, lang)
-    order = list(
+    order = markups(
         dict.fromkeys(counts.sort_values(["total", column], ascending=[True, False])[column])
     )
     fig = go.Figure()
@@ -402,7 +424,7 @@ def counts_bar_figure(
             fig.add_trace(
                 go.Bar(
                     x=rows["n"],
-                    y=rows[column],
+                    y=markups(rows[column]),
                     orientation="h",
                     name=name,
                     marker={
@@ -420,7 +442,7 @@ def counts_bar_figure(
     fig.add_trace(
         go.Scatter(
             x=totals["total"],
-            y=totals[column],
+            y=markups(totals[column]),
             mode="text",
             text=["\u2002" + fmt_number(v, lang, 0) for v in totals["total"]],
             textposition="middle right",

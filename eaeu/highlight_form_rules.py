@@ -19,7 +19,7 @@ from eaeu.form_input import (
     parse_number,
     parse_partial_date,
 )
-from eaeu.i18n import normalize_lang, period_label, t
+from eaeu.i18n import fmt_number, normalize_lang, period_label, t
 from eaeu.model import SCHEMAS, Column
 
 SCHEMA = SCHEMAS["highlights"]
@@ -27,6 +27,18 @@ FIELDS = tuple(SCHEMA.column_names)
 # The fields that name the observation a highlight quotes.
 FIGURE_KEY = ("indicator", "geo", "period_end")
 LEADER = re.compile(r"([A-Za-z]{2,4})\s*=\s*(.+)")
+# The longest text each field takes, in characters (what the card and the data can show).
+MAX_LENGTH = {
+    "headline_ru": 200,
+    "headline_en": 200,
+    "text_ru": 2000,
+    "text_en": 2000,
+    "source_name_ru": 300,
+    "source_name_en": 300,
+    "source_url": 2000,
+    "leaders": 500,
+}
+DEFAULT_MAX_LENGTH = 100  # dates, codes, numbers and units
 
 
 @dataclass(frozen=True)
@@ -88,6 +100,9 @@ def form_values(row: Mapping[str, object], lang: str) -> dict[str, str]:
 
 
 def _stored(column: Column, text: str, lang: str) -> str:
+    limit = MAX_LENGTH.get(column.name, DEFAULT_MAX_LENGTH)
+    if len(text) > limit:
+        raise InputError("too_long", limit=str(limit))
     if not text:
         if column.required:
             raise InputError("required")
@@ -129,6 +144,9 @@ def _problem(column: Column, error: InputError, lang: str) -> str:
         return t(
             "highlight_error_no_such_date", lang, text=error.details["text"], expected=expected
         )
+    if error.reason == "too_long":
+        limit = fmt_number(int(error.details["limit"]), lang, 0)
+        return t("highlight_error_too_long", lang, limit=limit)
     return t(f"highlight_error_{error.reason}", lang)
 
 

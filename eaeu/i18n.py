@@ -349,6 +349,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "ru": "введите ссылку, начинающуюся с https://",
         "en": "enter a link starting with https://",
     },
+    "highlight_error_too_long": {
+        "ru": "не длиннее {limit} знаков",
+        "en": "at most {limit} characters",
+    },
     "highlight_error_leaders": {
         "ru": "введите КОД=значение через точку с запятой, например ARM=12,6; BLR=6,4",
         "en": "enter CODE=value pairs separated by semicolons, such as ARM=12.6; BLR=6.4",

@@ -189,8 +189,8 @@ def sources_line(frame: pd.DataFrame, lang: str) -> str:
             seen.append(text)
     key = "source" if len(seen) <= 1 else "sources"
     line = f"{t(key, lang)}: {'; '.join(seen)}" if seen else ""
-    # Long source lists wrap so they fit inside an exported image.
-    return "<br>".join(textwrap.wrap(line, SOURCE_LINE_WIDTH, break_on_hyphens=False))
+    # Long source lists wrap so they fit inside an exported image (figures print '\n' as <br>).
+    return "\n".join(textwrap.wrap(line, SOURCE_LINE_WIDTH, break_on_hyphens=False))
 
 
 def snapshot_dates(ds: Dataset) -> list[dt.date]:

@@ -12,7 +12,7 @@ def secret_key(instance_dir: Path, configured: str | None = None) -> str:
     if configured:
         return configured
     path = instance_dir / "secret_key"
-    instance_dir.mkdir(parents=True, exist_ok=True)
+    instance_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     try:
         # O_EXCL: two workers starting at once agree on one key instead of racing.
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -8,6 +8,7 @@ the current version is simply the newest one.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import io
@@ -379,9 +380,13 @@ class Store:
 
 
 def _ensure_sqlite_dir(url: str) -> None:
+    """The store's folder (0700) and an empty database file (0600) if there is none yet:
+    SQLite gives its -wal and -shm files the database file's mode."""
     path = url.split("///", 1)[1] if "///" in url else ""
     if path and path != ":memory:" and not path.startswith("file:"):
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def _sqlite_on_connect(dbapi_connection, _record) -> None:

@@ -18,6 +18,8 @@ from eaeu.figures import (
     axis_suffix,
     base_layout,
     empty_figure,
+    markup,
+    markups,
     value_text,
 )
 from eaeu.i18n import period_label, t
@@ -72,7 +74,7 @@ def trend_line_figure(
     fig = go.Figure()
     for geo, rows in frame.groupby("geo", sort=False):
         by_end = {row["period_end"]: row for _, row in rows.iterrows()}
-        name = rows["name"].iloc[0]
+        name = markup(rows["name"].iloc[0])
         values = [by_end[end]["value"] if end in by_end else None for _, end in axis]
         hover = [
             _hover(name, start, end, v, by_end.get(end), measure, lang)
@@ -141,7 +143,7 @@ def matrix_figure(
         go.Heatmap(
             z=[[float("nan") if v is None else v for v in row] for row in z],
             x=columns,
-            y=names,
+            y=markups(names),
             text=labels,
             texttemplate="%{text}",
             hovertemplate="%{y}, %{x}: %{text}<extra></extra>",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields, replace
 from urllib.parse import parse_qsl, urlencode
 
@@ -13,6 +14,30 @@ from eaeu.i18n import LANGS
 TABS = ("indicators", "missions", "table", "data")
 TABLE_CHARTS = ("growth", "trend", "matrix", "missions")  # what the table tab can list
 DEFAULT_INDICATOR = "industrial_production"
+# What one address may ask for: longer queries and values are cut or ignored, so a crafted
+# link costs no more than an honest one (every value and code the data has is far shorter).
+MAX_QUERY = 4_000
+MAX_VALUE = 200
+MAX_COUNTRIES = 50
+CODE = re.compile(r"[A-Z][A-Z0-9]{1,7}")  # ISO3 or the union's EAEU
+
+
+def _cut(query: str) -> str:
+    """At most MAX_QUERY characters, ending at a whole item or parameter."""
+    if len(query) <= MAX_QUERY:
+        return query
+    query = query[: MAX_QUERY + 1]
+    return query[: max(query.rfind(","), query.rfind("&"), 0)]
+
+
+def _countries(text: str) -> tuple[str, ...] | None:
+    """Distinct code-looking items, at most MAX_COUNTRIES, in order; None (all) when the
+    list named only things that are not codes, () when it named nothing."""
+    items = [item for item in text.split(",") if item]
+    codes = list(dict.fromkeys(item for item in items if CODE.fullmatch(item)))
+    if items and not codes:
+        return None
+    return tuple(codes[:MAX_COUNTRIES])
 
 
 @dataclass(frozen=True)
@@ -30,10 +55,13 @@ class ViewState:
     @classmethod
     def from_query(cls, search: str | None) -> ViewState:
         """Unknown keys are ignored and bad values fall back later in `resolve`: old links keep working."""
-        pairs = dict(parse_qsl((search or "").lstrip("?"), keep_blank_values=True))
-        countries = None
-        if "countries" in pairs:
-            countries = tuple(c for c in pairs["countries"].split(",") if c)
+        query = _cut((search or "").lstrip("?"))
+        pairs = {
+            key: value
+            for key, value in parse_qsl(query, keep_blank_values=True)
+            if len(value) <= MAX_VALUE or key == "countries"
+        }
+        countries = _countries(pairs["countries"]) if "countries" in pairs else None
         return cls(
             lang=pairs.get("lang", "ru"),
             tab=pairs.get("tab", "indicators"),

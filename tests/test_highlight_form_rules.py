@@ -149,3 +149,22 @@ def test_unknown_choices_are_named_and_stop_the_figure_check(shipped, tables):
     assert data_problems(reading.row, tables, "en") == {
         "indicator": "Indicator: choose an indicator from the list"
     }
+
+
+@pytest.mark.parametrize(
+    "lang, messages",
+    [
+        ("ru", ("Текст (рус.): не длиннее 2\u00a0000 знаков", "Заголовок (англ.): не длиннее 200")),
+        ("en", ("Text (Russian): at most 2,000 characters", "Headline (English): at most 200")),
+    ],
+)
+def test_overlong_texts_are_refused_by_field(shipped, lang, messages):
+    values = form_values(shipped, lang)
+    values.update(text_ru="а" * 200_000, headline_en="x" * 201, source_url="https://" + "x" * 2000)
+    errors = read_form(values, lang).errors
+    assert set(errors) == {"text_ru", "headline_en", "source_url"}
+    assert errors["text_ru"].replace("\u202f", "\u00a0") == messages[0]
+    assert errors["headline_en"].startswith(messages[1])
+    values = form_values(shipped, lang)
+    values.update(text_ru="а" * 2000, headline_en="x" * 200, source_name_en="s" * 300)
+    assert read_form(values, lang).errors == {}

@@ -69,3 +69,33 @@ def test_empty_country_choice_stays_empty(ds):
 def test_period_of_another_indicator_falls_back(ds):
     view = ViewState(indicator="gdp", period="2024-09").resolve(ds)
     assert view.period == "2023-11"
+
+
+def test_country_lists_are_deduplicated_and_capped(ds):
+    huge = "?countries=" + "ARM," * 3_500_000 + "&lang=en"  # a 14 MB address
+    view = ViewState.from_query(huge)
+    assert view.countries == ("ARM",)
+    assert len(view.resolve(ds).to_query()) < 200
+    many = ",".join(f"C{i:02d}" for i in range(80)) + ",ARM,ARM,<b>,kaz"
+    assert ViewState.from_query(f"?countries={many}").countries == tuple(
+        f"C{i:02d}" for i in range(50)
+    )
+    assert ViewState.from_query("?countries=<b>,x").countries is None  # no code: all
+    assert ViewState.from_query("?countries=").countries == ()
+
+
+def test_overlong_values_are_ignored(ds):
+    view = ViewState.from_query("?lang=en&indicator=" + "x" * 201 + "&period=2024-09")
+    assert view.indicator == ViewState().indicator and view.period == "2024-09"
+
+
+def test_a_huge_address_gets_a_small_answer(served_app):
+    from components import ids
+    from components.page import render
+    from tests.dash_requests import callback_request
+
+    route = {"pathname": "/", "search": "?countries=" + "ARM," * 500_000}
+    body = callback_request(served_app, render, {f"{ids.ROUTE}.data": route})
+    answer = served_app.server.test_client().post("/_dash-update-component", json=body)
+    assert answer.status_code == 200
+    assert len(answer.data) < 200_000

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from eaeu.charts import build_chart
 from eaeu.dataset import Dataset
 from eaeu.export.options import ExportOptions, export_string
-from eaeu.figures import FOOTER, MUTED, ChartText
+from eaeu.figures import FOOTER, MUTED, ChartText, markup
 
 PAD = 24  # space between the image edge and any text
 GAP = 10
@@ -30,12 +30,15 @@ def _chars_per_line(width_px: float, font_px: float, bold: bool = False) -> int:
 
 
 def plain_text(text: str) -> str:
-    """Lines already broken for the screen are rejoined: the export wraps for its own width."""
-    return re.sub(r"\s*<br\s*/?>\s*", " ", text or "").strip()
+    """Lines already broken for the screen (plotly's <br>, or '\\n' in a ChartText) are
+    rejoined: the export wraps for its own width."""
+    return re.sub(r"\s*(<br\s*/?>|\n)\s*", " ", text or "").strip()
 
 
 def wrap_lines(text: str, width_px: float, font_px: float, bold: bool = False) -> list[str]:
-    text = plain_text(text)
+    """Plain text in lines of plain text (line breaks in it count as spaces): callers turn
+    each line into plotly text with `markup`, so a data `<br>` stays literal."""
+    text = " ".join((text or "").split())
     if not text:
         return []
     return textwrap.wrap(
@@ -94,7 +97,7 @@ def _logo_width(frame_scale: float, lang: str) -> float:
 
 def _footer_parts(text: ChartText, options: ExportOptions) -> list[str]:
     """User note first, then the chart's own caveat (never dropped), then the source line."""
-    parts = [html.escape(options.note.strip(), quote=False)] if options.note.strip() else []
+    parts = [options.note.strip()] if options.note.strip() else []
     if text.note:
         parts.append(text.note)
     if options.show_source and text.source:
@@ -131,7 +134,11 @@ def _measure_frame(text: ChartText, options: ExportOptions) -> _Frame:
 def _legend_names(fig: go.Figure) -> list[str]:
     if fig.layout.showlegend is False:
         return []
-    names = [trace.name for trace in fig.data if trace.name and trace.showlegend is not False]
+    names = [
+        html.unescape(trace.name)
+        for trace in fig.data
+        if trace.name and trace.showlegend is not False
+    ]
     return names if len(names) > 1 or fig.layout.showlegend else []
 
 
@@ -185,7 +192,7 @@ def _y_label_width(fig: go.Figure, frame: _Frame) -> float:
         if getattr(trace, "orientation", None) == "h" or trace.type == "scatter"
         for y in (trace.y if trace.y is not None else ())
     ]
-    longest = max((len(plain_text(v)) for v in labels), default=4)
+    longest = max((len(html.unescape(plain_text(v))) for v in labels), default=4)
     return longest * frame.px(BODY_SIZE) * EM_REGULAR + 12 + LABEL_STANDOFF
 
 
@@ -202,10 +209,11 @@ def _fit_category_ticks(fig: go.Figure, frame: _Frame, plot_width: float) -> Non
 
 
 def _title_block(frame: _Frame) -> str:
-    lines = [f"<b>{line}</b>" for line in frame.title_lines]
+    lines = [f"<b>{markup(line)}</b>" for line in frame.title_lines]
     size = round(frame.px(SUBTITLE_SIZE))
     lines += [
-        f"<span style='font-size:{size}px;color:{MUTED}'>{x}</span>" for x in frame.subtitle_lines
+        f"<span style='font-size:{size}px;color:{MUTED}'>{markup(x)}</span>"
+        for x in frame.subtitle_lines
     ]
     return "<br>".join(lines)
 
@@ -244,7 +252,7 @@ def _add_footer(fig: go.Figure, frame: _Frame, margin: dict[str, float]) -> None
     }
     if frame.footer_lines:
         fig.add_annotation(
-            text="<br>".join(frame.footer_lines),
+            text="<br>".join(markup(line) for line in frame.footer_lines),
             x=x_left,
             xanchor="left",
             align="left",
