@@ -16,6 +16,7 @@ from openpyxl import Workbook, load_workbook
 from playwright.sync_api import expect
 
 from components import ids
+from components.rate_limits import limiter
 from eaeu.i18n import t
 from eaeu.store import Store
 from eaeu.users import add_editor, editor_names
@@ -71,6 +72,9 @@ def workbook_of(download):
 
 
 def log_in(page, live_server) -> None:
+    # Every browser test logs in from 127.0.0.1: the suite would exceed the login limits,
+    # which tests/test_sessions.py checks on their own.
+    limiter.reset()
     page.goto(live_server + "/login?next=/")
     page.fill("#name", EDITOR)
     page.fill("#password", PASSWORD)
@@ -222,6 +226,7 @@ def test_logging_in_from_the_english_page_returns_to_it(watched, live_server, st
     page.goto(live_server + "/?lang=en&tab=missions&snapshot=2023-10-02")
     wait_for_chart(page, "missions")
     page.get_by_role("link", name=t("editor_login", "en")).click()
+    limiter.reset()  # as in log_in
     page.fill("#name", EDITOR)
     page.fill("#password", PASSWORD)
     page.locator("button[type=submit]").click()
