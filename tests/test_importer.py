@@ -763,3 +763,90 @@ def test_a_commit_saves_the_previewed_tables_without_validating_again(store, mon
     outcome = commit_import(store, StoredPendingImports(store).pop(token), editor="anna")
     assert outcome.committed
     assert store.content_hash() == content_hash(preview.plan.checked[0])
+
+
+# -- dense sheets: refused by their cell count before anything is loaded -----------------------
+
+DENSE_PROBE = """
+import json, resource, sys, time, tracemalloc
+from eaeu.imports.parse import parse_upload
+from eaeu.dataset import read_tables
+from eaeu.config import DEFAULT_DATA_DIR
+raw = read_tables(DEFAULT_DATA_DIR)
+data = open(sys.argv[1], "rb").read()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+tracemalloc.start()
+started = time.perf_counter()
+parsed = parse_upload(data, "synthetic_dense.xlsx", raw)
+seconds = time.perf_counter() - started
+peak = tracemalloc.get_traced_memory()[1]
+grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+print(json.dumps({"seconds": seconds, "python_mb": peak / 2**20, "rss_mb": grown / 1024,
+                  "problems": [p.text("en") for p in parsed.problems]}))
+"""
+
+
+@pytest.mark.parametrize("declared", ["auto", None], ids=["dimension", "no-dimension"])
+def test_a_dense_sheet_is_refused_fast_and_small(tmp_path, declared):
+    """199,000 x 85 cells (as in issue 11: 244 MB of XML in an 800 KB file) is refused in well
+    under 2 s and 200 MB, by its <dimension> or by counting cells as the zip check streams."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    data, name = corpus.dense_xlsx(199_000, 85, declared=declared)
+    assert len(data) < 1_000_000
+    path = tmp_path / name
+    path.write_bytes(data)
+    root = Path(__file__).resolve().parents[1]
+    run = subprocess.run(
+        [sys.executable, "-c", DENSE_PROBE, str(path)],
+        capture_output=True, text=True, check=True, cwd=root, env={"PYTHONPATH": str(root)},
+    )  # fmt: skip
+    result = json.loads(run.stdout.splitlines()[-1])
+    assert result["seconds"] < 2 and result["python_mb"] < 200 and result["rss_mb"] < 200, result
+    if declared:
+        assert result["problems"] == [
+            "synthetic_dense.xlsx, sheet 'Плотный': the sheet is 199,000 rows by 85 columns, "
+            "16,915,000 cells; at most 2,000,000 cells are accepted: delete the empty or "
+            "unneeded rows and columns, or split the sheet"
+        ]
+    else:
+        assert result["problems"] == [
+            "synthetic_dense.xlsx, sheet 'Плотный': the sheet holds more cells than the "
+            "2,000,000 accepted: delete the empty or unneeded rows and columns, or split the sheet"
+        ]
+
+
+def test_a_sheet_whose_dimension_understates_it_is_counted(store):
+    data, name = corpus.dense_xlsx(300, 10, declared="A1:B2")
+    assert refused(store, data, name, limits=Limits(max_cells=2_000), lang="ru") == [
+        "файл synthetic_dense.xlsx, лист «Плотный»: на листе больше ячеек, чем принимается "
+        "(2\u00a0000): удалите пустые и лишние строки и столбцы или разделите лист"
+    ]
+
+
+def test_a_sheet_below_the_cell_limit_is_read(store):
+    data, name = corpus.dense_xlsx(300, 10)
+    problems = refused(store, data, name, limits=Limits(max_cells=3_000))
+    assert not any("cells" in p for p in problems), problems
+
+
+def test_ods_repeated_rows_and_columns_are_counted_not_expanded(store):
+    """A few hundred bytes of content.xml that would lay out 1,000,000 x 100 cells."""
+    data, name = corpus.dense_ods(1_000_000, 100)
+    assert len(data) < 2_000
+    assert refused(store, data, name) == [
+        "synthetic_dense.ods, sheet 'Данные': the sheet is 1,000,001 rows by 100 columns, "
+        "100,000,100 cells; at most 2,000,000 cells are accepted: delete the empty or unneeded "
+        "rows and columns, or split the sheet"
+    ]
+
+
+def test_the_cell_limit_applies_to_csv_too(store):
+    data, name = corpus.russian_excel_csv()
+    assert refused(store, data, name, limits=Limits(max_cells=40)) == [
+        "synthetic_ru.csv: the sheet is 6 rows by 7 columns, 42 cells; at most 40 cells are "
+        "accepted: delete the empty or unneeded rows and columns, or split the sheet"
+    ]

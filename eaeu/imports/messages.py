@@ -31,6 +31,18 @@ IMPORT_MESSAGES: dict[str, dict[str, str]] = {
         "en": "the sheet has {count} columns; at most {limit} are accepted",
         "ru": "столбцов на листе: {count}, а принимается не больше {limit}",
     },
+    "too_many_cells": {
+        "en": "the sheet is {rows} rows by {columns} columns, {cells} cells; at most {limit} "
+        "cells are accepted: delete the empty or unneeded rows and columns, or split the sheet",
+        "ru": "на листе {rows} строк на {columns} столбцов, ячеек: {cells}, а принимается не "
+        "больше {limit}: удалите пустые и лишние строки и столбцы или разделите лист",
+    },
+    "too_many_cells_counted": {
+        "en": "the sheet holds more cells than the {limit} accepted: delete the empty or "
+        "unneeded rows and columns, or split the sheet",
+        "ru": "на листе больше ячеек, чем принимается ({limit}): удалите пустые и лишние строки "
+        "и столбцы или разделите лист",
+    },
     "too_many_members": {
         "en": "the archive has {count} members; at most {limit} are accepted",
         "ru": "файлов в архиве: {count}, а принимается не больше {limit}",
