@@ -238,3 +238,26 @@ def test_both_entry_points_run_the_same_command_line(entry, project_dir):
     )
     assert result.returncode == 0
     assert "{serve,import,history,rollback,editor,export}" in result.stdout
+
+
+def test_an_import_that_changes_nothing_says_so_and_exits_0(tmp_path, url, capsys):
+    path = write(tmp_path, corpus.ods_long())
+    named = ["--source-name", corpus.SYNTHETIC_SOURCE_RU]  # the file names it in English
+    code, out = run(capsys, "import", path, *named, "--database-url", url)
+    assert (code, out[-1]) == (0, "Saved as version 2."), out
+    code, out = run(capsys, "import", path, *named, "--database-url", url, "--lang", "ru")
+    assert code == 0, out
+    assert (
+        out[-1]
+        == "Ничего не изменилось: все строки уже есть в данных; новая версия не сохраняется."
+    )
+    assert Store(url).current_version() == 2
+
+
+def test_app_py_import_help_does_not_crash(project_dir):
+    result = subprocess.run(
+        [sys.executable, "app.py", "import", "--help"], cwd=project_dir, capture_output=True,
+        text=True,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "--dry-run" in result.stdout and "Traceback" not in result.stderr

@@ -850,3 +850,46 @@ def test_the_cell_limit_applies_to_csv_too(store):
         "synthetic_ru.csv: the sheet is 6 rows by 7 columns, 42 cells; at most 40 cells are "
         "accepted: delete the empty or unneeded rows and columns, or split the sheet"
     ]
+
+
+# -- files that change nothing -----------------------------------------------------------------
+
+
+def test_a_header_without_data_rows_is_refused(store):
+    """SYNTHETIC: the header of a long table and nothing under it; then a wide one."""
+    data = b"indicator,geo,period,value,source_name\n\n"
+    assert refused(store, data, "synthetic_header_only.csv") == [
+        "synthetic_header_only.csv, row 1: the table has a header but no data rows below it"
+    ]
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["Период", "Армения", "Беларусь", "Казахстан"])
+    data = corpus.xlsx_bytes(workbook)
+    assert refused(store, data, "synthetic_header_only.xlsx", lang="ru") == [
+        "файл synthetic_header_only.xlsx, лист «Sheet», строка 1: у таблицы есть заголовок, но "
+        "под ним нет ни одной строки данных"
+    ]
+
+
+def test_a_table_whose_every_figure_is_missing_is_refused(store):
+    data = "Страна;январь–июнь 2025;январь–сентябрь 2025\nАрмения;…;н/д\n".encode()
+    assert refused(store, data, "synthetic_no_values.csv", indicator="gdp") == [
+        "synthetic_no_values.csv, row 1: the table under this header has no figures: its 2 "
+        "cells are empty or 'no data'"
+    ]
+
+
+def test_an_import_that_changes_nothing_saves_no_version(store):
+    options = Options(**SOURCED)
+    first = import_into(store, *corpus.ods_long(), editor="test", options=options)
+    assert first.committed and store.current_version() == 2
+    again = import_into(store, *corpus.ods_long(), editor="test", options=options)
+    assert not again.committed and again.plan.ok and again.plan.changes_nothing
+    assert store.current_version() == 2
+    summary = PreviewSummary.of(again)
+    assert summary.changes_nothing and not summary.errors
+    assert summary.lines()[-1] == (
+        "Nothing changed: every row is already in the data; no version is saved."
+    )
+    assert summary.lines("ru")[-1] == (
+        "Ничего не изменилось: все строки уже есть в данных; новая версия не сохраняется."
+    )

@@ -158,6 +158,15 @@ IMPORT_MESSAGES: dict[str, dict[str, str]] = {
         "ru": "таблица не найдена: нужна строка заголовков со столбцами страны, периода и "
         "значения либо периоды или страны в заголовках столбцов",
     },
+    "no_data_rows": {
+        "en": "the table has a header but no data rows below it",
+        "ru": "у таблицы есть заголовок, но под ним нет ни одной строки данных",
+    },
+    "no_values": {
+        "en": "the table under this header has no figures: its {count} cells are empty or 'no data'",
+        "ru": "в таблице под этим заголовком нет значений: все её ячейки ({count}) пусты или "
+        "«нет данных»",
+    },
     "ask_indicator": {
         "en": "the file has no indicator column: which indicator are these values?",
         "ru": "в файле нет столбца показателя: к какому показателю относятся эти значения?",
@@ -297,6 +306,10 @@ IMPORT_MESSAGES: dict[str, dict[str, str]] = {
     "summary_more_removed": {
         "en": "  ... and {count} more removed",
         "ru": "  … и ещё удаляемых: {count}",
+    },
+    "nothing_changed": {
+        "en": "Nothing changed: every row is already in the data; no version is saved.",
+        "ru": "Ничего не изменилось: все строки уже есть в данных; новая версия не сохраняется.",
     },
     "summary_saved": {
         "en": "Saved as version {version:d}.",

@@ -146,6 +146,11 @@ def _read_table(
         grid.read_all()
         reader.read_countries_as_columns()
     parsed.problems = grid.uncached + reader.problems
+    if not reader.rows and not reader.problems:
+        # A header alone would be saved as a version that changes nothing: say what is wrong.
+        message = msg("no_values", count=reader.skipped) if reader.skipped else msg("no_data_rows")
+        where = grid.sheet_row(table.header)
+        parsed.problems.append(Problem(file, message, where, sheet=grid.name))
     lines = lines_above(grid, table.header) + reader.source_lines
     for each in grids:
         each.rows, each.more = [], None  # free the cells before rows are checked and planned

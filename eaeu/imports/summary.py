@@ -47,6 +47,7 @@ class PreviewSummary:
     notes: tuple[Text, ...]
     indicators: tuple[IndicatorSummary, ...]
     saved_as: int | None = None  # the new version, once committed
+    changes_nothing: bool = False  # every row is already in the data: nothing to save
 
     @classmethod
     def of(cls, outcome) -> PreviewSummary:
@@ -78,6 +79,7 @@ class PreviewSummary:
             notes=tuple(parsed.notes),
             indicators=indicators,
             saved_as=version.id if version is not None else None,
+            changes_nothing=plan.ok and plan.changes_nothing,
         )
 
     def lines(self, lang: str = "en") -> list[str]:
@@ -95,6 +97,8 @@ class PreviewSummary:
         lines.extend(msg("summary_note", note=note).text(lang) for note in self.notes)
         for item in self.indicators:
             lines.extend(_indicator_lines(item, self.mode, lang))
+        if self.changes_nothing:
+            lines.append(msg("nothing_changed").text(lang))
         if self.saved_as is not None:
             lines.append(msg("summary_saved", version=self.saved_as).text(lang))
         return lines

@@ -45,8 +45,8 @@ def commit_import(store, outcome: ImportOutcome, editor: str, note: str = "") ->
     newest version inside the write transaction, so neither change is lost.
     """
     plan, parsed = outcome.plan, outcome.plan.parsed
-    if not plan.ok:
-        return outcome
+    if not plan.ok or plan.changes_nothing:
+        return outcome  # nothing to save: the summary says so
     meta = {"editor": editor, "file_name": parsed.file_name, "sha256": parsed.sha256}
     try:
         version = _save(store, outcome, meta, note)
