@@ -583,11 +583,47 @@ def test_old_periods_are_a_warning(raw):
     ]
 
 
-def test_a_commit_after_the_preview_is_not_lost(store):
-    """Editor A previews; B commits; A confirms: A's rows land on top of B's version."""
-    preview = preview_import(store, *corpus.ods_long(), Options(**SOURCED))
-    import_into(store, *corpus.russian_excel_csv(), editor="B", options=Options(**SOURCED))
+def gdp_file(*rows: str) -> bytes:
+    """SYNTHETIC GDP rows 'GEO,YYYY-MM,value', sourced in the file."""
+    lines = ["indicator,geo,period,value,source_name,source_url,source_date"]
+    lines += [
+        f"gdp,{row},{corpus.SYNTHETIC_SOURCE},{corpus.SYNTHETIC_URL},2026-08-01" for row in rows
+    ]
+    return "\n".join(lines).encode()
+
+
+def test_a_commit_after_another_editors_is_refused_with_a_fresh_preview(store):
+    """A previews a replace of GDP; B commits a GDP row; A confirms: A's commit is refused,
+    B's row survives, and A gets the same rows previewed against B's version."""
+    options = Options(source_name_ru=corpus.SYNTHETIC_SOURCE_RU)
+    preview = preview_import(store, gdp_file("ARM,2026-06,3.0"), "a.csv", options, "replace")
+    assert preview.plan.ok, lines(preview)
+    b = import_into(store, gdp_file("KAZ,2026-03,2.0"), "b.csv", editor="B", options=options)
+    assert b.committed and b.version.id == 2
     outcome = commit_import(store, preview, editor="A")
+    assert not outcome.committed and outcome.stale_from == 1 and outcome.based_on == 2
+    assert store.current_version() == 2
+    assert observation(store, "gdp", "KAZ", "2026-03-31")["value"] == "2.0"
+    assert observation(store, "gdp", "ARM", "2026-06-30") is None
+    # The fresh preview shows that A's replace would now remove B's row too, and says why.
+    removed = {(c.geo, c.end.isoformat()) for c in outcome.plan.indicators["gdp"].removed}
+    assert ("KAZ", "2026-03-31") in removed
+    summary = PreviewSummary.of(outcome)
+    assert summary.lines()[-1] == (
+        "Not saved: the data changed meanwhile (version 2 was saved after version 1, which "
+        "this preview was made against). The preview now shows what the file changes in "
+        "version 2: check it and commit again."
+    )
+    assert summary.lines("ru")[-1].startswith("Не сохранено: данные тем временем изменились")
+
+
+def test_a_merge_commit_after_another_is_refused_and_both_land_once_confirmed(store):
+    options = Options(**SOURCED)
+    preview = preview_import(store, *corpus.ods_long(), options)
+    import_into(store, *corpus.russian_excel_csv(), editor="B", options=options)
+    refused_commit = commit_import(store, preview, editor="A")
+    assert not refused_commit.committed and store.current_version() == 2
+    outcome = commit_import(store, refused_commit, editor="A")
     assert outcome.committed and outcome.version.id == 3
     assert observation(store, "industrial_production", "ARM", "2026-06-30") is not None
     assert observation(store, "industrial_production", "ARM", "2025-09-30") is not None

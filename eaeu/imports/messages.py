@@ -307,6 +307,25 @@ IMPORT_MESSAGES: dict[str, dict[str, str]] = {
         "en": "  ... and {count} more removed",
         "ru": "  … и ещё удаляемых: {count}",
     },
+    "data_changed_meanwhile": {
+        "en": "Not saved: the data changed meanwhile (version {newest:d} was saved after "
+        "version {seen:d}, which this preview was made against). The preview now shows what "
+        "the file changes in version {newest:d}: check it and commit again.",
+        "ru": "Не сохранено: данные тем временем изменились (после версии {seen:d}, с которой "
+        "сравнивался предпросмотр, сохранена версия {newest:d}). Предпросмотр теперь "
+        "показывает, что файл меняет в версии {newest:d}: проверьте и сохраните снова.",
+    },
+    "cli_based_on": {
+        "en": "Previewed against version {version:d}; to save exactly this change, run again "
+        "without --dry-run and with --based-on {version:d}.",
+        "ru": "Сравнивалось с версией {version:d}; чтобы сохранить именно это изменение, "
+        "запустите снова без --dry-run и с --based-on {version:d}.",
+    },
+    "cli_stale_run_again": {
+        "en": "Run again (with --based-on {version:d} to save this preview) if it is right.",
+        "ru": "Если всё верно, запустите снова (с --based-on {version:d}, чтобы сохранить этот "
+        "предпросмотр).",
+    },
     "nothing_changed": {
         "en": "Nothing changed: every row is already in the data; no version is saved.",
         "ru": "Ничего не изменилось: все строки уже есть в данных; новая версия не сохраняется.",

@@ -116,6 +116,13 @@ class ImportSession:
             drop_tokens(self.store, pending.upload)
         return outcome
 
+    def refreshed(self, pending: PendingUpload, outcome: ImportOutcome) -> PendingUpload:
+        """After a commit refused as stale: keep its fresh preview for the next Commit."""
+        drop_tokens(self.store, pending.preview)
+        ready = outcome.plan.ok and not outcome.plan.changes_nothing
+        token = StoredPendingImports(self.store).put(outcome) if ready else None
+        return replace(pending, preview=token)
+
     def cancel(self, pending: PendingUpload | None) -> None:
         if pending is not None:
             drop_tokens(self.store, *pending.tokens)
