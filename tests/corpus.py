@@ -60,13 +60,15 @@ def utf8_bom_csv() -> tuple[bytes, str]:
     return "\ufeff".encode() + "\n".join(lines).encode("utf-8"), "synthetic_bom.csv"
 
 
-def eec_wide_xlsx(source_line: str = "Источник: тестовый генератор") -> tuple[bytes, str]:
+def eec_wide_xlsx(
+    source_line: str = "Источник: тестовый генератор", title: str = EEC_TITLE
+) -> tuple[bytes, str]:
     """EEC-style: title row, merged two-row header (year over month ranges), notes below, the
     source in a footnote."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Промпроизводство"
-    sheet["A1"] = EEC_TITLE
+    sheet["A1"] = title
     sheet.merge_cells("A1:E1")
     sheet["A3"] = "Страна"
     sheet.merge_cells("A3:A4")

@@ -330,11 +330,42 @@ def test_eec_wide_sheet_title_merged_header_and_notes(store):
 
 
 def test_wide_file_without_indicator_asks_which(store):
-    outcome = import_into(store, *corpus.eec_wide_xlsx(), editor="test")
+    data, name = corpus.eec_wide_xlsx(title="Сводная таблица (synthetic), % к предыдущему году")
+    outcome = import_into(store, data, name, editor="test")
     assert not outcome.committed
-    (question,) = outcome.plan.parsed.questions
-    assert question.key == "indicator"
-    assert "industrial_production" in question.choices
+    (question,) = [q for q in outcome.plan.parsed.questions if q.key == "indicator"]
+    assert question.choices == (
+        "gdp", "industrial_output_share", "industrial_production", "unemployment"
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "title, indicator",
+    [
+        ("Индексы промышленного производства по странам ЕАЭС", "industrial_production"),
+        (corpus.EEC_TITLE, "industrial_production"),
+        (
+            "Industrial production index, % of the same period a year before",
+            "industrial_production",
+        ),
+        ("Доля стран в промышленном производстве ЕАЭС", "industrial_output_share"),
+        ("Индексы физического объёма валового внутреннего продукта", "gdp"),
+    ],
+)
+def test_the_indicator_is_taken_from_a_title_that_names_one(store, title, indicator):
+    data, name = corpus.eec_wide_xlsx(title=f"{title} (synthetic)")
+    parsed = preview_import(store, data, name, Options(source_name="Synthetic")).plan.parsed
+    assert not parsed.questions, parsed.questions
+    assert {row[0] for row in parsed.rows} == {indicator}
+    note = f"indicator {indicator}, as the title above the table names it"
+    assert note in [str(n) for n in parsed.notes]
+
+
+def test_a_title_naming_two_indicators_asks_between_them(store):
+    data, name = corpus.eec_wide_xlsx(title="Рост ВВП и промышленного производства (synthetic)")
+    parsed = preview_import(store, data, name, Options(source_name="Synthetic")).plan.parsed
+    (question,) = [q for q in parsed.questions if q.key == "indicator"]
+    assert question.choices == ("gdp", "industrial_production")
 
 
 def test_ods_is_read(store):
@@ -929,3 +960,68 @@ def test_an_import_that_changes_nothing_saves_no_version(store):
     assert summary.lines("ru")[-1] == (
         "Ничего не изменилось: все строки уже есть в данных; новая версия не сохраняется."
     )
+
+
+# -- real-world shapes: ISO intervals, units in period headers ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "header, start, end",
+    [
+        ("2024-01/2024-09", "2024-01-01", "2024-09-30"),
+        ("2024-01-01/2024-09-30", "2024-01-01", "2024-09-30"),
+        ("2024-04/2024-06", "2024-04-01", "2024-06-30"),
+        ("Январь-сентябрь 2024, %", "2024-01-01", "2024-09-30"),
+        ("январь–сентябрь 2024 (%)", "2024-01-01", "2024-09-30"),
+        ("Январь-сентябрь 2024, в %", "2024-01-01", "2024-09-30"),
+        ("Jan-Sep 2024, %", "2024-01-01", "2024-09-30"),
+        ("Jan-Sep 2024 (in %)", "2024-01-01", "2024-09-30"),
+    ],
+)
+def test_iso_intervals_and_headers_with_a_unit(header, start, end):
+    assert parse_period(header) == (dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+
+
+@pytest.mark.parametrize("header", ["2024-09/2024-01", "2024-13/2024-14", "2024-01-01/2024-02-30"])
+def test_iso_intervals_that_are_not_periods(header):
+    assert parse_period(header) is None
+
+
+def test_a_period_column_of_iso_intervals(store):
+    """SYNTHETIC long CSV whose periods are ISO 8601 intervals of months and of days."""
+    csv = (
+        "indicator,geo,period,value,source_name\n"
+        "industrial_production,ARM,2025-01/2025-09,5.1,Synthetic\n"
+        "industrial_production,KAZ,2025-01-01/2025-09-30,2.0,Synthetic\n"
+        "industrial_production,KAZ,2027-04/2027-06,1.5,Synthetic\n"
+    )
+    options = Options(source_name_ru=corpus.SYNTHETIC_SOURCE_RU)
+    outcome = import_into(store, csv.encode(), "synthetic_iso.csv", editor="t", options=options)
+    assert outcome.committed, lines(outcome)
+    assert observation(store, "industrial_production", "ARM", "2025-09-30")["value"] == "5.1"
+    assert observation(store, "industrial_production", "KAZ", "2025-09-30")["value"] == "2.0"
+    quarter = observation(store, "industrial_production", "KAZ", "2027-06-30")
+    assert (quarter["period_start"], quarter["value"]) == ("2027-04-01", "1.5")
+
+
+def test_period_headers_with_units_and_intervals_under_a_title(store):
+    """SYNTHETIC wide sheet as statistics offices write it: the title names the indicator (and
+    says indices), period headers carry a unit or are ISO intervals; nothing is asked."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Индексы промышленного производства по странам ЕАЭС (synthetic)"])
+    sheet.append(["Страна", "Январь-март 2027, %", "январь–июнь 2027 (%)",
+                  "Январь-сентябрь 2027, в %", "2027-01/2027-12"])  # fmt: skip
+    sheet.append(["Армения", 101.5, 102.5, 103.5, 104.5])
+    sheet.append(["Kazakhstan", 99.0, 100.5, 101.0, 102.0])
+    options = Options(**SOURCED)
+    outcome = import_into(store, corpus.xlsx_bytes(workbook), "synthetic_units.xlsx",
+                          editor="t", options=options)  # fmt: skip
+    assert outcome.committed, lines(outcome)
+    parsed = outcome.plan.parsed
+    assert parsed.layout == "periods as columns" and not parsed.questions
+    assert "industrial_production: 8 new, 0 changed, 0 unchanged" in lines(outcome)
+    for end, value in (("2027-03-31", "1.5"), ("2027-06-30", "2.5"), ("2027-09-30", "3.5")):
+        assert observation(store, "industrial_production", "ARM", end)["value"] == value
+    year = observation(store, "industrial_production", "KAZ", "2027-12-31")
+    assert (year["period_start"], year["value"]) == ("2027-01-01", "2.0")

@@ -171,6 +171,10 @@ IMPORT_MESSAGES: dict[str, dict[str, str]] = {
         "en": "the file has no indicator column: which indicator are these values?",
         "ru": "в файле нет столбца показателя: к какому показателю относятся эти значения?",
     },
+    "indicator_from_title": {
+        "en": "indicator {indicator}, as the title above the table names it",
+        "ru": "показатель {indicator}, как его называет заголовок над таблицей",
+    },
     "ask_value_form": {
         "en": "values look like indices ({example:num}); convert to growth % ({growth:num})?",
         "ru": "значения похожи на индексы ({example:num}); пересчитать в прирост, % ({growth:num})?",
