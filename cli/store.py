@@ -26,6 +26,10 @@ from eaeu.users import (
     set_password,
 )
 
+# `import` exit codes: 0 saved (or nothing to change, or a clean dry run), 1 refused (errors,
+# questions, a source to give), 3 nothing saved because the data changed meanwhile.
+STALE = 3
+
 
 def add_store_parsers(subparsers) -> None:
     """Add the store commands to an argparse sub-parser set; each sets `handler`."""
@@ -41,6 +45,12 @@ def add_store_parsers(subparsers) -> None:
     imp.add_argument("file", type=Path)
     imp.add_argument("--mode", choices=("merge", "replace"), default="merge")
     imp.add_argument("--dry-run", action="store_true", help="show what would change, save nothing")
+    imp.add_argument(
+        "--based-on",
+        type=int,
+        metavar="VERSION",
+        help="save only if VERSION (the one a --dry-run previewed against) is still the newest",
+    )
     imp.add_argument("--note", default="")
     imp.add_argument(
         "--value-form", choices=("growth", "index"), help="values are growth %% or indices"
@@ -118,6 +128,7 @@ def run_import(args: argparse.Namespace) -> int:
     outcome = import_into(
         store, data, args.file.name, editor=config.editor_name, options=options,
         mode=args.mode, note=args.note, dry_run=args.dry_run, limits=limits,
+        based_on=args.based_on,
     )  # fmt: skip
     for line in PreviewSummary.of(outcome).lines(lang):
         print(line)
@@ -129,6 +140,11 @@ def run_import(args: argparse.Namespace) -> int:
         print(msg("cli_give_source").text(lang))
     if not outcome.plan.ok or outcome.problems:
         return 1
+    if outcome.stale_from is not None:
+        print(msg("cli_stale_run_again", version=outcome.based_on).text(lang))
+        return STALE
+    if args.dry_run and not outcome.plan.changes_nothing:
+        print(msg("cli_based_on", version=outcome.based_on).text(lang))
     if args.dry_run:
         print(msg("cli_dry_run").text(lang))
     return 0

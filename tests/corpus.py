@@ -60,13 +60,15 @@ def utf8_bom_csv() -> tuple[bytes, str]:
     return "\ufeff".encode() + "\n".join(lines).encode("utf-8"), "synthetic_bom.csv"
 
 
-def eec_wide_xlsx(source_line: str = "Источник: тестовый генератор") -> tuple[bytes, str]:
+def eec_wide_xlsx(
+    source_line: str = "Источник: тестовый генератор", title: str = EEC_TITLE
+) -> tuple[bytes, str]:
     """EEC-style: title row, merged two-row header (year over month ranges), notes below, the
     source in a footnote."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Промпроизводство"
-    sheet["A1"] = EEC_TITLE
+    sheet["A1"] = title
     sheet.merge_cells("A1:E1")
     sheet["A3"] = "Страна"
     sheet.merge_cells("A3:A4")
@@ -276,3 +278,82 @@ def _month_days(year: int, month: int) -> int:
     import calendar
 
     return calendar.monthrange(year, month)[1]
+
+
+SHEET_XML_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+)
+WORKBOOK_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    '<sheets><sheet name="Плотный" sheetId="1" r:id="rId1"/></sheets></workbook>'
+)
+WORKBOOK_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+)
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.'
+    'openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'
+)
+ROOT_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+)
+
+
+def dense_xlsx(rows: int, columns: int, declared: str | None = "auto") -> tuple[bytes, str]:
+    """A SYNTHETIC dense sheet written as XML straight into the zip: `rows` x `columns` cells
+    of 1, with a <dimension> (declared='auto': the true size; a ref such as 'A1:CG199000'; None:
+    no dimension element). Rows repeat byte for byte, so the file is small however big."""
+    from eaeu.imports.grid import column_letter
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        archive.writestr("_rels/.rels", ROOT_RELS)
+        archive.writestr("xl/workbook.xml", WORKBOOK_XML)
+        archive.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
+            member.write(SHEET_XML_HEAD.encode())
+            if declared == "auto":
+                declared = f"A1:{column_letter(columns - 1)}{rows}"
+            if declared:
+                member.write(f'<dimension ref="{declared}"/>'.encode())
+            member.write(b"<sheetData>")
+            row = b"<row>" + b"<c><v>1</v></c>" * columns + b"</row>"
+            block = row * 1000
+            for _ in range(rows // 1000):
+                member.write(block)
+            member.write(row * (rows % 1000))
+            member.write(b"</sheetData></worksheet>")
+    return out.getvalue(), "synthetic_dense.xlsx"
+
+
+def dense_ods(rows: int, columns: int) -> tuple[bytes, str]:
+    """A SYNTHETIC .ods of a few hundred bytes whose repeated cells lay out rows x columns."""
+    cell = (
+        f'<table:table-cell table:number-columns-repeated="{columns}" '
+        'office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>'
+    )
+    header = "".join(_ods_cell(v) for v in ("Страна", "2025"))
+    xml_rows = (
+        f"<table:table-row>{header}</table:table-row>"
+        f'<table:table-row table:number-rows-repeated="{rows}">{cell}</table:table-row>'
+    )
+    data, _ = ods_file([])
+    return patch_zip(data, "content.xml", lambda _: ODS_CONTENT.format(rows=xml_rows).encode()), (
+        "synthetic_dense.ods"
+    )

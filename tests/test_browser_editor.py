@@ -11,6 +11,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from openpyxl import Workbook, load_workbook
 from playwright.sync_api import expect
@@ -486,3 +487,45 @@ def test_an_english_editor_gives_the_missing_source_then_commits(watched, live_s
     assert rows[
         ["source_name_ru", "source_name_en", "source_url", "source_date"]
     ].drop_duplicates().values.tolist() == [["Синтетика", "Synthetic", "", "2032-07-01"]]
+
+
+def test_a_commit_after_another_editors_is_refused_and_previewed_again(
+    watched, live_server, restored
+):
+    """Editor A previews; B saves a version; A's Commit saves nothing, says in A's language
+    that the data changed meanwhile, and shows the preview again against B's version, which
+    A can then commit. B's figure survives either way. Figures are SYNTHETIC."""
+    page, _ = watched
+    store = restored
+    log_in(page, live_server)
+    page.get_by_role("tab", name="Данные").click()
+    page.fill(f"#{ids.DATA_SOURCE_NAME_RU}", "Синтетика")
+    page.press(f"#{ids.DATA_SOURCE_NAME_RU}", "Enter")
+    csv = (
+        "indicator,geo,period,value,source_name\nindustrial_production,ARM,2033-10,1.5,Synthetic\n"
+    )
+    upload = page.locator(f"#{ids.DATA_UPLOAD} input[type=file]")
+    upload.set_input_files(
+        {"name": "synthetic_a.csv", "mimeType": "text/csv", "buffer": csv.encode()}
+    )
+    commit = page.locator(f"#{ids.DATA_COMMIT}")
+    expect(commit).to_be_enabled()
+
+    before = store.current_version()
+    raw = store.load_raw()  # editor B saves a version meanwhile (SYNTHETIC figure)
+    obs = raw["observations"]
+    extra = obs.iloc[[0]].assign(geo="KAZ", period_start="2033-01-01", period_end="2033-03-31")
+    b = store.commit({**raw, "observations": pd.concat([obs, extra])}, "synthetic-b", kind="edit")
+
+    commit.click()
+    status = page.locator(f"#{ids.DATA_IMPORT_STATUS}")
+    expect(status).to_contain_text("Не сохранено: данные тем временем изменились")
+    expect(status).to_contain_text(f"сохранена версия {b.id}")
+    expect(page.locator(f"#{ids.DATA_PREVIEW}")).to_contain_text("synthetic_a.csv")
+    assert store.current_version() == b.id == before + 1
+    expect(commit).to_be_enabled()
+    commit.click()
+    expect(status).to_contain_text(f"Сохранено как версия {b.id + 1}")
+    obs = store.load_raw()["observations"]
+    assert len(obs[(obs.geo == "KAZ") & (obs.period_end == "2033-03-31")]) == 1
+    assert len(obs[(obs.geo == "ARM") & (obs.period_end == "2033-10-31")]) == 1

@@ -270,3 +270,49 @@ def test_both_entry_points_run_the_same_command_line(entry, project_dir):
     )
     assert result.returncode == 0
     assert "{serve,import,history,rollback,editor,export}" in result.stdout
+
+
+def test_an_import_that_changes_nothing_says_so_and_exits_0(tmp_path, url, capsys):
+    path = write(tmp_path, corpus.ods_long())
+    named = ["--source-name", corpus.SYNTHETIC_SOURCE_RU]  # the file names it in English
+    code, out = run(capsys, "import", path, *named, "--database-url", url)
+    assert (code, out[-1]) == (0, "Saved as version 2."), out
+    code, out = run(capsys, "import", path, *named, "--database-url", url, "--lang", "ru")
+    assert code == 0, out
+    assert (
+        out[-1]
+        == "Ничего не изменилось: все строки уже есть в данных; новая версия не сохраняется."
+    )
+    assert Store(url).current_version() == 2
+
+
+def test_app_py_import_help_does_not_crash(project_dir):
+    result = subprocess.run(
+        [sys.executable, "app.py", "import", "--help"], cwd=project_dir, capture_output=True,
+        text=True,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "--dry-run" in result.stdout and "Traceback" not in result.stderr
+
+
+def test_a_dry_run_then_a_commit_based_on_its_version(tmp_path, url, capsys):
+    """A dry run names the version it compared with; `--based-on` that version saves only if
+    no other landed since, else exits 3 with the fresh preview (SYNTHETIC files)."""
+    named = ["--source-name", corpus.SYNTHETIC_SOURCE_RU, "--database-url", url]
+    a = write(tmp_path, corpus.ods_long())
+    code, out = run(capsys, "import", a, "--dry-run", *named)
+    assert code == 0 and out[-2:] == [
+        "Previewed against version 1; to save exactly this change, run again without --dry-run "
+        "and with --based-on 1.",
+        "Dry run: nothing was saved.",
+    ], out
+    b = write(tmp_path, corpus.russian_excel_csv())
+    code, out = run(capsys, "import", b, "--source-name", "Synthetic", "--database-url", url)
+    assert (code, out[-1]) == (0, "Saved as version 2."), out
+    code, out = run(capsys, "import", a, "--based-on", "1", *named, "--lang", "ru")
+    assert code == 3, out
+    assert out[-2].startswith("Не сохранено: данные тем временем изменились (после версии 1")
+    assert out[-1].startswith("Если всё верно, запустите снова (с --based-on 2")
+    assert Store(url).current_version() == 2
+    code, out = run(capsys, "import", a, "--based-on", "2", *named)
+    assert (code, out[-1]) == (0, "Saved as version 3."), out

@@ -134,3 +134,26 @@ def test_callbacks_change_nothing_for_a_visitor(unguarded_app):
         answer = client.post("/_dash-update-component", json=body)
         assert answer.status_code == 204, (function.__name__, answer.status_code, answer.text[:300])
     assert (store.current_version(), store.content_hash()) == (version, content)
+
+
+def test_a_preview_that_changes_nothing_says_so_and_offers_no_commit(store):
+    from eaeu.imports.limits import Limits
+    from eaeu.imports.session import ImportSession
+    from tests.corpus import ods_long
+
+    session = ImportSession(store, Limits())
+    for round in (1, 2):
+        pending = session.start(*ods_long())
+        outcome, pending = session.preview(pending, Options(**SOURCED))
+        if round == 1:
+            assert session.commit(pending, "synthetic-editor").committed
+    before = store.current_version()
+    assert pending.preview is None  # the commit button stays unavailable
+    ds = build_dataset(store.load_raw())
+    shown = [
+        text for part in preview_view(PreviewSummary.of(outcome), ds, "ru") for text in texts(part)
+    ]
+    assert shown[-1] == (
+        "Ничего не изменилось: все строки уже есть в данных; новая версия не сохраняется."
+    )
+    assert store.current_version() == before

@@ -330,11 +330,42 @@ def test_eec_wide_sheet_title_merged_header_and_notes(store):
 
 
 def test_wide_file_without_indicator_asks_which(store):
-    outcome = import_into(store, *corpus.eec_wide_xlsx(), editor="test")
+    data, name = corpus.eec_wide_xlsx(title="Сводная таблица (synthetic), % к предыдущему году")
+    outcome = import_into(store, data, name, editor="test")
     assert not outcome.committed
-    (question,) = outcome.plan.parsed.questions
-    assert question.key == "indicator"
-    assert "industrial_production" in question.choices
+    (question,) = [q for q in outcome.plan.parsed.questions if q.key == "indicator"]
+    assert question.choices == (
+        "gdp", "industrial_output_share", "industrial_production", "unemployment"
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "title, indicator",
+    [
+        ("Индексы промышленного производства по странам ЕАЭС", "industrial_production"),
+        (corpus.EEC_TITLE, "industrial_production"),
+        (
+            "Industrial production index, % of the same period a year before",
+            "industrial_production",
+        ),
+        ("Доля стран в промышленном производстве ЕАЭС", "industrial_output_share"),
+        ("Индексы физического объёма валового внутреннего продукта", "gdp"),
+    ],
+)
+def test_the_indicator_is_taken_from_a_title_that_names_one(store, title, indicator):
+    data, name = corpus.eec_wide_xlsx(title=f"{title} (synthetic)")
+    parsed = preview_import(store, data, name, Options(source_name="Synthetic")).plan.parsed
+    assert not parsed.questions, parsed.questions
+    assert {row[0] for row in parsed.rows} == {indicator}
+    note = f"indicator {indicator}, as the title above the table names it"
+    assert note in [str(n) for n in parsed.notes]
+
+
+def test_a_title_naming_two_indicators_asks_between_them(store):
+    data, name = corpus.eec_wide_xlsx(title="Рост ВВП и промышленного производства (synthetic)")
+    parsed = preview_import(store, data, name, Options(source_name="Synthetic")).plan.parsed
+    (question,) = [q for q in parsed.questions if q.key == "indicator"]
+    assert question.choices == ("gdp", "industrial_production")
 
 
 def test_ods_is_read(store):
@@ -583,11 +614,47 @@ def test_old_periods_are_a_warning(raw):
     ]
 
 
-def test_a_commit_after_the_preview_is_not_lost(store):
-    """Editor A previews; B commits; A confirms: A's rows land on top of B's version."""
-    preview = preview_import(store, *corpus.ods_long(), Options(**SOURCED))
-    import_into(store, *corpus.russian_excel_csv(), editor="B", options=Options(**SOURCED))
+def gdp_file(*rows: str) -> bytes:
+    """SYNTHETIC GDP rows 'GEO,YYYY-MM,value', sourced in the file."""
+    lines = ["indicator,geo,period,value,source_name,source_url,source_date"]
+    lines += [
+        f"gdp,{row},{corpus.SYNTHETIC_SOURCE},{corpus.SYNTHETIC_URL},2026-08-01" for row in rows
+    ]
+    return "\n".join(lines).encode()
+
+
+def test_a_commit_after_another_editors_is_refused_with_a_fresh_preview(store):
+    """A previews a replace of GDP; B commits a GDP row; A confirms: A's commit is refused,
+    B's row survives, and A gets the same rows previewed against B's version."""
+    options = Options(source_name_ru=corpus.SYNTHETIC_SOURCE_RU)
+    preview = preview_import(store, gdp_file("ARM,2026-06,3.0"), "a.csv", options, "replace")
+    assert preview.plan.ok, lines(preview)
+    b = import_into(store, gdp_file("KAZ,2026-03,2.0"), "b.csv", editor="B", options=options)
+    assert b.committed and b.version.id == 2
     outcome = commit_import(store, preview, editor="A")
+    assert not outcome.committed and outcome.stale_from == 1 and outcome.based_on == 2
+    assert store.current_version() == 2
+    assert observation(store, "gdp", "KAZ", "2026-03-31")["value"] == "2.0"
+    assert observation(store, "gdp", "ARM", "2026-06-30") is None
+    # The fresh preview shows that A's replace would now remove B's row too, and says why.
+    removed = {(c.geo, c.end.isoformat()) for c in outcome.plan.indicators["gdp"].removed}
+    assert ("KAZ", "2026-03-31") in removed
+    summary = PreviewSummary.of(outcome)
+    assert summary.lines()[-1] == (
+        "Not saved: the data changed meanwhile (version 2 was saved after version 1, which "
+        "this preview was made against). The preview now shows what the file changes in "
+        "version 2: check it and commit again."
+    )
+    assert summary.lines("ru")[-1].startswith("Не сохранено: данные тем временем изменились")
+
+
+def test_a_merge_commit_after_another_is_refused_and_both_land_once_confirmed(store):
+    options = Options(**SOURCED)
+    preview = preview_import(store, *corpus.ods_long(), options)
+    import_into(store, *corpus.russian_excel_csv(), editor="B", options=options)
+    refused_commit = commit_import(store, preview, editor="A")
+    assert not refused_commit.committed and store.current_version() == 2
+    outcome = commit_import(store, refused_commit, editor="A")
     assert outcome.committed and outcome.version.id == 3
     assert observation(store, "industrial_production", "ARM", "2026-06-30") is not None
     assert observation(store, "industrial_production", "ARM", "2025-09-30") is not None
@@ -763,3 +830,198 @@ def test_a_commit_saves_the_previewed_tables_without_validating_again(store, mon
     outcome = commit_import(store, StoredPendingImports(store).pop(token), editor="anna")
     assert outcome.committed
     assert store.content_hash() == content_hash(preview.plan.checked[0])
+
+
+# -- dense sheets: refused by their cell count before anything is loaded -----------------------
+
+DENSE_PROBE = """
+import json, resource, sys, time, tracemalloc
+from eaeu.imports.parse import parse_upload
+from eaeu.dataset import read_tables
+from eaeu.config import DEFAULT_DATA_DIR
+raw = read_tables(DEFAULT_DATA_DIR)
+data = open(sys.argv[1], "rb").read()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+tracemalloc.start()
+started = time.perf_counter()
+parsed = parse_upload(data, "synthetic_dense.xlsx", raw)
+seconds = time.perf_counter() - started
+peak = tracemalloc.get_traced_memory()[1]
+grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+print(json.dumps({"seconds": seconds, "python_mb": peak / 2**20, "rss_mb": grown / 1024,
+                  "problems": [p.text("en") for p in parsed.problems]}))
+"""
+
+
+@pytest.mark.parametrize("declared", ["auto", None], ids=["dimension", "no-dimension"])
+def test_a_dense_sheet_is_refused_fast_and_small(tmp_path, declared):
+    """199,000 x 85 cells (as in issue 11: 244 MB of XML in an 800 KB file) is refused in well
+    under 2 s and 200 MB, by its <dimension> or by counting cells as the zip check streams."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    data, name = corpus.dense_xlsx(199_000, 85, declared=declared)
+    assert len(data) < 1_000_000
+    path = tmp_path / name
+    path.write_bytes(data)
+    root = Path(__file__).resolve().parents[1]
+    run = subprocess.run(
+        [sys.executable, "-c", DENSE_PROBE, str(path)],
+        capture_output=True, text=True, check=True, cwd=root, env={"PYTHONPATH": str(root)},
+    )  # fmt: skip
+    result = json.loads(run.stdout.splitlines()[-1])
+    assert result["seconds"] < 2 and result["python_mb"] < 200 and result["rss_mb"] < 200, result
+    if declared:
+        assert result["problems"] == [
+            "synthetic_dense.xlsx, sheet 'Плотный': the sheet is 199,000 rows by 85 columns, "
+            "16,915,000 cells; at most 2,000,000 cells are accepted: delete the empty or "
+            "unneeded rows and columns, or split the sheet"
+        ]
+    else:
+        assert result["problems"] == [
+            "synthetic_dense.xlsx, sheet 'Плотный': the sheet holds more cells than the "
+            "2,000,000 accepted: delete the empty or unneeded rows and columns, or split the sheet"
+        ]
+
+
+def test_a_sheet_whose_dimension_understates_it_is_counted(store):
+    data, name = corpus.dense_xlsx(300, 10, declared="A1:B2")
+    assert refused(store, data, name, limits=Limits(max_cells=2_000), lang="ru") == [
+        "файл synthetic_dense.xlsx, лист «Плотный»: на листе больше ячеек, чем принимается "
+        "(2\u00a0000): удалите пустые и лишние строки и столбцы или разделите лист"
+    ]
+
+
+def test_a_sheet_below_the_cell_limit_is_read(store):
+    data, name = corpus.dense_xlsx(300, 10)
+    problems = refused(store, data, name, limits=Limits(max_cells=3_000))
+    assert not any("cells" in p for p in problems), problems
+
+
+def test_ods_repeated_rows_and_columns_are_counted_not_expanded(store):
+    """A few hundred bytes of content.xml that would lay out 1,000,000 x 100 cells."""
+    data, name = corpus.dense_ods(1_000_000, 100)
+    assert len(data) < 2_000
+    assert refused(store, data, name) == [
+        "synthetic_dense.ods, sheet 'Данные': the sheet is 1,000,001 rows by 100 columns, "
+        "100,000,100 cells; at most 2,000,000 cells are accepted: delete the empty or unneeded "
+        "rows and columns, or split the sheet"
+    ]
+
+
+def test_the_cell_limit_applies_to_csv_too(store):
+    data, name = corpus.russian_excel_csv()
+    assert refused(store, data, name, limits=Limits(max_cells=40)) == [
+        "synthetic_ru.csv: the sheet is 6 rows by 7 columns, 42 cells; at most 40 cells are "
+        "accepted: delete the empty or unneeded rows and columns, or split the sheet"
+    ]
+
+
+# -- files that change nothing -----------------------------------------------------------------
+
+
+def test_a_header_without_data_rows_is_refused(store):
+    """SYNTHETIC: the header of a long table and nothing under it; then a wide one."""
+    data = b"indicator,geo,period,value,source_name\n\n"
+    assert refused(store, data, "synthetic_header_only.csv") == [
+        "synthetic_header_only.csv, row 1: the table has a header but no data rows below it"
+    ]
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["Период", "Армения", "Беларусь", "Казахстан"])
+    data = corpus.xlsx_bytes(workbook)
+    assert refused(store, data, "synthetic_header_only.xlsx", lang="ru") == [
+        "файл synthetic_header_only.xlsx, лист «Sheet», строка 1: у таблицы есть заголовок, но "
+        "под ним нет ни одной строки данных"
+    ]
+
+
+def test_a_table_whose_every_figure_is_missing_is_refused(store):
+    data = "Страна;январь–июнь 2025;январь–сентябрь 2025\nАрмения;…;н/д\n".encode()
+    assert refused(store, data, "synthetic_no_values.csv", indicator="gdp") == [
+        "synthetic_no_values.csv, row 1: the table under this header has no figures: its 2 "
+        "cells are empty or 'no data'"
+    ]
+
+
+def test_an_import_that_changes_nothing_saves_no_version(store):
+    options = Options(**SOURCED)
+    first = import_into(store, *corpus.ods_long(), editor="test", options=options)
+    assert first.committed and store.current_version() == 2
+    again = import_into(store, *corpus.ods_long(), editor="test", options=options)
+    assert not again.committed and again.plan.ok and again.plan.changes_nothing
+    assert store.current_version() == 2
+    summary = PreviewSummary.of(again)
+    assert summary.changes_nothing and not summary.errors
+    assert summary.lines()[-1] == (
+        "Nothing changed: every row is already in the data; no version is saved."
+    )
+    assert summary.lines("ru")[-1] == (
+        "Ничего не изменилось: все строки уже есть в данных; новая версия не сохраняется."
+    )
+
+
+# -- real-world shapes: ISO intervals, units in period headers ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "header, start, end",
+    [
+        ("2024-01/2024-09", "2024-01-01", "2024-09-30"),
+        ("2024-01-01/2024-09-30", "2024-01-01", "2024-09-30"),
+        ("2024-04/2024-06", "2024-04-01", "2024-06-30"),
+        ("Январь-сентябрь 2024, %", "2024-01-01", "2024-09-30"),
+        ("январь–сентябрь 2024 (%)", "2024-01-01", "2024-09-30"),
+        ("Январь-сентябрь 2024, в %", "2024-01-01", "2024-09-30"),
+        ("Jan-Sep 2024, %", "2024-01-01", "2024-09-30"),
+        ("Jan-Sep 2024 (in %)", "2024-01-01", "2024-09-30"),
+    ],
+)
+def test_iso_intervals_and_headers_with_a_unit(header, start, end):
+    assert parse_period(header) == (dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+
+
+@pytest.mark.parametrize("header", ["2024-09/2024-01", "2024-13/2024-14", "2024-01-01/2024-02-30"])
+def test_iso_intervals_that_are_not_periods(header):
+    assert parse_period(header) is None
+
+
+def test_a_period_column_of_iso_intervals(store):
+    """SYNTHETIC long CSV whose periods are ISO 8601 intervals of months and of days."""
+    csv = (
+        "indicator,geo,period,value,source_name\n"
+        "industrial_production,ARM,2025-01/2025-09,5.1,Synthetic\n"
+        "industrial_production,KAZ,2025-01-01/2025-09-30,2.0,Synthetic\n"
+        "industrial_production,KAZ,2027-04/2027-06,1.5,Synthetic\n"
+    )
+    options = Options(source_name_ru=corpus.SYNTHETIC_SOURCE_RU)
+    outcome = import_into(store, csv.encode(), "synthetic_iso.csv", editor="t", options=options)
+    assert outcome.committed, lines(outcome)
+    assert observation(store, "industrial_production", "ARM", "2025-09-30")["value"] == "5.1"
+    assert observation(store, "industrial_production", "KAZ", "2025-09-30")["value"] == "2.0"
+    quarter = observation(store, "industrial_production", "KAZ", "2027-06-30")
+    assert (quarter["period_start"], quarter["value"]) == ("2027-04-01", "1.5")
+
+
+def test_period_headers_with_units_and_intervals_under_a_title(store):
+    """SYNTHETIC wide sheet as statistics offices write it: the title names the indicator (and
+    says indices), period headers carry a unit or are ISO intervals; nothing is asked."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Индексы промышленного производства по странам ЕАЭС (synthetic)"])
+    sheet.append(["Страна", "Январь-март 2027, %", "январь–июнь 2027 (%)",
+                  "Январь-сентябрь 2027, в %", "2027-01/2027-12"])  # fmt: skip
+    sheet.append(["Армения", 101.5, 102.5, 103.5, 104.5])
+    sheet.append(["Kazakhstan", 99.0, 100.5, 101.0, 102.0])
+    options = Options(**SOURCED)
+    outcome = import_into(store, corpus.xlsx_bytes(workbook), "synthetic_units.xlsx",
+                          editor="t", options=options)  # fmt: skip
+    assert outcome.committed, lines(outcome)
+    parsed = outcome.plan.parsed
+    assert parsed.layout == "periods as columns" and not parsed.questions
+    assert "industrial_production: 8 new, 0 changed, 0 unchanged" in lines(outcome)
+    for end, value in (("2027-03-31", "1.5"), ("2027-06-30", "2.5"), ("2027-09-30", "3.5")):
+        assert observation(store, "industrial_production", "ARM", end)["value"] == value
+    year = observation(store, "industrial_production", "KAZ", "2027-12-31")
+    assert (year["period_start"], year["value"]) == ("2027-01-01", "2.0")

@@ -11,7 +11,7 @@ from eaeu.dataset import Dataset
 from eaeu.i18n import period_label, t
 from eaeu.imports.session import PendingUpload
 from eaeu.imports.summary import PreviewSummary
-from eaeu.messages import render
+from eaeu.messages import msg, render
 from eaeu.model import format_problems
 
 
@@ -32,6 +32,9 @@ def preview_view(summary: PreviewSummary, ds: Dataset, lang: str) -> list:
         parts.append(counts_table(summary, ds, lang))
         parts += change_table(summary, ds, lang, "changed")
         parts += change_table(summary, ds, lang, "removed")
+    if summary.changes_nothing:
+        text = render(msg("nothing_changed"), lang)
+        parts.append(dbc.Alert(text, color="info", className="data-nothing-changed"))
     return parts
 
 

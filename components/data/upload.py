@@ -25,6 +25,7 @@ from eaeu.imports.limits import MB, decode_upload
 from eaeu.imports.options import Options
 from eaeu.imports.session import ImportSession, PendingUpload
 from eaeu.imports.summary import PreviewSummary
+from eaeu.messages import render
 from eaeu.model import DataError, format_problems
 
 ACCEPT = ".xlsx,.xlsm,.ods,.csv"
@@ -286,6 +287,8 @@ def commit(n_clicks, pending, note, view):
     if outcome is None:
         status = dbc.Alert(t("data_expired", lang), color="warning")
         return status, [], [], None, True, True, no_update
+    if outcome.stale_from is not None:
+        return stale_commit(outcome, waiting, lang)
     if not outcome.committed:
         lines = format_problems(outcome.problems, lang).splitlines()
         status = message_list(t("data_not_saved", lang), lines, "danger")
@@ -300,6 +303,17 @@ def commit(n_clicks, pending, note, view):
         )
     saved = dbc.Alert(t("data_saved", lang, version=outcome.version.id), color="success")
     return saved, [], [], None, True, True, outcome.version.id
+
+
+def stale_commit(outcome, waiting: PendingUpload, lang: str) -> tuple:
+    """Another editor saved a version after this preview: show the fresh preview, say why."""
+    waiting = session().refreshed(waiting, outcome)
+    summary = PreviewSummary.of(outcome)
+    text = render(summary.stale_message(), lang)
+    status = dbc.Alert(text, color="warning", className="data-changed-meanwhile")
+    view = preview_view(summary, services.dataset(), lang)
+    ready = waiting.preview is not None
+    return status, view, no_update, waiting.to_dict(), not ready, False, no_update
 
 
 @callback(

@@ -20,6 +20,10 @@ DASHES = re.compile(r"\s*[-–—−‒]\s*")
 YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 YEAR_WORDS = re.compile(r"\b(годы|года|год|гг|г|yr|year|fy)\b\.?")
 ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+# ISO 8601 intervals of months or days: '2024-01/2024-09', '2024-01-01/2024-09-30'.
+ISO_INTERVAL = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?\s*/\s*(\d{4})-(\d{2})(?:-(\d{2}))?$")
+# A unit after a period header: 'Jan-Sep 2024, %', 'январь–сентябрь 2024 (%)', '..., в %'.
+UNIT = re.compile(r"\s*[,;]?\s*(?:\(\s*(?:в|in)?\s*%\s*\)|(?:в|in)?\s*%)$")
 ISO_RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\s*(?:\.\.|/|[-–—]{1,2}\s)\s*(\d{4}-\d{2}-\d{2})$")
 MONTH_WORD = r"([a-zа-я]{3,}\.?)"
 MONTH_RANGE = re.compile(rf"^{MONTH_WORD}-{MONTH_WORD}$")
@@ -56,8 +60,11 @@ def parse_period(value: object, default_year: int | None = None) -> DateSpan | N
             return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
         return None
     text = " ".join(FOOTNOTE.sub(" ", str(value)).casefold().split())
+    text = UNIT.sub("", text)
     if not text or len(text) > 60:
         return None
+    if match := ISO_INTERVAL.match(text):
+        return _iso_interval(match)
     if match := ISO_RANGE.match(text):
         try:
             return dt.date.fromisoformat(match[1]), dt.date.fromisoformat(match[2])
@@ -78,6 +85,17 @@ def parse_period(value: object, default_year: int | None = None) -> DateSpan | N
     if months is None:
         return None
     return dt.date(year, months[0], 1), month_end(year, months[1])
+
+
+def _iso_interval(match: re.Match) -> DateSpan | None:
+    """'2024-01/2024-09' runs from the first month's first day to the last month's last day."""
+    try:
+        y1, m1, y2, m2 = (int(match[i]) for i in (1, 2, 4, 5))
+        start = dt.date(y1, m1, int(match[3] or 1))
+        end = dt.date(y2, m2, int(match[6])) if match[6] else month_end(y2, m2)
+    except ValueError:
+        return None
+    return (start, end) if start <= end else None
 
 
 def _months_of(rest: str) -> tuple[int, int] | None:

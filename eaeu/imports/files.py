@@ -13,6 +13,7 @@ from pathlib import PurePath
 from defusedxml import ElementTree as SafeET
 
 from eaeu.imports.csv_text import read_csv_grid
+from eaeu.imports.density import CellCounter, check_declared, check_ods, too_dense
 from eaeu.imports.grid import HEAD_ROWS, Grid, Refused
 from eaeu.imports.limits import Limits, bomb_message, check_shape
 from eaeu.messages import Message, msg
@@ -57,7 +58,8 @@ def zip_kind(archive: zipfile.ZipFile) -> str:
 
 
 def check_zip(archive: zipfile.ZipFile, file: str, limits: Limits) -> set[str]:
-    """Zip-bomb guard: bounded member count, declared size and actually inflated size.
+    """Zip-bomb guard: bounded member count, declared size and actually inflated size; dense
+    sheets (more cells declared or present than the limit) are refused here too.
 
     Returns the worksheets holding formulas (seen while inflating, to avoid a second pass).
     """
@@ -68,10 +70,13 @@ def check_zip(archive: zipfile.ZipFile, file: str, limits: Limits) -> set[str]:
     refused = Refused([Problem(file, bomb_message(limits))])
     if sum(m.file_size for m in members) > limits.max_uncompressed:
         raise refused
+    names = _sheet_names(archive)
+    check_declared(archive, file, limits, names)
     budget = limits.max_uncompressed
     with_formulas = set()
     for member in members:
         sheet = member.filename.startswith("xl/worksheets/")
+        cells = CellCounter()
         # Deflate cannot inflate more than ~1032x: small members need no streaming check.
         if member.compress_size * 1100 < budget and not sheet:
             budget -= member.file_size
@@ -82,6 +87,8 @@ def check_zip(archive: zipfile.ZipFile, file: str, limits: Limits) -> set[str]:
                 budget -= len(chunk)
                 if budget < 0:
                     raise refused
+                if sheet and cells.add(chunk) > limits.max_cells:
+                    raise too_dense(file, names.get(member.filename, member.filename), limits)
                 if sheet and member.filename not in with_formulas and _has_formula(tail + chunk):
                     with_formulas.add(member.filename)
                 tail = chunk[-16:]
@@ -173,6 +180,8 @@ def _read_archive(
         found = {"xlsx": "content_is_xlsx", "ods": "content_is_ods"}
         message = msg(found.get(kind, "content_is_zip"), suffix=suffix)
         raise Refused([Problem(file, message)])
+    if kind == "ods":
+        check_ods(archive, file, limits)
     grids = _calamine_grids(data, file, limits)
     if kind == "xlsx":
         for grid in grids:
@@ -245,6 +254,14 @@ def _formula_problem(file: str, sheet: str, ref: str, formula: str | None) -> Pr
 
 def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
+
+
+def _sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
+    """XML path -> sheet name, to name a sheet refused before it is read; {} if unreadable."""
+    try:
+        return {path: name for name, path in _sheet_paths(archive).items()}
+    except ZIP_DAMAGE:
+        return {}
 
 
 def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:

@@ -31,6 +31,18 @@ IMPORT_MESSAGES: dict[str, dict[str, str]] = {
         "en": "the sheet has {count} columns; at most {limit} are accepted",
         "ru": "столбцов на листе: {count}, а принимается не больше {limit}",
     },
+    "too_many_cells": {
+        "en": "the sheet is {rows} rows by {columns} columns, {cells} cells; at most {limit} "
+        "cells are accepted: delete the empty or unneeded rows and columns, or split the sheet",
+        "ru": "на листе {rows} строк на {columns} столбцов, ячеек: {cells}, а принимается не "
+        "больше {limit}: удалите пустые и лишние строки и столбцы или разделите лист",
+    },
+    "too_many_cells_counted": {
+        "en": "the sheet holds more cells than the {limit} accepted: delete the empty or "
+        "unneeded rows and columns, or split the sheet",
+        "ru": "на листе больше ячеек, чем принимается ({limit}): удалите пустые и лишние строки "
+        "и столбцы или разделите лист",
+    },
     "too_many_members": {
         "en": "the archive has {count} members; at most {limit} are accepted",
         "ru": "файлов в архиве: {count}, а принимается не больше {limit}",
@@ -146,9 +158,22 @@ IMPORT_MESSAGES: dict[str, dict[str, str]] = {
         "ru": "таблица не найдена: нужна строка заголовков со столбцами страны, периода и "
         "значения либо периоды или страны в заголовках столбцов",
     },
+    "no_data_rows": {
+        "en": "the table has a header but no data rows below it",
+        "ru": "у таблицы есть заголовок, но под ним нет ни одной строки данных",
+    },
+    "no_values": {
+        "en": "the table under this header has no figures: its {count} cells are empty or 'no data'",
+        "ru": "в таблице под этим заголовком нет значений: все её ячейки ({count}) пусты или "
+        "«нет данных»",
+    },
     "ask_indicator": {
         "en": "the file has no indicator column: which indicator are these values?",
         "ru": "в файле нет столбца показателя: к какому показателю относятся эти значения?",
+    },
+    "indicator_from_title": {
+        "en": "indicator {indicator}, as the title above the table names it",
+        "ru": "показатель {indicator}, как его называет заголовок над таблицей",
     },
     "ask_value_form": {
         "en": "values look like indices ({example:num}); convert to growth % ({growth:num})?",
@@ -285,6 +310,29 @@ IMPORT_MESSAGES: dict[str, dict[str, str]] = {
     "summary_more_removed": {
         "en": "  ... and {count} more removed",
         "ru": "  … и ещё удаляемых: {count}",
+    },
+    "data_changed_meanwhile": {
+        "en": "Not saved: the data changed meanwhile (version {newest:d} was saved after "
+        "version {seen:d}, which this preview was made against). The preview now shows what "
+        "the file changes in version {newest:d}: check it and commit again.",
+        "ru": "Не сохранено: данные тем временем изменились (после версии {seen:d}, с которой "
+        "сравнивался предпросмотр, сохранена версия {newest:d}). Предпросмотр теперь "
+        "показывает, что файл меняет в версии {newest:d}: проверьте и сохраните снова.",
+    },
+    "cli_based_on": {
+        "en": "Previewed against version {version:d}; to save exactly this change, run again "
+        "without --dry-run and with --based-on {version:d}.",
+        "ru": "Сравнивалось с версией {version:d}; чтобы сохранить именно это изменение, "
+        "запустите снова без --dry-run и с --based-on {version:d}.",
+    },
+    "cli_stale_run_again": {
+        "en": "Run again (with --based-on {version:d} to save this preview) if it is right.",
+        "ru": "Если всё верно, запустите снова (с --based-on {version:d}, чтобы сохранить этот "
+        "предпросмотр).",
+    },
+    "nothing_changed": {
+        "en": "Nothing changed: every row is already in the data; no version is saved.",
+        "ru": "Ничего не изменилось: все строки уже есть в данных; новая версия не сохраняется.",
     },
     "summary_saved": {
         "en": "Saved as version {version:d}.",

@@ -146,6 +146,11 @@ def _read_table(
         grid.read_all()
         reader.read_countries_as_columns()
     parsed.problems = grid.uncached + reader.problems
+    if not reader.rows and not reader.problems:
+        # A header alone would be saved as a version that changes nothing: say what is wrong.
+        message = msg("no_values", count=reader.skipped) if reader.skipped else msg("no_data_rows")
+        where = grid.sheet_row(table.header)
+        parsed.problems.append(Problem(file, message, where, sheet=grid.name))
     lines = lines_above(grid, table.header) + reader.source_lines
     for each in grids:
         each.rows, each.more = [], None  # free the cells before rows are checked and planned
@@ -194,11 +199,11 @@ def _finish(
 ) -> None:
     """Indicator, value form, sources, duplicates and warnings: the rows become final text."""
     rows = reader.rows
-    if needs_indicator(table) and not options.indicator:
-        choices = tuple(sorted(ref.indicator_kind))
-        parsed.questions.append(Question("indicator", msg("ask_indicator"), choices))
+    indicator = options.indicator
+    if needs_indicator(table) and not indicator:
+        indicator = _indicator_from_title(parsed, table, ref)
     for row in rows:
-        row[IND] = row[IND] or options.indicator or ""
+        row[IND] = row[IND] or indicator or ""
     _value_form(parsed, rows, table, ref, options)
     where = Problem(parsed.file_name, "", sheet=parsed.sheet)
     sourcing = fill_sources(rows, ref, options, stated, where)
@@ -221,6 +226,18 @@ def _finish(
     parsed.warnings.extend(_warnings(parsed, reader, ref))
 
 
+def _indicator_from_title(parsed: ParsedImport, table: Table, ref: Reference) -> str | None:
+    """The one indicator the title names (noted), else a question: among those it names, or
+    among all when it names none."""
+    named = ref.indicators_named(table.hint)
+    if len(named) == 1:
+        parsed.notes.append(msg("indicator_from_title", indicator=named[0]))
+        return named[0]
+    choices = tuple(named) if named else tuple(sorted(ref.indicator_kind))
+    parsed.questions.append(Question("indicator", msg("ask_indicator"), choices))
+    return None
+
+
 def needs_indicator(table: Table) -> bool:
     return table.layout != "long" or "indicator" not in table.columns.values()
 
@@ -241,7 +258,7 @@ def _value_form(
     parsed: ParsedImport, rows: list[list], table: Table, ref: Reference, options: Options
 ) -> None:
     growth_rows = [r for r in rows if ref.indicator_kind.get(r[IND]) == "growth_yoy"]
-    if not growth_rows and not options.indicator and needs_indicator(table):
+    if not growth_rows and not any(r[IND] for r in rows) and needs_indicator(table):
         growth_rows = rows  # the indicator is still to be chosen: ask both questions at once
     if not growth_rows:
         return

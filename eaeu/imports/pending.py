@@ -57,7 +57,7 @@ class StoredPendingImports:
 
     Kept: the parsed rows and the new tables the preview validated. A commit saves those
     tables as they are while no other version has landed (no second validation); otherwise it
-    applies the same rows onto the newest version.
+    saves nothing and previews the same rows again against the newest version.
     """
 
     def __init__(self, store, ttl_seconds: int = 1800, clock=time.time):

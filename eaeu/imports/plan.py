@@ -62,6 +62,8 @@ class ImportPlan:
     # The new tables' stored texts and row counts, validated by the preview: the commit saves
     # them as they are (no second validation) while no other version has landed meanwhile.
     checked: tuple[dict[str, str], dict[str, int]] | None = None
+    # Every row is already in the data as it is: no version to save (set by plan_import).
+    changes_nothing: bool = False
 
     @property
     def ok(self) -> bool:
@@ -151,6 +153,11 @@ def plan_import(
         for key, old in current.items():
             if key[0] in plan.indicators and key not in incoming:
                 plan.indicators[key[0]].removed.append(_change(key, old[VALUE], ""))
+    plan.changes_nothing = not any(
+        c.new or c.changed or c.removed for c in plan.indicators.values()
+    )
+    if plan.changes_nothing:
+        return plan
     new_raw = plan.apply()
     try:
         dataset = build_dataset(new_raw)

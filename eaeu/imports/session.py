@@ -100,7 +100,8 @@ class ImportSession:
         outcome = preview_import(self.store, data, file_name, options, mode, self.limits)
         drop_tokens(self.store, pending.preview)
         # The validated rows wait server-side under this token until Commit.
-        token = StoredPendingImports(self.store).put(outcome) if outcome.plan.ok else None
+        ready = outcome.plan.ok and not outcome.plan.changes_nothing
+        token = StoredPendingImports(self.store).put(outcome) if ready else None
         pending = replace(pending, preview=token).asked(outcome.plan.parsed.questions)
         return outcome, pending
 
@@ -114,6 +115,13 @@ class ImportSession:
         if outcome.committed:
             drop_tokens(self.store, pending.upload)
         return outcome
+
+    def refreshed(self, pending: PendingUpload, outcome: ImportOutcome) -> PendingUpload:
+        """After a commit refused as stale: keep its fresh preview for the next Commit."""
+        drop_tokens(self.store, pending.preview)
+        ready = outcome.plan.ok and not outcome.plan.changes_nothing
+        token = StoredPendingImports(self.store).put(outcome) if ready else None
+        return replace(pending, preview=token)
 
     def cancel(self, pending: PendingUpload | None) -> None:
         if pending is not None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from eaeu.imports.parse import Question
 from eaeu.imports.plan import Change
-from eaeu.messages import Text, msg
+from eaeu.messages import Message, Text, msg
 from eaeu.model import Problem, format_problems
 
 LAYOUTS = {
@@ -47,6 +47,9 @@ class PreviewSummary:
     notes: tuple[Text, ...]
     indicators: tuple[IndicatorSummary, ...]
     saved_as: int | None = None  # the new version, once committed
+    changes_nothing: bool = False  # every row is already in the data: nothing to save
+    # Not saved because another version landed after the preview: (seen, newest).
+    stale: tuple[int, int] | None = None
 
     @classmethod
     def of(cls, outcome) -> PreviewSummary:
@@ -78,6 +81,8 @@ class PreviewSummary:
             notes=tuple(parsed.notes),
             indicators=indicators,
             saved_as=version.id if version is not None else None,
+            changes_nothing=plan.ok and plan.changes_nothing,
+            stale=(outcome.stale_from, outcome.based_on) if outcome.stale_from else None,
         )
 
     def lines(self, lang: str = "en") -> list[str]:
@@ -95,9 +100,17 @@ class PreviewSummary:
         lines.extend(msg("summary_note", note=note).text(lang) for note in self.notes)
         for item in self.indicators:
             lines.extend(_indicator_lines(item, self.mode, lang))
+        if self.changes_nothing:
+            lines.append(msg("nothing_changed").text(lang))
+        if self.stale:
+            lines.append(self.stale_message().text(lang))
         if self.saved_as is not None:
             lines.append(msg("summary_saved", version=self.saved_as).text(lang))
         return lines
+
+    def stale_message(self) -> Message:
+        seen, newest = self.stale or (0, 0)
+        return msg("data_changed_meanwhile", seen=seen, newest=newest)
 
 
 def _problem_lines(key: str, problems: tuple[Problem, ...], lang: str) -> list[str]:
