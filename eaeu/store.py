@@ -1,8 +1,8 @@
 """The versioned data store: every change is a new immutable version of the whole dataset.
 
 A version points at one stored CSV text per table. Texts are content-addressed (keyed by their
-sha256), so a version that changes only observations shares the other seven tables with its
-parent, and a rollback copies nothing but eight references. Nothing is ever deleted or updated;
+sha256), so a version that changes only observations shares every other table with its
+parent, and a rollback copies nothing but references. Nothing is ever deleted or updated;
 the current version is simply the newest one.
 """
 
@@ -22,15 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import (
-    Column,
     Connection,
     Engine,
-    ForeignKey,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
     create_engine,
     event,
     func,
@@ -41,104 +34,21 @@ from sqlalchemy.exc import OperationalError
 from eaeu.dataset import TABLES, build_dataset, content_hash, current_form, table_text
 from eaeu.messages import system_note
 from eaeu.model import SCHEMAS, DataError, Problem
+from eaeu.store_schema import (  # noqa: F401 (the tables are re-exported)
+    MIGRATIONS,
+    editor_sessions,
+    editors,
+    metadata,
+    pending_imports,
+    schema_version,
+    table_contents,
+    version_tables,
+    versions,
+)
 
 VERSION_KINDS = ("seed", "import", "rollback", "edit")
 BUSY_TIMEOUT_MS = 30_000
 WRITE_ATTEMPTS = 8
-
-metadata = MetaData()
-
-schema_version = Table("schema_version", metadata, Column("version", Integer, nullable=False))
-
-versions = Table(
-    "versions",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("created_at", String(32), nullable=False),
-    Column("editor", Text, nullable=False),
-    Column("file_name", Text, nullable=False, default=""),
-    Column("sha256", String(64), nullable=False, default=""),
-    Column("counts", Text, nullable=False),
-    Column("note", Text, nullable=False, default=""),
-    Column("kind", String(16), nullable=False),
-    Column("based_on", Integer, ForeignKey("versions.id")),
-    Column("content_hash", String(16), nullable=False),
-    sqlite_autoincrement=True,
-)
-
-# One CSV text per distinct table content, shared by every version that holds it.
-table_contents = Table(
-    "table_contents",
-    metadata,
-    Column("sha256", String(64), primary_key=True),
-    Column("csv", Text, nullable=False),
-)
-
-version_tables = Table(
-    "version_tables",
-    metadata,
-    Column("version_id", Integer, ForeignKey("versions.id"), primary_key=True),
-    Column("table_name", String(32), primary_key=True),
-    Column("content_sha256", String(64), ForeignKey("table_contents.sha256"), nullable=False),
-)
-
-editors = Table(
-    "editors",
-    metadata,
-    Column("name", String(100), primary_key=True),
-    Column("password_hash", Text, nullable=False),
-    Column("created_at", String(32), nullable=False),
-)
-
-# Parsed uploads waiting for the editor's confirmation; a table (not process memory) so that
-# every gunicorn worker sees them.
-pending_imports = Table(
-    "pending_imports",
-    metadata,
-    Column("token", String(64), primary_key=True),
-    Column("expires_at", Integer, nullable=False),
-    Column("payload", Text, nullable=False),
-)
-
-
-# Editors' logins, revocable on the server: the cookie carries a random token, the store only
-# its sha256, so a copy of the store logs nobody in. Ended by logout, password change, removal.
-editor_sessions = Table(
-    "editor_sessions",
-    metadata,
-    Column("token_sha256", String(64), primary_key=True),
-    Column("editor", String(100), nullable=False, index=True),
-    Column("created_at", String(32), nullable=False),
-    Column("expires_at", Integer, nullable=False),
-)
-
-
-def _migration_1(conn: Connection) -> None:
-    for table in (versions, table_contents, version_tables):
-        table.create(conn)
-
-
-def _migration_2(conn: Connection) -> None:
-    editors.create(conn)
-
-
-def _migration_3(conn: Connection) -> None:
-    pending_imports.create(conn)
-
-
-# Applied in order, each in its own transaction; append only, never edit a released one.
-# They create the tables as defined above: changing a definition later takes a new migration
-# (ALTER TABLE ...) and a matching edit above, never an edit of an old migration.
-def _migration_4(conn: Connection) -> None:
-    editor_sessions.create(conn)
-
-
-MIGRATIONS: list[Callable[[Connection], None]] = [
-    _migration_1,
-    _migration_2,
-    _migration_3,
-    _migration_4,
-]
 
 
 class StaleVersion(RuntimeError):
