@@ -30,7 +30,8 @@ dev: $(VENV)/.installed
 	$(BIN)/python app.py serve --debug
 
 serve: $(VENV)/.installed
-	$(BIN)/gunicorn --workers 2 --threads 8 --bind $(HOST):$(PORT) 'app:create_server()'
+	$(BIN)/gunicorn --workers $${WEB_CONCURRENCY:-2} --threads $${THREADS:-8} \
+		--timeout $${TIMEOUT:-60} --access-logfile - --bind $(HOST):$(PORT) 'app:create_server()'
 
 test: $(VENV)/.installed-test
 	bash scripts/ensure-system-deps.sh

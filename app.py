@@ -48,6 +48,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
 
     from components import auth, page, services  # registers the panels' callbacks
     from components.data.panel import EDITOR_OUTPUTS
+    from components.health import init_health
     from components.rate_limits import init_limits
 
     app = Dash(
@@ -63,6 +64,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     configure_server(app.server, settings)
     install_security_headers(app, settings)
     services.install(app.server, settings, repository)
+    init_health(app.server)
     init_limits(app.server)
     auth.init_auth(
         app.server,

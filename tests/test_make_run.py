@@ -1,4 +1,5 @@
-"""`make run` serves the dashboard as readers see it: no debug panel, no third-party calls."""
+"""`make run` serves the dashboard as readers see it: no debug panel, no third-party calls;
+`make serve` (gunicorn) answers `/healthz`."""
 
 from __future__ import annotations
 
@@ -23,12 +24,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def make_run(tmp_path):
+def served_by(target: str, tmp_path, path: str = "/"):
     port = free_port()
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'run.sqlite3'}"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'run.sqlite3'}",
+        "SESSION_COOKIE_SECURE": "0",
+        "WEB_CONCURRENCY": "1",
+        "THREADS": "2",
+    }
     process = subprocess.Popen(
-        ["make", "--no-print-directory", "run", f"PORT={port}"],
+        ["make", "--no-print-directory", target, f"PORT={port}"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -39,16 +45,26 @@ def make_run(tmp_path):
     try:
         for _ in range(120):
             try:
-                urllib.request.urlopen(url + "/", timeout=1).read()
+                urllib.request.urlopen(url + path, timeout=1).read()
                 break
             except OSError:
                 time.sleep(0.25)
         else:
-            pytest.fail("make run did not serve within 30 s")
+            pytest.fail(f"make {target} did not serve within 30 s")
         yield url
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=10)
+
+
+@pytest.fixture
+def make_run(tmp_path):
+    yield from served_by("run", tmp_path)
+
+
+@pytest.fixture
+def make_serve(tmp_path):
+    yield from served_by("serve", tmp_path, "/healthz")
 
 
 def test_make_run_has_no_debug_panel_and_no_version_check(make_run):
@@ -57,3 +73,10 @@ def test_make_run_has_no_debug_panel_and_no_version_check(make_run):
     assert config["ui"] is False and config["props_check"] is False
     assert not config.get("hot_reload")
     assert "dash.plotly.com" not in page and "cdn." not in page
+
+
+def test_make_serve_answers_healthz_with_json(make_serve):
+    answer = urllib.request.urlopen(make_serve + "/healthz", timeout=5)
+    body = json.loads(answer.read())
+    assert answer.headers["Content-Type"] == "application/json"
+    assert body["status"] == "ok" and body["database"] == "ok"
