@@ -37,6 +37,28 @@ def span_options(ds: Dataset, indicator: str, lang: str) -> list[dict[str, str]]
     return [{"label": s.label(lang), "value": s.key} for s in queries.spans(ds, indicator)]
 
 
+def indicator_field(ds: Dataset, view: ResolvedView, control_id: str) -> html.Div:
+    return field(
+        t("indicator", view.lang),
+        dbc.Select(
+            id=control_id, options=queries.indicator_options(ds, view.lang), value=view.indicator
+        ),
+        control_id,
+    )
+
+
+def period_field(ds: Dataset, view: ResolvedView, control_id: str) -> html.Div:
+    return field(
+        t("period", view.lang),
+        dbc.Select(
+            id=control_id,
+            options=period_options(ds, view.indicator, view.lang),
+            value=view.period,
+        ),
+        control_id,
+    )
+
+
 def span_field(ds: Dataset, view: ResolvedView, control_id: str) -> html.Div:
     return field(
         t("span", view.lang),
@@ -65,30 +87,8 @@ def layout(ds: Dataset, view: ResolvedView, shown: bool) -> html.Div:
         trend = chart_values(ds, "trend", view)
     controls = dbc.Row(
         [
-            dbc.Col(
-                field(
-                    t("indicator", lang),
-                    dbc.Select(
-                        id=ids.INDICATOR,
-                        options=queries.indicator_options(ds, lang),
-                        value=view.indicator,
-                    ),
-                    ids.INDICATOR,
-                ),
-                md=6,
-            ),
-            dbc.Col(
-                field(
-                    t("period", lang),
-                    dbc.Select(
-                        id=ids.PERIOD,
-                        options=period_options(ds, view.indicator, lang),
-                        value=view.period,
-                    ),
-                    ids.PERIOD,
-                ),
-                md=6,
-            ),
+            dbc.Col(indicator_field(ds, view, ids.INDICATOR), md=6),
+            dbc.Col(period_field(ds, view, ids.PERIOD), md=6),
         ]
     )
     transform = choice_group(

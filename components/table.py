@@ -10,10 +10,15 @@ from dash import Input, Output, State, callback, dcc, html
 from dash.exceptions import PreventUpdate
 
 from components import ids
-from components.common import cached_chart, choice_group, field, unchanged
-from components.indicators import period_options, span_field, span_options
+from components.common import cached_chart, choice_group, unchanged
+from components.indicators import (
+    indicator_field,
+    period_field,
+    period_options,
+    span_field,
+    span_options,
+)
 from components.view import for_tab
-from eaeu import queries
 from eaeu.charts import chart_key
 from eaeu.dataset import Dataset
 from eaeu.grid_locale import grid_locale
@@ -109,26 +114,9 @@ def controls(ds: Dataset, view: ResolvedView) -> dbc.Row:
     """Indicator, period and period length for the table; a table that does not read one
     hides it (the controls stay in the page so the view's choices keep flowing)."""
     wanted = TABLE_CONTROLS[view.table]
-    lang = view.lang
     made = {
-        "indicator": field(
-            t("indicator", lang),
-            dbc.Select(
-                id=ids.TABLE_INDICATOR,
-                options=queries.indicator_options(ds, lang),
-                value=view.indicator,
-            ),
-            ids.TABLE_INDICATOR,
-        ),
-        "period": field(
-            t("period", lang),
-            dbc.Select(
-                id=ids.TABLE_PERIOD,
-                options=period_options(ds, view.indicator, lang),
-                value=view.period,
-            ),
-            ids.TABLE_PERIOD,
-        ),
+        "indicator": indicator_field(ds, view, ids.TABLE_INDICATOR),
+        "period": period_field(ds, view, ids.TABLE_PERIOD),
         "span": span_field(ds, view, ids.TABLE_SPAN),
     }
     return dbc.Row(

@@ -149,6 +149,12 @@ def _span_subtitle(span: str, subtitle: str, lang: str) -> str:
     return ". ".join(part[:1].upper() + part[1:] for part in [*parts, subtitle] if part)
 
 
+def _series_text(title: str, span: str, subtitle: str, frame: pd.DataFrame, lang: str) -> ChartText:
+    """A chart over periods of one length: which length, what it measures, every source."""
+    source = queries.sources_line(frame.sort_values("period_end"), lang) if not frame.empty else ""
+    return ChartText(title=title, subtitle=_span_subtitle(span, subtitle, lang), source=source)
+
+
 def _span_label(ds: Dataset, view: ResolvedView) -> str:
     found = {s.key: s for s in queries.spans(ds, view.indicator)}
     return found[view.span].label(view.lang) if view.span in found else ""
@@ -161,13 +167,7 @@ def trend_chart(ds: Dataset, view: ResolvedView) -> Chart:
         ds, view.indicator, list(view.countries), lang, view.transform, view.span
     )
     span = _span_label(ds, view)
-    text = ChartText(
-        title=t("trend_title", lang, indicator=name),
-        subtitle=_span_subtitle(span, subtitle, lang),
-        source=queries.sources_line(frame.sort_values("period_end"), lang)
-        if not frame.empty
-        else "",
-    )
+    text = _series_text(t("trend_title", lang, indicator=name), span, subtitle, frame, lang)
     empty = (
         t("empty_span", lang, span=span) if view.countries and span else t("empty_countries", lang)
     )
@@ -187,13 +187,7 @@ def matrix_chart(ds: Dataset, view: ResolvedView) -> Chart:
         ["geo", "period_end"], key=lambda s: s.map(order) if s.name == "geo" else s
     )
     span = _span_label(ds, view)
-    text = ChartText(
-        title=t("matrix_title", lang, indicator=name),
-        subtitle=_span_subtitle(span, subtitle, lang),
-        source=queries.sources_line(frame.sort_values("period_end"), lang)
-        if not frame.empty
-        else "",
-    )
+    text = _series_text(t("matrix_title", lang, indicator=name), span, subtitle, frame, lang)
     figure = matrix_figure(frame, text, lang, measure=measure, empty_message=t("no_data", lang))
     table, columns = _matrix_table(frame, lang)
     return Chart("matrix", figure, table, columns, text)
