@@ -37,7 +37,11 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     },
     route: function (pathname, search, view) {
       if (pathname === null || pathname === undefined) return window.dash_clientside.no_update;
-      if (view && view.path === pathname && view.search === (search || "")) {
+      const address = pathname + (search || "");
+      // The view on screen is this address's: drawn for it (the server's first page names
+      // the address it answers in `replaces`), or the address written from it.
+      if (view && (view.path + view.search === address ||
+                   (view.origin === "page" && view.replaces === address))) {
         return window.dash_clientside.no_update;
       }
       return { pathname: pathname, search: search || "" };

@@ -4,7 +4,8 @@ URL = "url"
 # The one view store: the view on screen as the server resolved it (components/view.py).
 VIEW = "view"
 ROUTE = "route"  # the address to render, when it is not the view already on screen
-CONTROLS = "controls"  # the controls' values, when they differ from the view on screen
+CONTROLS = "controls"  # a reader's change: the controls' values and the view on screen
+VIEW_REQUEST = "view-request"  # a change that no panel draws (the editors' tab), for update_view
 PAGE = "page"
 LANG_RU = "lang-ru"
 LANG_EN = "lang-en"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html, no_update
-from dash.exceptions import PreventUpdate
 
 from components import export_panel, ids
 from components.common import (
@@ -16,7 +15,7 @@ from components.common import (
     graph,
     unchanged,
 )
-from components.view import for_tab
+from components.view import for_panel, with_view
 from eaeu import queries, transforms
 from eaeu.charts import chart_key
 from eaeu.dataset import Dataset
@@ -148,6 +147,7 @@ def keys(view: ResolvedView) -> dict[str, str]:
     *chart_outputs(ids.GROWTH_GRAPH),
     *chart_outputs(ids.TREND_GRAPH),
     Output(ids.INDICATORS_DRAWN, "data"),
+    Output(ids.VIEW, "data", allow_duplicate=True),
     Input(ids.INDICATORS_VIEW, "data"),
     State(ids.INDICATOR, "value"),
     State(ids.PERIOD, "value"),
@@ -157,16 +157,17 @@ def keys(view: ResolvedView) -> dict[str, str]:
     State(ids.INDICATORS_DRAWN, "data"),
     prevent_initial_call=True,
 )
-def draw(view_data, indicator, period, countries, transform, span, drawn):
-    """Redraw what the view changed, while the panel is shown; controls follow the view (a new
-    indicator keeps the period and countries where it has them, else its defaults)."""
-    ds, view = for_tab(view_data, "indicators")
+def draw(request, indicator, period, countries, transform, span, drawn):
+    """Redraw what the reader's change altered and write the view; controls follow the view
+    (a new indicator keeps the period and countries where it has them, else its defaults)."""
+    ds, view, update = for_panel(request, "indicators")
     drawn = drawn or {}
     now = keys(view)
     shown = (indicator, period, countries, transform, span)
     wanted = (view.indicator, view.period, list(view.countries), view.transform, view.span)
     if now == drawn and shown == wanted:
-        raise PreventUpdate
+        # The controls, both charts and the drawn keys stay: at most the tab changed.
+        return with_view(unchanged(2 * len(wanted) + 2 * len(CHART_OUTPUTS) + 1), update)
     options: tuple = unchanged(len(wanted))
     if now["controls"] != drawn.get("controls"):
         options = (
@@ -185,4 +186,4 @@ def draw(view_data, indicator, period, countries, transform, span, drawn):
             charts += unchanged(len(CHART_OUTPUTS))
         else:
             charts += chart_values(ds, chart_id, view)
-    return (*controls, *charts, now)
+    return (*controls, *charts, now, update)

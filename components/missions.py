@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html, no_update
-from dash.exceptions import PreventUpdate
 
 from components import export_panel, ids
 from components.common import (
@@ -16,7 +15,7 @@ from components.common import (
     graph,
     unchanged,
 )
-from components.view import for_tab
+from components.view import for_panel, with_view
 from eaeu import queries
 from eaeu.charts import chart_key
 from eaeu.dataset import Dataset
@@ -154,24 +153,26 @@ def panel_values(ds: Dataset, view: ResolvedView) -> tuple:
     Output(ids.SNAPSHOT, "options"),
     Output(ids.SNAPSHOT, "value"),
     Output(ids.MISSIONS_DRAWN, "data"),
+    Output(ids.VIEW, "data", allow_duplicate=True),
     Input(ids.MISSIONS_VIEW, "data"),
     State(ids.SNAPSHOT, "value"),
     State(ids.MISSIONS_DRAWN, "data"),
     prevent_initial_call=True,
 )
-def draw(view_data, snapshot, drawn):
-    """Redraw the panel when its snapshot, language or data changed, while it is shown."""
-    ds, view = for_tab(view_data, "missions")
+def draw(request, snapshot, drawn):
+    """Redraw the panel when its snapshot, language or data changed, and write the view."""
+    ds, view, update = for_panel(request, "missions")
     drawn = drawn or {}
     now = keys(view)
-    if now == drawn and snapshot == view.snapshot:
-        raise PreventUpdate
-    panel = panel_values(ds, view) if now["panel"] != drawn.get("panel") else None
     count = len(MISSION_CHARTS) * len(CHART_OUTPUTS) + 3
+    if now == drawn and snapshot == view.snapshot:
+        return with_view(unchanged(count + 3), update)  # at most the tab changed
+    panel = panel_values(ds, view) if now["panel"] != drawn.get("panel") else None
     options = snapshot_options(ds, view.lang) if now["options"] != drawn.get("options") else None
     return (
         *(panel or unchanged(count)),
         no_update if options is None else options,
         view.snapshot if snapshot != view.snapshot else no_update,
         now,
+        update,
     )

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from urllib.parse import urlsplit
 
 import dash_bootstrap_components as dbc
 from dash import ClientsideFunction, Input, Output, callback, clientside_callback, dcc, html
 from dash.exceptions import PreventUpdate
+from flask import has_request_context, request
 
 from components import auth, header, highlight, ids, indicators, missions, share, table
 from components.common import cached_chart, graph_config
@@ -20,18 +22,35 @@ from eaeu.view import MAX_QUERY, ResolvedView, ViewState
 
 
 def shell() -> html.Div:
-    """Static frame; the view store and everything that depends on the view go into PAGE."""
+    """The layout Dash serves at `/_dash-layout`: the page of the address that asked for it,
+    drawn on the server (the browser's fetch names its page in the Referer), so the first
+    chart needs no callback. The view store holds that view; `route` (assets/app.js) sees
+    the address already on screen and sends nothing. Without a usable Referer the frame is
+    served empty and `route` asks for the page, as before."""
+    rendered = _addressed_page()
+    content, view = rendered if rendered else (None, None)
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.ROUTE),
-            dcc.Store(id=ids.VIEW),
+            dcc.Store(id=ids.VIEW, data=view),
             dcc.Store(id=ids.CONTROLS),
+            dcc.Store(id=ids.VIEW_REQUEST),
             # Written by the data tab after each new version; the view store follows it.
             dcc.Store(id=ids.DATA_VERSION),
-            html.Div(id=ids.PAGE),
+            html.Div(content, id=ids.PAGE),
         ]
     )
+
+
+def _addressed_page() -> tuple[list | html.Div, dict] | None:
+    """The page and view payload for the address in the Referer of this request, or None."""
+    if not has_request_context() or not request.referrer:
+        return None
+    address = urlsplit(request.referrer)
+    if address.netloc != request.host:
+        return None
+    return route_page(address.path or "/", f"?{address.query}" if address.query else "")
 
 
 def page(view: ResolvedView) -> list:
@@ -138,8 +157,12 @@ def render(route):
     """Render the view an address names (the page's own changes never come here)."""
     if not route:
         raise PreventUpdate
+    return route_page(route.get("pathname") or "/", route.get("search") or "")
+
+
+def route_page(pathname: str, search: str) -> tuple[list | html.Div, dict]:
+    """The content and view payload for an address (path and query string)."""
     ds = dataset()
-    pathname, search = route.get("pathname") or "/", route.get("search") or ""
     view = ViewState.from_query(search).resolve(ds)
     if len(search) > MAX_QUERY:
         search = ""  # an address this long is nobody's: its view is read, it is not echoed

@@ -7,7 +7,6 @@ import re
 import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html
-from dash.exceptions import PreventUpdate
 
 from components import ids
 from components.common import cached_chart, choice_group, unchanged
@@ -18,7 +17,7 @@ from components.indicators import (
     span_field,
     span_options,
 )
-from components.view import for_tab
+from components.view import for_panel, with_view
 from eaeu.charts import chart_key
 from eaeu.dataset import Dataset
 from eaeu.grid_locale import grid_locale
@@ -168,18 +167,19 @@ def table_values(ds: Dataset, view: ResolvedView) -> tuple:
     Output(ids.TABLE_SPAN, "value"),
     *(Output(f"{ids.TABLE_CONTROLS}-{name}", "style") for name in ("indicator", "period", "span")),
     Output(ids.TABLE_DRAWN, "data"),
+    Output(ids.VIEW, "data", allow_duplicate=True),
     Input(ids.TABLE_VIEW, "data"),
     State(ids.TABLE_DRAWN, "data"),
     prevent_initial_call=True,
 )
-def fill_table(view_data, drawn):
+def fill_table(request, drawn):
     """The rows behind the chosen chart, refilled only while the tab is shown; the table's
-    controls follow the view."""
-    ds, view = for_tab(view_data, "table")
+    controls follow the view, which is written too."""
+    ds, view, update = for_panel(request, "table")
     drawn = drawn or {}
     now = keys(view)
     if now == drawn:
-        raise PreventUpdate
+        return with_view(unchanged(13), update)  # at most the tab changed
     values = table_values(ds, view) if now["table"] != drawn.get("table") else unchanged(3)
     wanted = TABLE_CONTROLS[view.table]
     shown = [_shown(name in wanted) for name in ("indicator", "period", "span")]
@@ -193,4 +193,5 @@ def fill_table(view_data, drawn):
         view.span,
         *shown,
         now,
+        update,
     )

@@ -11,7 +11,16 @@ from __future__ import annotations
 
 import json
 
-from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback
+from dash import (
+    ClientsideFunction,
+    Input,
+    Output,
+    State,
+    callback,
+    clientside_callback,
+    ctx,
+    no_update,
+)
 from dash.exceptions import PreventUpdate
 
 from components import ids
@@ -23,7 +32,7 @@ from eaeu.view import DEFAULT_INDICATOR, ResolvedView, ViewState
 
 # A page render writes the view; so does a reader's change of a control. The address bar
 # replaces its entry for the first and adds one (that Back undoes) for the second.
-FROM_PAGE, FROM_CONTROL = "page", "control"
+FROM_PAGE, FROM_CONTROL, FROM_DATA = "page", "control", "data"
 
 
 def payload(
@@ -73,14 +82,54 @@ def current(data: dict | None, ds: Dataset | None = None) -> ResolvedView:
     return services().views.get(search if isinstance(search, str) else "", ds or dataset())
 
 
-def for_tab(data: dict | None, tab: str) -> tuple[Dataset, ResolvedView]:
-    """The data and the view for a panel of `tab`: a hidden panel is not redrawn
-    (PreventUpdate); it is drawn when its tab is opened, which changes the view."""
+def requested_view(controls: dict | None, shown: dict | None, ds: Dataset) -> ResolvedView:
+    """The view the reader asked for: the controls' values (those not sent keep the view on
+    screen's), in the language on screen, resolved against the data."""
+    if not isinstance(controls, dict):
+        controls = (shown or {}).get("controls") or {}
+    countries = controls.get("countries")
+    return ViewState(
+        lang=lang_of(shown),
+        tab=_text(controls.get("tab")) or "indicators",
+        indicator=_text(controls.get("indicator")) or DEFAULT_INDICATOR,
+        period=_text(controls.get("period")),
+        countries=tuple(map(str, countries)) if isinstance(countries, list) else None,
+        snapshot=_text(controls.get("snapshot")),
+        table=_text(controls.get("table")) or "growth",
+        transform=_text(controls.get("transform")) or "value",
+        span=_text(controls.get("span")),
+    ).resolve(ds)
+
+
+def view_update(view: ResolvedView, shown: dict | None, origin: str = FROM_CONTROL):
+    """The view store's new value for `view`, or no_update when it is the view on screen."""
+    shown = shown if isinstance(shown, dict) else {}
+    path = shown.get("path") or "/"
+    new = payload(view, origin, path, path + (shown.get("search") or ""))
+    if (shown.get("search"), shown.get("data")) == (new["search"], new["data"]):
+        return no_update
+    return new
+
+
+def for_panel(request: dict | None, tab: str) -> tuple[Dataset, ResolvedView, object]:
+    """For a panel's one callback: the data, the view the reader's change asks for, and the
+    view store's new value (no_update when unchanged). The router sends a panel only the
+    changes made while its tab is shown or being opened."""
+    if not isinstance(request, dict):
+        raise PreventUpdate
     ds = dataset()
-    view = current(data, ds)
+    shown = request.get("shown") if isinstance(request.get("shown"), dict) else None
+    view = requested_view(request.get("controls"), shown, ds)
     if view.tab != tab:
         raise PreventUpdate
-    return ds, view
+    return ds, view, view_update(view, shown)
+
+
+def with_view(values: tuple, update) -> tuple:
+    """A panel's outputs and the view store's: nothing is sent when neither changed."""
+    if update is no_update and all(value is no_update for value in values):
+        raise PreventUpdate
+    return (*values, update)
 
 
 # Each control and the view field it sets. Two controls set the indicator and the period
@@ -117,7 +166,7 @@ clientside_callback(
         const same = Object.keys(now).every(function (key) {
             return JSON.stringify(now[key]) === JSON.stringify(shown[key]);
         });
-        return same ? window.dash_clientside.no_update : now;
+        return same ? window.dash_clientside.no_update : {controls: now, shown: view};
     }
     """.replace(
         "CONTROL_FIELDS",
@@ -132,32 +181,21 @@ clientside_callback(
 
 @callback(
     Output(ids.VIEW, "data", allow_duplicate=True),
-    Input(ids.CONTROLS, "data"),
+    Input(ids.VIEW_REQUEST, "data"),
     Input(ids.DATA_VERSION, "data"),
     State(ids.VIEW, "data"),
     prevent_initial_call=True,
 )
-def update_view(controls, _version, shown):
-    """The controls' values as a resolved view; nothing is written when it is what is shown."""
-    controls = controls if isinstance(controls, dict) else (shown or {}).get("controls") or {}
-    countries = controls.get("countries")
-    requested = ViewState(
-        lang=lang_of(shown),
-        tab=_text(controls.get("tab")) or "indicators",
-        indicator=_text(controls.get("indicator")) or DEFAULT_INDICATOR,
-        period=_text(controls.get("period")),
-        countries=tuple(map(str, countries)) if isinstance(countries, list) else None,
-        snapshot=_text(controls.get("snapshot")),
-        table=_text(controls.get("table")) or "growth",
-        transform=_text(controls.get("transform")) or "value",
-        span=_text(controls.get("span")),
-    )
-    view = requested.resolve(dataset())
-    path = (shown or {}).get("path") or "/"
-    new = payload(view, FROM_CONTROL, path, path + (shown or {}).get("search", ""))
-    if shown and (shown.get("search"), shown.get("data")) == (new["search"], new["data"]):
+def update_view(request, _version, shown):
+    """The view for a change no panel draws (the editors' tab), or for new data (after an
+    import or rollback: the view keeps its choices where the new data has them)."""
+    new_data = ctx.triggered_id == ids.DATA_VERSION
+    controls = None if new_data or not isinstance(request, dict) else request.get("controls")
+    view = requested_view(controls, shown, dataset())
+    update = view_update(view, shown, FROM_DATA if new_data else FROM_CONTROL)
+    if update is no_update:
         raise PreventUpdate
-    return new
+    return update
 
 
 def _text(value: object) -> str:
@@ -196,22 +234,34 @@ clientside_callback(
 )
 
 
-# Only the shown tab's panel receives the view, and the card only a new language or data:
-# a change sends no request for what it cannot change on screen.
+# A reader's change goes to the one panel that draws it (the tab it is made in or opens),
+# which writes the view store as it draws: one request. A change no panel draws goes to
+# update_view. New data goes on to the shown panel; the card follows language and data.
 clientside_callback(
     """
-    function(view, card) {
+    function(request, view, card) {
         const skip = window.dash_clientside.no_update;
-        // A rendered page arrives drawn: only a reader's change goes on to the panels.
-        if (!view || view.origin !== "control") { return [skip, skip, skip, skip]; }
-        const panels = ["indicators", "missions", "table"].map(t => t === view.tab ? view : skip);
-        return [...panels, view.card === card ? skip : view];
+        const panels = ["indicators", "missions", "table"];
+        const trigger = window.dash_clientside.callback_context.triggered_id;
+        let target = null;
+        if (trigger === "CONTROLS" && request && request.controls) {
+            target = request;
+        } else if (trigger === "VIEW" && view && view.origin === "data") {
+            target = {controls: view.controls, shown: view};
+        }
+        const tab = target ? target.controls.tab : null;
+        const sent = panels.map(name => name === tab ? target : skip);
+        const other = target && !panels.includes(tab) && trigger === "CONTROLS" ? target : skip;
+        const fresh = view && view.origin !== "page" && view.card !== card;
+        return [...sent, other, trigger === "VIEW" && fresh ? view : skip];
     }
-    """,
+    """.replace('"CONTROLS"', json.dumps(ids.CONTROLS)).replace('"VIEW"', json.dumps(ids.VIEW)),
     Output(ids.INDICATORS_VIEW, "data"),
     Output(ids.MISSIONS_VIEW, "data"),
     Output(ids.TABLE_VIEW, "data"),
+    Output(ids.VIEW_REQUEST, "data"),
     Output(ids.HIGHLIGHT_VIEW, "data"),
+    Input(ids.CONTROLS, "data"),
     Input(ids.VIEW, "data"),
     State(ids.HIGHLIGHT_DRAWN, "data"),
     prevent_initial_call=True,
