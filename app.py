@@ -1,116 +1,28 @@
-"""App factory (`create_app`, and `create_server` for gunicorn) and the command line's entry.
+"""Entry points: `create_app` and `create_server` (for gunicorn: `app:create_server()`), and
+the command line.
 
 `python app.py COMMAND ...` runs the command line in cli/ (serve, import, history, rollback,
-editor add, export); see `python app.py --help`.
+editor add, export); see `python app.py --help`. The factory lives in components/server.py
+and is imported only when an app is made: store commands never import Dash.
 """
 
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
-import dash
-from flask import Flask, request
-from werkzeug.middleware.proxy_fix import ProxyFix
+if TYPE_CHECKING:
+    import dash
+    from flask import Flask
 
-from eaeu.config import INSTANCE_DIR, PROJECT_DIR, Settings
-from eaeu.imports.files import assert_openpyxl_uses_defusedxml
-from eaeu.repository import open_repository
-from eaeu.secrets import secret_key
-from eaeu.security_headers import security_headers
-
-# What Dash would tell every reader in the page's `_dash-config`: the server's software.
-PRIVATE_CONFIG = (
-    "python_version",
-    "dash_version",
-    "dash_version_url",
-    "plotly_version",
-    "ddk_version",
-)
-
-
-class Dash(dash.Dash):
-    """Dash without the server's Python, Dash and plotly versions in the page's config (the
-    browser needs none of them: they serve only the debugger's version check)."""
-
-    def _config(self):
-        config = super()._config()
-        for key in PRIVATE_CONFIG:
-            config.pop(key, None)
-        return config
+    from eaeu.config import Settings
 
 
 def create_app(settings: Settings | None = None) -> dash.Dash:
     """Build the Dash app; the store is opened and checked now, so bad data fails at start-up."""
-    assert_openpyxl_uses_defusedxml()
-    settings = settings or Settings.load()
-    repository = open_repository(settings)
-    repository.current()
+    from components.server import create_app as build
 
-    from components import auth, page, services  # registers the panels' callbacks
-    from components.data.panel import EDITOR_OUTPUTS
-    from components.health import init_health
-    from components.rate_limits import init_limits
-
-    app = Dash(
-        __name__,
-        title="ЕАЭС в цифрах / EAEU in figures",
-        assets_folder=str(PROJECT_DIR / "assets"),
-        serve_locally=True,
-        suppress_callback_exceptions=True,
-        update_title=None,
-        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
-    )
-    app.index_string = app.index_string.replace("<html>", '<html lang="ru">')
-    configure_server(app.server, settings)
-    install_security_headers(app, settings)
-    services.install(app.server, settings, repository)
-    init_health(app.server)
-    init_limits(app.server)
-    auth.init_auth(
-        app.server,
-        repository.store,
-        EDITOR_OUTPUTS,
-        session_hours=settings.session_hours,
-        callbacks=lambda: app.callback_map,
-    )
-    app.layout = page.shell
-    return app
-
-
-def configure_server(server: Flask, settings: Settings) -> None:
-    server.config.update(
-        SECRET_KEY=secret_key(INSTANCE_DIR, settings.secret_key),
-        # Uploads arrive base64-encoded inside JSON: a third larger than the file itself.
-        MAX_CONTENT_LENGTH=int(settings.max_upload_bytes * 1.4) + 64 * 1024,
-        SESSION_COOKIE_HTTPONLY=True,
-        SESSION_COOKIE_SAMESITE="Lax",
-        SESSION_COOKIE_SECURE=settings.secure_cookies,
-        REMEMBER_COOKIE_SECURE=settings.secure_cookies,
-        REMEMBER_COOKIE_HTTPONLY=True,
-    )
-    trust_proxies(server, settings.trusted_proxies)
-
-
-def trust_proxies(server: Flask, hops: int) -> None:
-    """Behind `hops` reverse proxies, take the client's address, scheme and host from their
-    X-Forwarded-* headers; with none (the default) those headers are ignored, so a client
-    cannot spoof the address that session protection and rate limits key on."""
-    if hops > 0:
-        server.wsgi_app = ProxyFix(server.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
-
-
-def install_security_headers(app: dash.Dash, settings: Settings) -> None:
-    """Every response carries the headers of eaeu/security_headers.py; the CSP allows the
-    page's inline scripts (Dash's clientside callbacks and renderer) by their hashes."""
-    hashes: list[str] = []
-
-    @app.server.after_request
-    def add_headers(response):
-        if not hashes:  # Dash registers its inline scripts before the first request's handler
-            hashes.extend(app.csp_hashes())
-        for name, value in security_headers(request.path, hashes, settings.embed_origins).items():
-            response.headers[name] = value
-        return response
+    return build(settings)
 
 
 def create_server() -> Flask:

@@ -111,7 +111,6 @@ def layout(ds: Dataset, view: ResolvedView, shown: bool) -> html.Div:
     return html.Div(
         [
             dcc.Store(id=ids.INDICATORS_DRAWN, data=drawn),
-            dcc.Store(id=ids.INDICATORS_VIEW),
             controls,
             transform,
             graph(ids.GROWTH_GRAPH, "growth", drawn=growth),

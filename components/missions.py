@@ -73,7 +73,6 @@ def layout(ds: Dataset, view: ResolvedView, shown: bool) -> html.Div:
     return html.Div(
         [
             dcc.Store(id=ids.MISSIONS_DRAWN, data=drawn),
-            dcc.Store(id=ids.MISSIONS_VIEW),
             selector,
             html.Div(
                 summary, id=ids.MISSIONS_SUMMARY, className="fs-5 my-2", **{"aria-live": "polite"}

@@ -6,7 +6,17 @@ from dataclasses import replace
 from urllib.parse import urlsplit
 
 import dash_bootstrap_components as dbc
-from dash import ClientsideFunction, Input, Output, callback, clientside_callback, dcc, html
+from dash import (
+    ClientsideFunction,
+    Input,
+    Output,
+    State,
+    callback,
+    clientside_callback,
+    dcc,
+    html,
+    no_update,
+)
 from dash.exceptions import PreventUpdate
 from flask import has_request_context, request
 
@@ -14,7 +24,7 @@ from components import auth, header, highlight, ids, indicators, missions, share
 from components.common import cached_chart, graph_config
 from components.data import panel as data_tab
 from components.services import dataset
-from components.view import FROM_PAGE
+from components.view import FROM_PAGE, requested
 from components.view import payload as view_payload
 from eaeu.charts import CHART_IDS
 from eaeu.i18n import t
@@ -36,6 +46,10 @@ def shell() -> html.Div:
             dcc.Store(id=ids.VIEW, data=view),
             dcc.Store(id=ids.CONTROLS),
             dcc.Store(id=ids.VIEW_REQUEST),
+            dcc.Store(id=ids.OPEN_TAB),
+            # What the router sends each public panel: here in the frame, never mounted anew,
+            # as Dash checks a callback's outputs when its input is mounted, built tab or not.
+            *(dcc.Store(id=store) for store in PANEL_REQUESTS),
             # Written by the data tab after each new version; the view store follows it.
             dcc.Store(id=ids.DATA_VERSION),
             html.Div(content, id=ids.PAGE),
@@ -53,25 +67,28 @@ def _addressed_page() -> tuple[list | html.Div, dict] | None:
     return route_page(address.path or "/", f"?{address.query}" if address.query else "")
 
 
+# Tabs every reader has, and their panels' layouts; the editors' data tab is wired by
+# components/data/panel.py.
+PANELS = {"indicators": indicators.layout, "missions": missions.layout, "table": table.layout}
+PUBLIC_TABS = tuple(PANELS)
+PANEL_REQUESTS = (ids.INDICATORS_VIEW, ids.MISSIONS_VIEW, ids.TABLE_VIEW)
+
+
 def page(view: ResolvedView) -> list:
-    """The whole page for a view, with the shown tab's charts drawn: no callback is needed
-    before the first chart; the other tabs are drawn when they are opened."""
+    """The whole page for a view, with the shown tab drawn: no callback is needed before the
+    first chart. The other public tabs are empty until opened (`open_tab`): no hidden chart
+    or grid is built, drawn or loaded."""
     ds = dataset()
     lang = view.lang
-    panels = [
-        ("indicators", t("tab_indicators", lang), indicators.layout),
-        ("missions", t("tab_missions", lang), missions.layout),
-        ("table", t("tab_table", lang), table.layout),
-    ]
     editor = auth.editor_name()
+    active = view.tab if view.tab in PANELS or (editor and view.tab == "data") else "indicators"
+    tabs = [
+        (name, t(f"tab_{name}", lang), build(ds, view, True) if name == active else None)
+        for name, build in PANELS.items()
+    ]
     if editor:  # anonymous visitors get no upload controls at all, not merely hidden ones
-        panels.append(
-            ("data", t("tab_data", lang), lambda ds, view, _: data_tab.layout(ds, view, editor))
-        )
-    active = view.tab if any(name == view.tab for name, _, _ in panels) else "indicators"
-    tabs = tab_set(
-        active, [(name, text, build(ds, view, name == active)) for name, text, build in panels]
-    )
+        tabs.append(("data", t("tab_data", lang), data_tab.layout(ds, view, editor)))
+    tabs = tab_set(active, tabs, built=[active])
     return [
         header.layout(view_payload(view)),
         dbc.Container(
@@ -89,12 +106,9 @@ def page(view: ResolvedView) -> list:
     ]
 
 
-# Tabs every reader has; the editors' data tab is wired by components/data/panel.py.
-PUBLIC_TABS = ("indicators", "missions", "table")
-
-
-def tab_set(active: str, tabs: list[tuple[str, str, object]]) -> html.Div:
-    """WAI-ARIA tabs: buttons in a tablist, each controlling a labelled tabpanel."""
+def tab_set(active: str, tabs: list[tuple[str, str, object]], built: list[str]) -> html.Div:
+    """WAI-ARIA tabs: buttons in a tablist, each controlling a labelled tabpanel. `built`:
+    the public panels with content (the router sends a change to a panel only once built)."""
     buttons = [
         html.Button(
             label,
@@ -120,6 +134,7 @@ def tab_set(active: str, tabs: list[tuple[str, str, object]]) -> html.Div:
     return html.Div(
         [
             dcc.Store(id=ids.TABS, data=active),
+            dcc.Store(id=ids.PANELS_BUILT, data=built),
             html.Div(buttons, role="tablist", className="nav nav-tabs mb-3"),
             *panels,
         ]
@@ -174,6 +189,27 @@ def route_page(pathname: str, search: str) -> tuple[list | html.Div, dict]:
     if view.tab == "data" and auth.editor_name() is None:
         view = replace(view, tab="indicators")  # the data tab exists for editors only
     return page(view), view_payload(view, FROM_PAGE, "/", pathname + search)
+
+
+@callback(
+    *(Output(ids.tab_panel(name), "children") for name in PUBLIC_TABS),
+    Output(ids.PANELS_BUILT, "data"),
+    Output(ids.VIEW, "data", allow_duplicate=True),
+    Input(ids.OPEN_TAB, "data"),
+    State(ids.PANELS_BUILT, "data"),
+    prevent_initial_call=True,
+)
+def open_tab(request, built):
+    """A public tab opened for the first time: its panel, drawn for the view it is opened in
+    (one request); later changes go to the panel's own callback."""
+    ds, view, update = requested(request)
+    built = built if isinstance(built, list) else []
+    if view.tab not in PANELS or view.tab in built:
+        raise PreventUpdate
+    panels = [
+        PANELS[name](ds, view, True) if name == view.tab else no_update for name in PUBLIC_TABS
+    ]
+    return (*panels, [*built, view.tab], update)
 
 
 # Tab switching is pure UI: done in the browser, then charts in the shown panel re-measure.

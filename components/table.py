@@ -71,7 +71,6 @@ def layout(ds: Dataset, view: ResolvedView, shown: bool) -> html.Div:
     return html.Div(
         [
             dcc.Store(id=ids.TABLE_DRAWN, data=drawn),
-            dcc.Store(id=ids.TABLE_VIEW),
             choice_group(
                 t("table_of", lang),
                 dbc.RadioItems(

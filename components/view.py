@@ -115,13 +115,19 @@ def for_panel(request: dict | None, tab: str) -> tuple[Dataset, ResolvedView, ob
     """For a panel's one callback: the data, the view the reader's change asks for, and the
     view store's new value (no_update when unchanged). The router sends a panel only the
     changes made while its tab is shown or being opened."""
+    ds, view, update = requested(request)
+    if view.tab != tab:
+        raise PreventUpdate
+    return ds, view, update
+
+
+def requested(request: dict | None) -> tuple[Dataset, ResolvedView, object]:
+    """The data, the view a change (`{controls, shown}`) asks for and the view store's value."""
     if not isinstance(request, dict):
         raise PreventUpdate
     ds = dataset()
     shown = request.get("shown") if isinstance(request.get("shown"), dict) else None
     view = requested_view(request.get("controls"), shown, ds)
-    if view.tab != tab:
-        raise PreventUpdate
     return ds, view, view_update(view, shown)
 
 
@@ -132,27 +138,31 @@ def with_view(values: tuple, update) -> tuple:
     return (*values, update)
 
 
-# Each control and the view field it sets. Two controls set the indicator and the period
-# length (indicators tab, table tab), and a hidden panel's controls are not kept up to date.
-CONTROL_FIELDS = (
-    (ids.TABS, "data", "tab"),
-    (ids.INDICATOR, "value", "indicator"),
-    (ids.PERIOD, "value", "period"),
-    (ids.COUNTRIES, "value", "countries"),
-    (ids.SNAPSHOT, "value", "snapshot"),
-    (ids.TABLE_SELECT, "value", "table"),
-    (ids.TRANSFORM, "value", "transform"),
-    (ids.SPAN, "value", "span"),
-    (ids.TABLE_INDICATOR, "value", "indicator"),
-    (ids.TABLE_SPAN, "value", "span"),
-    (ids.TABLE_PERIOD, "value", "period"),
-)
+# Each control and the view field it sets, by the part of the page that holds it (a panel's
+# controls exist once its tab is built). Two controls set the indicator and the period length
+# (indicators tab, table tab), and a hidden panel's controls are not kept up to date.
+CONTROL_GROUPS = {
+    "tabs": ((ids.TABS, "data", "tab"),),
+    "indicators": (
+        (ids.INDICATOR, "value", "indicator"),
+        (ids.PERIOD, "value", "period"),
+        (ids.COUNTRIES, "value", "countries"),
+        (ids.TRANSFORM, "value", "transform"),
+        (ids.SPAN, "value", "span"),
+    ),
+    "missions": ((ids.SNAPSHOT, "value", "snapshot"),),
+    "table": (
+        (ids.TABLE_SELECT, "value", "table"),
+        (ids.TABLE_INDICATOR, "value", "indicator"),
+        (ids.TABLE_SPAN, "value", "span"),
+        (ids.TABLE_PERIOD, "value", "period"),
+    ),
+}
 
 # A change is the view on screen with the controls the reader changed (the triggered ones)
 # set: other controls may be stale. Nothing goes to the server when that is the view on screen
 # (a page render, or a panel setting a control to the view's value).
-clientside_callback(
-    """
+CHANGE = """
     function() {
         const fields = CONTROL_FIELDS;
         const view = arguments[arguments.length - 1];
@@ -168,15 +178,17 @@ clientside_callback(
         });
         return same ? window.dash_clientside.no_update : {controls: now, shown: view};
     }
-    """.replace(
-        "CONTROL_FIELDS",
-        json.dumps({f"{cid}.{prop}": name for cid, prop, name in CONTROL_FIELDS}),
-    ),
-    Output(ids.CONTROLS, "data"),
-    *(Input(cid, prop) for cid, prop, _ in CONTROL_FIELDS),
-    State(ids.VIEW, "data"),
-    prevent_initial_call=True,
-)
+"""
+for group in CONTROL_GROUPS.values():
+    clientside_callback(
+        CHANGE.replace(
+            "CONTROL_FIELDS", json.dumps({f"{cid}.{prop}": name for cid, prop, name in group})
+        ),
+        Output(ids.CONTROLS, "data", allow_duplicate=True),
+        *(Input(cid, prop) for cid, prop, _ in group),
+        State(ids.VIEW, "data"),
+        prevent_initial_call=True,
+    )
 
 
 @callback(
@@ -235,11 +247,12 @@ clientside_callback(
 
 
 # A reader's change goes to the one panel that draws it (the tab it is made in or opens),
-# which writes the view store as it draws: one request. A change no panel draws goes to
+# which writes the view store as it draws: one request. A tab opened for the first time is
+# built by components/page.py's open_tab, in one request too. A change no panel draws goes to
 # update_view. New data goes on to the shown panel; the card follows language and data.
 clientside_callback(
     """
-    function(request, view, card) {
+    function(request, view, card, built) {
         const skip = window.dash_clientside.no_update;
         const panels = ["indicators", "missions", "table"];
         const trigger = window.dash_clientside.callback_context.triggered_id;
@@ -250,19 +263,23 @@ clientside_callback(
             target = {controls: view.controls, shown: view};
         }
         const tab = target ? target.controls.tab : null;
-        const sent = panels.map(name => name === tab ? target : skip);
+        const ready = panels.includes(tab) && (built || []).includes(tab);
+        const sent = panels.map(name => name === tab && ready ? target : skip);
+        const opening = target && panels.includes(tab) && !ready ? target : skip;
         const other = target && !panels.includes(tab) && trigger === "CONTROLS" ? target : skip;
         const fresh = view && view.origin !== "page" && view.card !== card;
-        return [...sent, other, trigger === "VIEW" && fresh ? view : skip];
+        return [...sent, opening, other, trigger === "VIEW" && fresh ? view : skip];
     }
     """.replace('"CONTROLS"', json.dumps(ids.CONTROLS)).replace('"VIEW"', json.dumps(ids.VIEW)),
     Output(ids.INDICATORS_VIEW, "data"),
     Output(ids.MISSIONS_VIEW, "data"),
     Output(ids.TABLE_VIEW, "data"),
+    Output(ids.OPEN_TAB, "data"),
     Output(ids.VIEW_REQUEST, "data"),
     Output(ids.HIGHLIGHT_VIEW, "data"),
     Input(ids.CONTROLS, "data"),
     Input(ids.VIEW, "data"),
     State(ids.HIGHLIGHT_DRAWN, "data"),
+    State(ids.PANELS_BUILT, "data"),
     prevent_initial_call=True,
 )

@@ -116,14 +116,21 @@ def base_layout(fig: go.Figure, text: ChartText, lang: str) -> go.Figure:
     return fig
 
 
-def screen_version(fig: go.Figure) -> go.Figure:
+def screen_version(fig: go.Figure) -> dict:
     """The same figure without the printed title and footer, which the page shows as HTML
-    text (it wraps on a phone and screen readers read it)."""
-    out = go.Figure(fig)
-    out.layout.annotations = [a for a in out.layout.annotations if a.name != FOOTER]
-    top = out.layout.margin.t or 105
+    text (it wraps on a phone and screen readers read it). A plain dict, as the page sends
+    it: copying a go.Figure would check every property again, for nothing."""
+    out = fig.to_dict()
+    layout = out["layout"]
+    annotations = [a for a in layout.get("annotations", ()) if a.get("name") != FOOTER]
+    if annotations:
+        layout["annotations"] = annotations
+    else:
+        layout.pop("annotations", None)
+    top = layout.get("margin", {}).get("t") or 105
     # Room stays for what sits above the plot: the legend, or the union's reference label.
-    out.update_layout(title_text="", margin={"t": max(30, top - 95), "b": 40})
+    layout["margin"] = {**layout.get("margin", {}), "t": max(30, top - 95), "b": 40}
+    layout["title"] = {**layout.get("title", {}), "text": ""}
     return out
 
 

@@ -239,3 +239,32 @@ def test_a_period_change_sends_only_what_changes_the_screen(watched, live_server
     # One request: the shown panel draws the change and writes the view (the address).
     assert len(written) == 1, written
     assert ids.GROWTH_GRAPH in written[0] and f"{ids.VIEW}.data" in written[0]
+
+
+def test_hidden_tabs_cost_nothing_until_opened(watched, live_server):
+    """The first page builds only the shown tab; opening another is one request, once."""
+    page, _ = watched
+    posts = []
+    page.on("request", lambda r: posts.append(r.post_data_json) if r.method == "POST" else None)
+    grids = []
+    page.on("request", lambda r: grids.append(r.url) if "async-community" in r.url else None)
+    page.goto(live_server + "/?period=2024-09&lang=en")
+    wait_for_chart(page, "growth")
+    page.wait_for_load_state("networkidle")
+    assert posts == []  # an address that is not in the server's own order is drawn as well
+    assert page.locator(".js-plotly-plot").count() == 2  # the growth and trend charts
+    assert page.locator(f"#{ids.tab_panel('missions')} *").count() == 0
+    assert page.locator(f"#{ids.tab_panel('table')} *").count() == 0
+    assert grids == []  # the table's grid code is not even fetched
+    page.locator(f"#{ids.tab_button('table')}").click()
+    expect(page.locator(".ag-row").first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert len(posts) == 1 and f"{ids.tab_panel('table')}.children" in posts[0]["output"]
+    assert "tab=table" in page.url and "lang=en" in page.url
+    posts.clear()
+    page.locator(f"#{ids.tab_button('indicators')}").click()
+    page.locator(f"#{ids.tab_button('table')}").click()
+    page.wait_for_load_state("networkidle")
+    # Back and forth between built tabs: the view (address) is written, nothing is rebuilt.
+    assert all(f"{ids.tab_panel('table')}.children" not in body["output"] for body in posts)
+    assert page.locator(".ag-row").first.is_visible()

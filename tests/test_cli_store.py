@@ -316,3 +316,18 @@ def test_a_dry_run_then_a_commit_based_on_its_version(tmp_path, url, capsys):
     assert Store(url).current_version() == 2
     code, out = run(capsys, "import", a, "--based-on", "2", *named)
     assert (code, out[-1]) == (0, "Saved as version 3."), out
+
+
+@pytest.mark.parametrize("command", [["history"], ["import", "--help"]])
+def test_store_commands_start_without_dash(command, project_dir, tmp_path):
+    """A store command imports neither Dash nor Flask's web app: it starts in a fraction of
+    the time (the web app is made only by `serve` and gunicorn)."""
+    url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "app.py", *command, "--database-url", url],
+        cwd=project_dir, capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()}
+    assert "eaeu.store" in imported  # the import log is read right
+    assert "dash" not in imported and "components.server" not in imported

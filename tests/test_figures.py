@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import plotly.graph_objects as go
+import pytest
 
 from eaeu import queries
 from eaeu.charts import CHART_IDS, build_chart
-from eaeu.figures import ChartText, growth_bar_figure
+from eaeu.figures import FOOTER, ChartText, growth_bar_figure, screen_version
 from eaeu.time_figures import trend_line_figure
 from eaeu.view import ViewState
 
@@ -201,3 +203,16 @@ def test_matrix_is_countries_by_periods_of_one_length(ds):
     assert (arm["p0"], arm["p1"]) == (1.0, 18.2) and pd.isna(arm["p2"])  # a gap stays a gap
     heat = chart.figure.data[0]
     assert list(heat.y)[0] == "EAEU" and heat.text[1][2] == ""
+
+
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+@pytest.mark.parametrize("transform", ["value", "pp_change", "rank"])
+def test_screen_figures_are_valid_plotly_without_the_printed_texts(ds, chart_id, transform):
+    """The page's figure is a plain dict made without plotly's checks: the checks run here."""
+    chart = build_chart(ds, chart_id, ViewState(transform=transform, lang="en").resolve(ds))
+    screen = screen_version(chart.figure)
+    checked = go.Figure(screen)  # raises on any property plotly does not know
+    assert checked.layout.title.text == ""
+    assert all(a.name != FOOTER for a in checked.layout.annotations)
+    assert screen["layout"]["margin"]["b"] == 40
+    assert len(checked.data) == len(chart.figure.data)

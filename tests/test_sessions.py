@@ -11,11 +11,11 @@ import time
 import pytest
 from flask import Flask, request
 
-from app import configure_server
 from components import ids
 from components.data.history import refresh_history
 from components.page import render
 from components.rate_limits import limiter
+from components.server import configure_server
 from eaeu.config import Settings
 from eaeu.sessions import open_session, session_editor
 from eaeu.store import Store
