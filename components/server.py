@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dash
 from flask import Flask, request
+from flask_compress import Compress
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from eaeu.config import INSTANCE_DIR, PROJECT_DIR, Settings
@@ -87,6 +88,36 @@ def configure_server(server: Flask, settings: Settings) -> None:
         REMEMBER_COOKIE_HTTPONLY=True,
     )
     trust_proxies(server, settings.trusted_proxies)
+    # Responses compressed for readers on slow networks (brotli, else gzip).
+    server.config.update(COMPRESS_CACHE_BACKEND=StaticCompressed, COMPRESS_CACHE_KEY=static_key)
+    server.extensions["compress"] = Compress(server)  # (Flask-Compress does not keep itself)
+
+
+# Files under these paths never change at one address (Dash puts each file's version and
+# modification time into it): each is compressed once per process, not once per reader.
+STATIC_PATHS = ("/_dash-component-suites/", "/assets/")
+
+
+def static_key(req) -> str:
+    """The cache key of a response: its address for a static file, else "" (not kept)."""
+    if req.method == "GET" and req.path.startswith(STATIC_PATHS):
+        return req.full_path
+    return ""
+
+
+class StaticCompressed:
+    """Flask-Compress's cache, keeping static files only: pages, layouts and callbacks are
+    compressed afresh every time, as they change with the data and the reader."""
+
+    def __init__(self):
+        self._bodies: dict[str, bytes] = {}
+
+    def get(self, key: str) -> bytes | None:
+        return self._bodies.get(key)
+
+    def set(self, key: str, value: bytes) -> None:
+        if not key.endswith(";"):  # "<algorithm>;" + "" for a response that is not static
+            self._bodies[key] = value
 
 
 def trust_proxies(server: Flask, hops: int) -> None:
