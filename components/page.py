@@ -10,15 +10,27 @@ from dash import ClientsideFunction, Input, Output, callback, clientside_callbac
 from dash.exceptions import PreventUpdate
 from flask import has_request_context, request
 
-from components import auth, header, highlight, ids, indicators, missions, share, table
+from components import (
+    auth,
+    changes,
+    header,
+    highlight,
+    ids,
+    indicators,
+    missions,
+    share,
+    table,
+    vintage,
+)
 from components.common import cached_chart, graph_config
 from components.data import panel as data_tab
-from components.services import dataset
+from components.services import dataset, services
 from components.view import FROM_PAGE
 from components.view import payload as view_payload
 from eaeu.charts import CHART_IDS
+from eaeu.dataset import Dataset
 from eaeu.i18n import t
-from eaeu.view import MAX_QUERY, ResolvedView, ViewState
+from eaeu.view import MAX_QUERY, ResolvedView
 
 
 def shell() -> html.Div:
@@ -53,31 +65,32 @@ def _addressed_page() -> tuple[list | html.Div, dict] | None:
     return route_page(address.path or "/", f"?{address.query}" if address.query else "")
 
 
-def page(view: ResolvedView) -> list:
-    """The whole page for a view, with the shown tab's charts drawn: no callback is needed
-    before the first chart; the other tabs are drawn when they are opened."""
-    ds = dataset()
+def page(ds: Dataset, view: ResolvedView) -> list:
+    """The whole page for a view of `ds` (the current data or a past version's), with the
+    shown tab's charts drawn: no callback is needed before the first chart; the other tabs are
+    drawn when they are opened."""
     lang = view.lang
     panels = [
         ("indicators", t("tab_indicators", lang), indicators.layout),
         ("missions", t("tab_missions", lang), missions.layout),
         ("table", t("tab_table", lang), table.layout),
+        ("changes", t("tab_changes", lang), lambda _, view, shown: changes.layout(view, shown)),
     ]
     editor = auth.editor_name()
     if editor:  # anonymous visitors get no upload controls at all, not merely hidden ones
-        panels.append(
-            ("data", t("tab_data", lang), lambda ds, view, _: data_tab.layout(ds, view, editor))
-        )
+        panels.append(("data", t("tab_data", lang), lambda _, view, __: editors_tab(view, editor)))
     active = view.tab if any(name == view.tab for name, _, _ in panels) else "indicators"
     tabs = tab_set(
         active, [(name, text, build(ds, view, name == active)) for name, text, build in panels]
     )
+    payload = view_payload(view)
+    main = [*vintage.banner(view, payload["vintage"]), share.layout(lang), tabs]
     return [
-        header.layout(view_payload(view)),
+        header.layout(payload),
         dbc.Container(
             dbc.Row(
                 [
-                    dbc.Col(html.Main([share.layout(lang), tabs], id="main"), lg=9),
+                    dbc.Col(html.Main(main, id="main"), lg=9),
                     dbc.Col(highlight.aside(ds, view), lg=3),
                 ]
             ),
@@ -89,8 +102,13 @@ def page(view: ResolvedView) -> list:
     ]
 
 
+def editors_tab(view: ResolvedView, editor: str) -> html.Div:
+    """The data tab works on the current data, whatever version the other tabs show."""
+    return html.Div([*vintage.data_tab_note(view), data_tab.layout(dataset(), view, editor)])
+
+
 # Tabs every reader has; the editors' data tab is wired by components/data/panel.py.
-PUBLIC_TABS = ("indicators", "missions", "table")
+PUBLIC_TABS = ("indicators", "missions", "table", "changes")
 
 
 def tab_set(active: str, tabs: list[tuple[str, str, object]]) -> html.Div:
@@ -126,21 +144,23 @@ def tab_set(active: str, tabs: list[tuple[str, str, object]]) -> html.Div:
     )
 
 
-def embed_page(chart_id: str, view: ResolvedView) -> html.Div:
-    """Chart only, for iframes: the figure carries its own title and source line."""
-    chart = cached_chart(dataset(), chart_id, view)
+def embed_page(ds: Dataset, chart_id: str, view: ResolvedView) -> html.Div:
+    """Chart only, for iframes: the figure carries its own title and source line (and a past
+    version says so under it)."""
+    chart = cached_chart(ds, chart_id, view)
     link = html.A(
         t("open_full", view.lang), href="/" + view.to_query(), target="_blank", rel="noopener"
     )
+    published = [vintage.published_text(view), " "] if view.vintage else []
     return html.Div(
         [
             dcc.Graph(
                 id=ids.EMBED_GRAPH,
                 figure=chart.figure,
-                config=graph_config(chart_id, view, dataset()),
+                config=graph_config(chart_id, view, ds),
                 style={"height": "calc(100vh - 2rem)"},
             ),
-            html.Div(link, className="small text-end pe-2"),
+            html.Div([*published, link], className="small text-end pe-2"),
         ],
         className="embed",
         **{"data-chart": chart_id},
@@ -161,19 +181,20 @@ def render(route):
 
 
 def route_page(pathname: str, search: str) -> tuple[list | html.Div, dict]:
-    """The content and view payload for an address (path and query string)."""
-    ds = dataset()
-    view = ViewState.from_query(search).resolve(ds)
+    """The content and view payload for an address (path and query string), of the data the
+    address asks for (the current data, or a past version's)."""
+    ds, view = services().views.get(search)
     if len(search) > MAX_QUERY:
         search = ""  # an address this long is nobody's: its view is read, it is not echoed
     parts = pathname.strip("/").split("/")
     if len(parts) == 2 and parts[0] == "embed":
         chart_id = parts[1] if parts[1] in CHART_IDS else "growth"
         path = f"/embed/{chart_id}"
-        return embed_page(chart_id, view), view_payload(view, FROM_PAGE, path, pathname + search)
+        embed = embed_page(ds, chart_id, view)
+        return embed, view_payload(view, FROM_PAGE, path, pathname + search)
     if view.tab == "data" and auth.editor_name() is None:
         view = replace(view, tab="indicators")  # the data tab exists for editors only
-    return page(view), view_payload(view, FROM_PAGE, "/", pathname + search)
+    return page(ds, view), view_payload(view, FROM_PAGE, "/", pathname + search)
 
 
 # Tab switching is pure UI: done in the browser, then charts in the shown panel re-measure.
