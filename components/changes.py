@@ -15,6 +15,7 @@ from components.common import field, unchanged
 from components.services import repository
 from components.view import for_panel, with_view
 from eaeu import queries
+from eaeu.dataset import Dataset
 from eaeu.diff import Change, IndicatorSummary
 from eaeu.i18n import fmt_date, fmt_value, period_label, t
 from eaeu.store import VERSION_KINDS, VersionInfo
@@ -98,12 +99,9 @@ def changes_body(view: ResolvedView) -> list:
         return [*parts, html.P(t("changes_nothing", lang), className="changes-nothing")]
     older, newer = repo.at(old), repo.at(new)
     for summary in found:
-        parts += indicator_changes(summary, newer if has(newer, summary) else older, lang)
+        named = summary.indicator in set(newer.indicators["id"])
+        parts += indicator_changes(summary, newer if named else older, lang)
     return parts
-
-
-def has(ds, summary: IndicatorSummary) -> bool:
-    return summary.indicator in set(ds.indicators["id"])
 
 
 # The missions tab's colours for the same kinds of change (assets/03-app.css).
@@ -123,7 +121,7 @@ def _kinds(summary: IndicatorSummary) -> list[tuple[str, tuple[Change, ...], int
     ]
 
 
-def indicator_changes(summary: IndicatorSummary, ds, lang: str) -> list:
+def indicator_changes(summary: IndicatorSummary, ds: Dataset, lang: str) -> list:
     """One indicator's counts and a table of its changed figures (in the newer version's
     words: names, unit), each figure with the digits its source gave."""
     row = queries.indicator_row(ds, summary.indicator)

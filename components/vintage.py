@@ -24,14 +24,10 @@ def banner(view: ResolvedView, links: dict[str, str]) -> list:
     lang = view.lang
     parts: list = []
     if view.problems:
+        # A bad version shows the current data; a bad comparison the latest change.
+        fallback = {"compare": "compare_fallback"}
         lines = [
-            html.Li(
-                t(
-                    f"{'compare' if name == 'compare' else 'vintage'}_fallback",
-                    lang,
-                    reason=render(message, lang),
-                )
-            )
+            html.Li(t(fallback.get(name, "vintage_fallback"), lang, reason=render(message, lang)))
             for name, message in view.problems
         ]
         parts.append(

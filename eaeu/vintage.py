@@ -152,7 +152,7 @@ def open_view(repository: Repository, state: ViewState) -> tuple[Dataset, Resolv
         state.resolve(vintage.dataset),
         version=str(vintage.version) if by_version else "",
         as_of=vintage.published.isoformat() if vintage.pinned and not by_version else "",
-        compare=state.compare if refused is None else "",
+        compare="..".join(map(str, pair)) if state.compare and refused is None else "",
         vintage=vintage.version if vintage.pinned else 0,
         published=vintage.published.isoformat() if vintage.pinned else "",
         compared=pair,
