@@ -17,6 +17,7 @@ from playwright.sync_api import expect
 from components import ids
 from components.page import render
 from components.share import download
+from components.view import update_view
 from eaeu.diff import compare_observations
 from eaeu.i18n import fmt_date, t
 from eaeu.repository import Repository
@@ -25,6 +26,7 @@ from eaeu.view import ViewState
 from eaeu.vintage import VintageError, compared, created_day, open_view, pick
 from tests.conftest import wait_for_chart
 from tests.dash_requests import callback_request
+from tests.test_browser_analyst import serious_violations
 
 # SYNTHETIC: Kazakhstan's industrial production in 2025 revised from the shipped 7.5 to 8.5.
 REVISED = {"indicator": "industrial_production", "geo": "KAZ", "period_end": "2025-12-31"}
@@ -224,6 +226,17 @@ def test_version_1_still_shows_and_downloads_the_old_figure(served_app, revised)
     assert "_v" not in name and kazakhstan(frame) == [SYNTHETIC]
 
 
+def test_a_control_changed_on_a_past_version_stays_on_that_version(served_app, revised):
+    shown = rendered(served_app, "?version=1&lang=en" + VIEW)["view"]["data"]
+    controls = {**shown["controls"], "period": "2024-09"}
+    values = {f"{ids.CONTROLS}.data": controls, f"{ids.VIEW}.data": shown}
+    changed = post(served_app, update_view, values)["view"]["data"]
+    assert "version=1" in changed["search"] and "period=2024-09" in changed["search"]
+    assert (
+        changed["data"] == shown["data"] != rendered(served_app, "?lang=en")["view"]["data"]["data"]
+    )
+
+
 def test_a_version_the_store_has_not_is_said_in_the_readers_language(served_app, revised):
     page = rendered(served_app, "?version=999&lang=ru")
     assert "Показаны текущие данные: версии 999 нет" in json.dumps(page, ensure_ascii=False)
@@ -260,6 +273,7 @@ def test_a_past_version_has_its_banner_and_figures_and_links_to_the_current_data
     banner = page.locator(f"#{ids.VINTAGE_BANNER}")
     date = fmt_date(created_day(served_store.version_info(1)), lang)
     expect(banner).to_contain_text(t("vintage_banner", lang, date=date, version=1))
+    assert serious_violations(page) == []
     assert old in bar_labels(page) and new not in bar_labels(page)
     changes = page.locator(f"#{ids.VINTAGE_CHANGES_LINK}")
     assert f"compare=1..{revised.id}" in changes.get_attribute("href")
@@ -281,10 +295,12 @@ def test_what_changed_between_two_versions_on_a_phone(
     page, _ = watched
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto(f"{live_server}/?tab=changes&lang={lang}")  # by default: the latest change
+    page.wait_for_selector(f"#{ids.CHANGES_BODY} h2", timeout=15000)  # as wait_for_chart
     body = page.locator(f"#{ids.CHANGES_BODY}")
     revision = body.locator("[data-indicator='industrial_production'] tbody tr")
     expect(revision).to_have_text(re.compile(f"{t('changes_revised', lang)}.*{old}.*{new}"))
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    assert serious_violations(page) == []
     new_version = str(revised.id)
     page.locator(f"#{ids.COMPARE_FROM}").select_option(new_version)  # one version with itself
     page.wait_for_function(f"() => location.search.endsWith('compare={revised.id}..{revised.id}')")
