@@ -40,27 +40,19 @@ def banner(view: ResolvedView, links: dict[str, str]) -> list:
     content: list = [
         html.Span(published_text(view)),
         " ",
-        dcc.Link(
-            t("vintage_see_current", lang),
-            href=links["current"],
-            id=ids.VINTAGE_CURRENT_LINK,
-            className="alert-link",
-        ),
+        _link(t("vintage_see_current", lang), links["current"], ids.VINTAGE_CURRENT_LINK),
     ]
     if view.vintage != view.newest:
-        content += [
-            " · ",
-            dcc.Link(
-                t("vintage_see_changes", lang),
-                href=links["changes"],
-                id=ids.VINTAGE_CHANGES_LINK,
-                className="alert-link",
-            ),
-        ]
+        changes = t("vintage_see_changes", lang)
+        content += [" · ", _link(changes, links["changes"], ids.VINTAGE_CHANGES_LINK)]
     parts.append(
         dbc.Alert(content, id=ids.VINTAGE_BANNER, color="info", className="vintage-banner")
     )
     return parts
+
+
+def _link(text: str, href: str, component_id: str) -> dcc.Link:
+    return dcc.Link(text, href=href, id=component_id, className="alert-link")
 
 
 def data_tab_note(view: ResolvedView) -> list:

@@ -256,14 +256,18 @@ def test_the_changes_tab_tells_what_changed_and_nothing_editor_only(served_app, 
 # -- in Chromium -------------------------------------------------------------------------------
 
 
+# The revised figure as each language shows it, before and after.
+IN_BOTH_LANGUAGES = pytest.mark.parametrize(
+    ("lang", "old", "new"), [("ru", "7,5\u00a0%", "8,5\u00a0%"), ("en", "7.5%", "8.5%")]
+)
+
+
 def bar_labels(page) -> list[str]:
     return page.locator("[data-chart='growth'] .bartext").all_text_contents()
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize(
-    ("lang", "old", "new"), [("ru", "7,5\u00a0%", "8,5\u00a0%"), ("en", "7.5%", "8.5%")]
-)
+@IN_BOTH_LANGUAGES
 def test_a_past_version_has_its_banner_and_figures_and_links_to_the_current_data(
     watched, live_server, served_store, revised, lang, old, new
 ):
@@ -286,9 +290,7 @@ def test_a_past_version_has_its_banner_and_figures_and_links_to_the_current_data
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize(
-    ("lang", "old", "new"), [("ru", "7,5\u00a0%", "8,5\u00a0%"), ("en", "7.5%", "8.5%")]
-)
+@IN_BOTH_LANGUAGES
 def test_what_changed_between_two_versions_on_a_phone(
     watched, live_server, served_store, revised, lang, old, new
 ):
