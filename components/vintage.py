@@ -65,10 +65,13 @@ def data_tab_note(view: ResolvedView) -> list:
 
 # The banner's links keep the rest of the view as the reader changes it (a banner is on the
 # page only for a past version, and its second link only while a newer one exists).
-for _link, _key in ((ids.VINTAGE_CURRENT_LINK, "current"), (ids.VINTAGE_CHANGES_LINK, "changes")):
+for _component, _key in (
+    (ids.VINTAGE_CURRENT_LINK, "current"),
+    (ids.VINTAGE_CHANGES_LINK, "changes"),
+):
     clientside_callback(
         f"function(view) {{ return view ? view.vintage.{_key} : window.dash_clientside.no_update; }}",
-        Output(_link, "href"),
+        Output(_component, "href"),
         Input(ids.VIEW, "data"),
         prevent_initial_call=True,
     )
