@@ -28,8 +28,9 @@ from dash.exceptions import PreventUpdate
 from components import ids
 from components.common import cached_chart
 from components.rate_limits import count_export
-from components.services import dataset, exports, settings, site_url
-from components.view import current, lang_of
+from components.services import exports, settings, site_url
+from components.view import lang_of, view_and_data
+from eaeu.dataset import Dataset
 from eaeu.export.alt_text import alt_text
 from eaeu.export.options import (
     FORMATS,
@@ -231,9 +232,10 @@ def layout(chart_id: str, lang: str) -> html.Details:
 # -- callbacks -----------------------------------------------------------------------------------
 
 
-def export_view(view_data: dict | None, lang: str | None) -> ResolvedView:
-    """The view on screen, in the language chosen for the image."""
-    return current(view_data).with_lang(lang or lang_of(view_data))
+def export_view(view_data: dict | None, lang: str | None) -> tuple[Dataset, ResolvedView]:
+    """The view on screen and its data, in the language chosen for the image."""
+    ds, view = view_and_data(view_data)
+    return ds, view.with_lang(lang or lang_of(view_data))
 
 
 def _download(content: bytes, filename: str, mime: str) -> dict:
@@ -245,8 +247,7 @@ def _download(content: bytes, filename: str, mime: str) -> dict:
     }
 
 
-def image_download(options: ExportOptions) -> dict:
-    ds = dataset()
+def image_download(ds: Dataset, options: ExportOptions) -> dict:
     with exports().place():
         content = render(ds, options)
     view = options.view.resolve(ds)
@@ -254,8 +255,7 @@ def image_download(options: ExportOptions) -> dict:
     return _download(content, name, MIME_TYPES[options.fmt])
 
 
-def pack_download(view: ResolvedView) -> dict:
-    ds = dataset()
+def pack_download(ds: Dataset, view: ResolvedView) -> dict:
     with exports().place():  # one turn for the whole pack: it is one person's one request
         content = export_pack(ds, view, view.lang, site=site_url())
     return _download(content, pack_name(view.resolve(ds)), "application/zip")
@@ -302,8 +302,8 @@ def fill_alt_text(view_data, lang, component_id):
     """Alt text follows the view and the chosen language, ready to copy."""
     if not view_data:
         raise PreventUpdate
-    view = export_view(view_data, lang)
-    chart = cached_chart(dataset(), component_id["chart"], view)
+    ds, view = export_view(view_data, lang)
+    chart = cached_chart(ds, component_id["chart"], view)
     return alt_text(chart, view.lang)
 
 
@@ -327,17 +327,17 @@ def fill_alt_text(view_data, lang, component_id):
 def export_chart(_image, _pack, preset, width, height, scale, fmt, lang, parts, note, view_data):
     """Render on the server with the warm browser; errors become a visible one-line status."""
     trigger = ctx.triggered_id
-    view = export_view(view_data, lang)
+    ds, view = export_view(view_data, lang)
     ui_lang = lang_of(view_data)  # messages in the page's language
     try:
         count_export(settings().export_rate_limit)
         if trigger["type"] == ids.EXPORT_PACK_BUTTON:
-            return no_update, pack_download(view), _done(ui_lang)
+            return no_update, pack_download(ds, view), _done(ui_lang)
         options = ExportOptions.from_choices(
             trigger["chart"], view, preset=preset, width=width, height=height, scale=scale,
             fmt=fmt, parts=parts or (), note=note,
         )  # fmt: skip
-        return image_download(options), no_update, _done(ui_lang)
+        return image_download(ds, options), no_update, _done(ui_lang)
     except OptionError as error:
         return no_update, no_update, _failed(error.message(ui_lang), ui_lang)
     except ExportBusy as error:

@@ -7,8 +7,7 @@ from dash import Input, Output, State, callback, dcc, html
 from dash.exceptions import PreventUpdate
 
 from components import ids
-from components.services import dataset
-from components.view import card_key, current
+from components.view import card_key, view_and_data
 from eaeu import queries
 from eaeu.dataset import Dataset
 from eaeu.i18n import fmt_date, fmt_value, t
@@ -35,8 +34,7 @@ def aside(ds: Dataset, view: ResolvedView) -> html.Aside:
     prevent_initial_call=True,
 )
 def refresh(view_data, drawn):
-    ds = dataset()
-    view = current(view_data, ds)
+    ds, view = view_and_data(view_data)
     if card_key(view) == drawn:
         raise PreventUpdate
     return [dcc.Store(id=ids.HIGHLIGHT_DRAWN, data=card_key(view)), layout(ds, view.lang)]

@@ -18,11 +18,13 @@ TABS = "tabs"
 INDICATORS_VIEW = "indicators-view"
 MISSIONS_VIEW = "missions-view"
 TABLE_VIEW = "table-view"
+CHANGES_VIEW = "changes-view"
 HIGHLIGHT_VIEW = "highlight-view"
 # What each panel last drew (chart keys): a view change redraws only what it changes.
 INDICATORS_DRAWN = "indicators-drawn"
 MISSIONS_DRAWN = "missions-drawn"
 TABLE_DRAWN = "table-drawn"
+CHANGES_DRAWN = "changes-drawn"
 HIGHLIGHT_DRAWN = "highlight-drawn"
 
 INDICATOR = "indicator-select"
@@ -48,6 +50,16 @@ MISSIONS_NOTE = "missions-note"
 TABLE_SELECT = "table-select"
 GRID = "data-grid"
 TABLE_SOURCES = "table-sources"
+
+# Past versions (components/vintage.py): the banner and its links; the "what changed" tab
+# (components/changes.py): the two versions compared and what differs between them.
+VINTAGE_BANNER = "vintage-banner"
+VINTAGE_CURRENT_LINK = "vintage-current-link"
+VINTAGE_CHANGES_LINK = "vintage-changes-link"
+VINTAGE_PROBLEMS = "vintage-problems"
+COMPARE_FROM = "compare-from"
+COMPARE_TO = "compare-to"
+CHANGES_BODY = "changes-body"
 
 HIGHLIGHT = "highlight-card"
 HIGHLIGHT_BOX = "highlight-box"

@@ -20,15 +20,27 @@ from dash import (
 from dash.exceptions import PreventUpdate
 from flask import has_request_context, request
 
-from components import auth, header, highlight, ids, indicators, missions, share, table
+from components import (
+    auth,
+    changes,
+    header,
+    highlight,
+    ids,
+    indicators,
+    missions,
+    share,
+    table,
+    vintage,
+)
 from components.common import cached_chart, graph_config
 from components.data import panel as data_tab
-from components.services import dataset
+from components.services import dataset, services
 from components.view import FROM_PAGE, requested
 from components.view import payload as view_payload
 from eaeu.charts import CHART_IDS
+from eaeu.dataset import Dataset
 from eaeu.i18n import t
-from eaeu.view import MAX_QUERY, ResolvedView, ViewState
+from eaeu.view import MAX_QUERY, ResolvedView
 
 
 def shell() -> html.Div:
@@ -69,16 +81,20 @@ def _addressed_page() -> tuple[list | html.Div, dict] | None:
 
 # Tabs every reader has, and their panels' layouts; the editors' data tab is wired by
 # components/data/panel.py.
-PANELS = {"indicators": indicators.layout, "missions": missions.layout, "table": table.layout}
+PANELS = {
+    "indicators": indicators.layout,
+    "missions": missions.layout,
+    "table": table.layout,
+    "changes": lambda _, view, shown: changes.layout(view, shown),
+}
 PUBLIC_TABS = tuple(PANELS)
-PANEL_REQUESTS = (ids.INDICATORS_VIEW, ids.MISSIONS_VIEW, ids.TABLE_VIEW)
+PANEL_REQUESTS = (ids.INDICATORS_VIEW, ids.MISSIONS_VIEW, ids.TABLE_VIEW, ids.CHANGES_VIEW)
 
 
-def page(view: ResolvedView) -> list:
-    """The whole page for a view, with the shown tab drawn: no callback is needed before the
-    first chart. The other public tabs are empty until opened (`open_tab`): no hidden chart
-    or grid is built, drawn or loaded."""
-    ds = dataset()
+def page(ds: Dataset, view: ResolvedView) -> list:
+    """The whole page for a view of `ds` (the current data or a past version's), with the
+    shown tab drawn: no callback is needed before the first chart. The other public tabs are
+    empty until opened (`open_tab`): no hidden chart or grid is built, drawn or loaded."""
     lang = view.lang
     editor = auth.editor_name()
     active = view.tab if view.tab in PANELS or (editor and view.tab == "data") else "indicators"
@@ -87,14 +103,16 @@ def page(view: ResolvedView) -> list:
         for name, build in PANELS.items()
     ]
     if editor:  # anonymous visitors get no upload controls at all, not merely hidden ones
-        tabs.append(("data", t("tab_data", lang), data_tab.layout(ds, view, editor)))
+        tabs.append(("data", t("tab_data", lang), editors_tab(view, editor)))
     tabs = tab_set(active, tabs, built=[active])
+    payload = view_payload(view)
+    main = [*vintage.banner(view, payload["vintage"]), share.layout(lang), tabs]
     return [
-        header.layout(view_payload(view)),
+        header.layout(payload),
         dbc.Container(
             dbc.Row(
                 [
-                    dbc.Col(html.Main([share.layout(lang), tabs], id="main"), lg=9),
+                    dbc.Col(html.Main(main, id="main"), lg=9),
                     dbc.Col(highlight.aside(ds, view), lg=3),
                 ]
             ),
@@ -104,6 +122,11 @@ def page(view: ResolvedView) -> list:
             dbc.Container(t("footer_sources", lang), className="small text-secondary py-3"),
         ),
     ]
+
+
+def editors_tab(view: ResolvedView, editor: str) -> html.Div:
+    """The data tab works on the current data, whatever version the other tabs show."""
+    return html.Div([*vintage.data_tab_note(view), data_tab.layout(dataset(), view, editor)])
 
 
 def tab_set(active: str, tabs: list[tuple[str, str, object]], built: list[str]) -> html.Div:
@@ -141,21 +164,23 @@ def tab_set(active: str, tabs: list[tuple[str, str, object]], built: list[str]) 
     )
 
 
-def embed_page(chart_id: str, view: ResolvedView) -> html.Div:
-    """Chart only, for iframes: the figure carries its own title and source line."""
-    chart = cached_chart(dataset(), chart_id, view)
+def embed_page(ds: Dataset, chart_id: str, view: ResolvedView) -> html.Div:
+    """Chart only, for iframes: the figure carries its own title and source line (and a past
+    version says so under it)."""
+    chart = cached_chart(ds, chart_id, view)
     link = html.A(
         t("open_full", view.lang), href="/" + view.to_query(), target="_blank", rel="noopener"
     )
+    published = [vintage.published_text(view), " "] if view.vintage else []
     return html.Div(
         [
             dcc.Graph(
                 id=ids.EMBED_GRAPH,
                 figure=chart.figure,
-                config=graph_config(chart_id, view, dataset()),
+                config=graph_config(chart_id, view, ds),
                 style={"height": "calc(100vh - 2rem)"},
             ),
-            html.Div(link, className="small text-end pe-2"),
+            html.Div([*published, link], className="small text-end pe-2"),
         ],
         className="embed",
         **{"data-chart": chart_id},
@@ -176,19 +201,20 @@ def render(route):
 
 
 def route_page(pathname: str, search: str) -> tuple[list | html.Div, dict]:
-    """The content and view payload for an address (path and query string)."""
-    ds = dataset()
-    view = ViewState.from_query(search).resolve(ds)
+    """The content and view payload for an address (path and query string), of the data the
+    address asks for (the current data, or a past version's)."""
+    ds, view = services().views.get(search)
     if len(search) > MAX_QUERY:
         search = ""  # an address this long is nobody's: its view is read, it is not echoed
     parts = pathname.strip("/").split("/")
     if len(parts) == 2 and parts[0] == "embed":
         chart_id = parts[1] if parts[1] in CHART_IDS else "growth"
         path = f"/embed/{chart_id}"
-        return embed_page(chart_id, view), view_payload(view, FROM_PAGE, path, pathname + search)
+        embed = embed_page(ds, chart_id, view)
+        return embed, view_payload(view, FROM_PAGE, path, pathname + search)
     if view.tab == "data" and auth.editor_name() is None:
         view = replace(view, tab="indicators")  # the data tab exists for editors only
-    return page(view), view_payload(view, FROM_PAGE, "/", pathname + search)
+    return page(ds, view), view_payload(view, FROM_PAGE, "/", pathname + search)
 
 
 @callback(

@@ -16,30 +16,39 @@ from eaeu.memo import Memo
 from eaeu.repository import Repository
 from eaeu.store import Store
 from eaeu.view import ResolvedView, ViewState
+from eaeu.vintage import open_view
 
 KEY = "eaeu"
 
 
 class ResolvedViews:
-    """Recently resolved views by (query, data version): the panels of one change read the
-    same view, and resolving it for each would repeat the same lookups."""
+    """Recently resolved views by (query, current version): the panels of one change read the
+    same view, and resolving it for each would repeat the same lookups. A view names its data
+    (the current version, or the past one the query asks for); the data stay in the
+    repository's bounded caches, not here."""
 
     MAX_QUERY = 2_000  # longer queries are resolved but not kept (they are not the page's)
 
-    def __init__(self, size: int = 256):
+    def __init__(self, repository: Repository, size: int = 256):
+        self.repository = repository
         self.memo = Memo(size)
 
-    def get(self, search: str, ds: Dataset) -> ResolvedView:
+    def get(self, search: str) -> tuple[Dataset, ResolvedView]:
+        """The dataset and the view a query asks for (eaeu.vintage.open_view)."""
         if len(search) > self.MAX_QUERY:
-            return ViewState.from_query(search).resolve(ds)
-        return self.memo.get((search, ds.version), lambda: ViewState.from_query(search).resolve(ds))
+            return open_view(self.repository, ViewState.from_query(search))
+        newest = self.repository.current_version()
+        view = self.memo.get(
+            (search, newest), lambda: open_view(self.repository, ViewState.from_query(search))[1]
+        )
+        return self.repository.at(view.vintage or newest), view
 
 
 class Services:
     def __init__(self, settings: Settings, repository: Repository):
         self.settings = settings
         self.repository = repository
-        self.views = ResolvedViews()
+        self.views = ResolvedViews(repository)
         # Charts and their screen texts by chart key (chart id, view, data version).
         self.charts = Memo(512)
         # Exports made at once and waiting (one app per process: the bound is the process's).
@@ -79,5 +88,6 @@ def store() -> Store:
 
 
 def dataset() -> Dataset:
-    """The current dataset, from the one data-access layer."""
+    """The current dataset, from the one data-access layer (a view's own data, which may be a
+    past version, come with it: components.view.view_and_data)."""
     return services().repository.current()

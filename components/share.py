@@ -7,8 +7,7 @@ from dash import Input, Output, State, callback, clientside_callback, ctx, dcc, 
 
 from components import ids
 from components.common import cached_chart
-from components.services import dataset
-from components.view import current
+from components.view import view_and_data
 from eaeu import downloads
 from eaeu.charts import view_chart_ids
 from eaeu.filenames import data_name
@@ -118,7 +117,6 @@ def download(_csv, _csv_ru, _xlsx, view_data):
     fmt = FORMATS.get(ctx.triggered_id)
     if fmt is None:
         return no_update
-    ds = dataset()
-    view = current(view_data, ds)
+    ds, view = view_and_data(view_data)
     charts = [cached_chart(ds, chart_id, view) for chart_id in view_chart_ids(view)]
     return dcc.send_bytes(downloads.view_file(ds, charts, fmt, view.lang), data_name(view, fmt))

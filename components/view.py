@@ -24,11 +24,12 @@ from dash import (
 from dash.exceptions import PreventUpdate
 
 from components import ids
-from components.services import dataset, services
+from components.services import repository, services
 from eaeu.charts import main_chart
 from eaeu.dataset import Dataset
 from eaeu.i18n import LANGS, normalize_lang
 from eaeu.view import DEFAULT_INDICATOR, ResolvedView, ViewState
+from eaeu.vintage import changes_query, current_query, open_view
 
 # A page render writes the view; so does a reader's change of a control. The address bar
 # replaces its entry for the first and adds one (that Back undoes) for the second.
@@ -60,10 +61,14 @@ def payload(
             "table": view.table,
             "transform": view.transform,
             "span": view.span,
+            "compare_from": str(view.compared[0]) if view.compared else "",
+            "compare_to": str(view.compared[-1]) if view.compared else "",
         },
         "data": view.data_version,
         "origin": origin,
         "alternates": {lang: view.with_lang(lang).to_query() for lang in LANGS},
+        # A past version's banner links to this view of the current data, and to what changed.
+        "vintage": {"current": current_query(view), "changes": changes_query(view)},
     }
 
 
@@ -76,19 +81,27 @@ def lang_of(data: dict | None) -> str:
     return normalize_lang((data or {}).get("lang"))
 
 
-def current(data: dict | None, ds: Dataset | None = None) -> ResolvedView:
-    """The view in the store, resolved against the current data (once per data version)."""
+def view_and_data(data: dict | None) -> tuple[Dataset, ResolvedView]:
+    """The view in the store and the data it shows: the current data, or the past version its
+    address asks for (resolved once per query and current version)."""
     search = (data or {}).get("search")
-    return services().views.get(search if isinstance(search, str) else "", ds or dataset())
+    return services().views.get(search if isinstance(search, str) else "")
 
 
-def requested_view(controls: dict | None, shown: dict | None, ds: Dataset) -> ResolvedView:
-    """The view the reader asked for: the controls' values (those not sent keep the view on
-    screen's), in the language on screen, resolved against the data."""
+def current(data: dict | None) -> ResolvedView:
+    return view_and_data(data)[1]
+
+
+def requested_view(controls: dict | None, shown: dict | None) -> tuple[Dataset, ResolvedView]:
+    """The view the reader asked for and its data: the controls' values (those not sent keep
+    the view on screen's), in the language and on the version of the data on screen (the
+    version changes only with the address: a link, a new page)."""
+    shown_controls = (shown or {}).get("controls") or {}
     if not isinstance(controls, dict):
-        controls = (shown or {}).get("controls") or {}
+        controls = shown_controls
+    on_screen = ViewState.from_query((shown or {}).get("search"))
     countries = controls.get("countries")
-    return ViewState(
+    requested = ViewState(
         lang=lang_of(shown),
         tab=_text(controls.get("tab")) or "indicators",
         indicator=_text(controls.get("indicator")) or DEFAULT_INDICATOR,
@@ -98,7 +111,11 @@ def requested_view(controls: dict | None, shown: dict | None, ds: Dataset) -> Re
         table=_text(controls.get("table")) or "growth",
         transform=_text(controls.get("transform")) or "value",
         span=_text(controls.get("span")),
-    ).resolve(ds)
+        version=on_screen.version,
+        as_of=on_screen.as_of,
+        compare=_compare(controls, shown_controls, on_screen.compare),
+    )
+    return open_view(repository(), requested)
 
 
 def view_update(view: ResolvedView, shown: dict | None, origin: str = FROM_CONTROL):
@@ -125,9 +142,8 @@ def requested(request: dict | None) -> tuple[Dataset, ResolvedView, object]:
     """The data, the view a change (`{controls, shown}`) asks for and the view store's value."""
     if not isinstance(request, dict):
         raise PreventUpdate
-    ds = dataset()
     shown = request.get("shown") if isinstance(request.get("shown"), dict) else None
-    view = requested_view(request.get("controls"), shown, ds)
+    ds, view = requested_view(request.get("controls"), shown)
     return ds, view, view_update(view, shown)
 
 
@@ -156,6 +172,10 @@ CONTROL_GROUPS = {
         (ids.TABLE_INDICATOR, "value", "indicator"),
         (ids.TABLE_SPAN, "value", "span"),
         (ids.TABLE_PERIOD, "value", "period"),
+    ),
+    "changes": (
+        (ids.COMPARE_FROM, "value", "compare_from"),
+        (ids.COMPARE_TO, "value", "compare_to"),
     ),
 }
 
@@ -203,7 +223,7 @@ def update_view(request, _version, shown):
     import or rollback: the view keeps its choices where the new data has them)."""
     new_data = ctx.triggered_id == ids.DATA_VERSION
     controls = None if new_data or not isinstance(request, dict) else request.get("controls")
-    view = requested_view(controls, shown, dataset())
+    _, view = requested_view(controls, shown)
     update = view_update(view, shown, FROM_DATA if new_data else FROM_CONTROL)
     if update is no_update:
         raise PreventUpdate
@@ -212,6 +232,15 @@ def update_view(request, _version, shown):
 
 def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
+
+
+def _compare(controls: dict, shown_controls: dict, compare: str) -> str:
+    """The versions the reader chose to compare; while they are those shown, the address's
+    choice stays (none: the latest change, whichever that is when the page is read)."""
+    pair = (_text(controls.get("compare_from")), _text(controls.get("compare_to")))
+    if all(pair) and pair != (shown_controls.get("compare_from"), shown_controls.get("compare_to")):
+        return "..".join(pair)
+    return compare
 
 
 # The address bar and the page's language follow the view (assets/app.js).
@@ -254,7 +283,7 @@ clientside_callback(
     """
     function(request, view, card, built) {
         const skip = window.dash_clientside.no_update;
-        const panels = ["indicators", "missions", "table"];
+        const panels = ["indicators", "missions", "table", "changes"];
         const trigger = window.dash_clientside.callback_context.triggered_id;
         let target = null;
         if (trigger === "CONTROLS" && request && request.controls) {
@@ -274,6 +303,7 @@ clientside_callback(
     Output(ids.INDICATORS_VIEW, "data"),
     Output(ids.MISSIONS_VIEW, "data"),
     Output(ids.TABLE_VIEW, "data"),
+    Output(ids.CHANGES_VIEW, "data"),
     Output(ids.OPEN_TAB, "data"),
     Output(ids.VIEW_REQUEST, "data"),
     Output(ids.HIGHLIGHT_VIEW, "data"),

@@ -1,7 +1,8 @@
 """Names of every file the product writes: images, data downloads, packs, versions, template.
 
-One scheme, `eaeu_<chart>_<what it shows>_<lang>[_<size>][_<variant>]_<date>.<ext>`, in ASCII
-slugs: the files made from one view sort together, whichever button or command made them.
+One scheme, `eaeu_<chart>_<what it shows>[_v<version>]_<lang>[_<size>][_<variant>]_<date>.<ext>`
+(the version when the view shows a past one), in ASCII slugs: the files made from one view sort
+together, whichever button or command made them.
 """
 
 from __future__ import annotations
@@ -44,6 +45,11 @@ def _subject(chart_id: str, view: ResolvedView) -> list[str]:
     return parts
 
 
+def _published(view: ResolvedView) -> str:
+    """A past version's data say which version they are: 'v3'."""
+    return f"v{view.vintage}" if view.vintage else ""
+
+
 def chart_stem(
     chart_id: str,
     view: ResolvedView,
@@ -55,7 +61,8 @@ def chart_stem(
 
     `size`: an image's preset or WxH; `variant`: a second file of the same kind (CSV for Excel).
     """
-    parts = ["eaeu", chart_id, *_subject(chart_id, view), view.lang, size, variant]
+    parts = ["eaeu", chart_id, *_subject(chart_id, view), _published(view), view.lang, size]
+    parts.append(variant)
     return _join([*parts, (today or dt.date.today()).isoformat()])
 
 
@@ -83,7 +90,7 @@ def pack_name(view: ResolvedView, today: dt.date | None = None) -> str:
     else:
         what = [view.indicator, view.period]
     day = (today or dt.date.today()).isoformat()
-    return _join(["eaeu", view.tab, *what, view.lang, day, "pack"]) + ".zip"
+    return _join(["eaeu", view.tab, *what, _published(view), view.lang, day, "pack"]) + ".zip"
 
 
 def version_name(version: int) -> str:

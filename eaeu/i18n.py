@@ -11,6 +11,7 @@ from babel.numbers import format_decimal
 
 from eaeu.strings_editors import EDITOR_STRINGS
 from eaeu.strings_export import EXPORT_STRINGS
+from eaeu.strings_vintage import VINTAGE_STRINGS
 
 LANGS = ("ru", "en")
 MINUS = "\u2212"
@@ -156,6 +157,8 @@ STRINGS: dict[str, dict[str, str]] = {
 STRINGS.update(EXPORT_STRINGS)
 # The data tab, the login page and the figure-of-the-week form: eaeu/strings_editors.py.
 STRINGS.update(EDITOR_STRINGS)
+# Past versions: the banner and the "what changed" tab: eaeu/strings_vintage.py.
+STRINGS.update(VINTAGE_STRINGS)
 
 KIND_LABELS = {
     # The unit is added once, after the kind: 'доля, %'.

@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from eaeu.i18n import fmt_date, fmt_number, normalize_lang, period_label
 from eaeu.imports.messages import IMPORT_MESSAGES
+from eaeu.strings_vintage import VINTAGE_MESSAGES
 
 # The core's own messages: table checks (eaeu/model.py, eaeu/dataset.py), where a problem is,
 # and the notes the store writes into the version history.
@@ -101,7 +102,7 @@ DATA_MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
-CATALOGUE: dict[str, dict[str, str]] = {**DATA_MESSAGES, **IMPORT_MESSAGES}
+CATALOGUE: dict[str, dict[str, str]] = {**DATA_MESSAGES, **IMPORT_MESSAGES, **VINTAGE_MESSAGES}
 
 Value = object  # str, int, float, None, a tuple of values, Each or Message: all JSON-safe
 

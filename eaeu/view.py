@@ -11,7 +11,7 @@ from eaeu.config import public_address
 from eaeu.dataset import Dataset
 from eaeu.i18n import LANGS
 
-TABS = ("indicators", "missions", "table", "data")
+TABS = ("indicators", "missions", "table", "changes", "data")
 TABLE_CHARTS = ("growth", "trend", "matrix", "missions")  # what the table tab can list
 DEFAULT_INDICATOR = "industrial_production"
 # What one address may ask for: longer queries and values are cut or ignored, so a crafted
@@ -51,6 +51,10 @@ class ViewState:
     table: str = "growth"
     transform: str = "value"
     span: str = ""  # the trend's period length (eaeu.periods.Span.key), e.g. 'ytd-6'
+    # The data as it was published (eaeu/vintage.py checks these, `resolve` drops them):
+    version: str = ""  # a version's number
+    as_of: str = ""  # or a day, YYYY-MM-DD: the newest version created on or before it
+    compare: str = ""  # the "what changed" tab: two versions, 'A..B'
 
     @classmethod
     def from_query(cls, search: str | None) -> ViewState:
@@ -72,6 +76,9 @@ class ViewState:
             table=pairs.get("table", "growth"),
             transform=pairs.get("transform", "value"),
             span=pairs.get("span", ""),
+            version=pairs.get("version", ""),
+            as_of=pairs.get("as_of", ""),
+            compare=pairs.get("compare", ""),
         )
 
     def to_query(self) -> str:
@@ -95,7 +102,8 @@ class ViewState:
         return base + self.to_query()
 
     def resolve(self, ds: Dataset) -> ResolvedView:
-        """Replace anything the dataset cannot show with its default."""
+        """Replace anything the dataset cannot show with its default. The version fields are
+        the store's business: `eaeu.vintage.open_view` resolves them and sets them again."""
         indicator = self.indicator
         if indicator not in set(ds.observations["indicator"]):
             indicator = DEFAULT_INDICATOR
@@ -129,6 +137,15 @@ class ResolvedView(ViewState):
 
     countries: tuple[str, ...] = ()
     data_version: str = ""
+    # Set by eaeu.vintage.open_view: the version shown when the address asks for one (0: the
+    # current data), the day its data stood so (ISO), the two versions the "what changed" tab
+    # compares, the current version, and why a version parameter of the address was not
+    # followed: (parameter, Message) pairs.
+    vintage: int = 0
+    published: str = ""
+    compared: tuple[int, ...] = ()
+    newest: int = 0
+    problems: tuple = ()
 
     def resolve(self, ds: Dataset) -> ResolvedView:
         return self if self.data_version == ds.version else super().resolve(ds)

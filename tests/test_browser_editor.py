@@ -210,7 +210,7 @@ def test_anonymous_visitor_gets_no_upload_controls(watched, live_server):
     page, _ = watched
     page.goto(live_server + "/?tab=data")
     wait_for_chart(page, "growth")
-    expect(page.get_by_role("tab")).to_have_count(3)
+    expect(page.get_by_role("tab")).to_have_count(4)  # the public tabs, not the data tab
     page.wait_for_function("() => location.search.includes('tab=indicators')")
     expect(page.locator(f"#{ids.tab_button('data')}")).to_have_count(0)
     expect(page.locator("input[type=file]")).to_have_count(0)

@@ -24,6 +24,7 @@ from eaeu.messages import (
     version_note,
 )
 from eaeu.model import DataError, Problem, format_problems
+from eaeu.strings_vintage import VINTAGE_MESSAGES
 
 
 def fields(template: str) -> set[tuple[str, str]]:
@@ -41,7 +42,8 @@ def test_every_message_has_both_languages_with_the_same_placeholders(catalogue):
 
 def test_catalogues_do_not_shadow_each_other():
     assert not set(IMPORT_MESSAGES) & set(DATA_MESSAGES)
-    assert len(CATALOGUE) == len(IMPORT_MESSAGES) + len(DATA_MESSAGES)
+    parts = (IMPORT_MESSAGES, DATA_MESSAGES, VINTAGE_MESSAGES)
+    assert len(CATALOGUE) == sum(len(part) for part in parts)
 
 
 def test_a_located_problem_reads_in_either_language():

@@ -1,17 +1,15 @@
-"""What an import would change (diff per indicator), and applying it."""
+"""What an import would change (per indicator, by eaeu/diff.py), and applying it."""
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 import pandas as pd
 
 from eaeu.dataset import build_dataset
+from eaeu.diff import IndicatorChanges, count_removed, count_row, observation_rows
 from eaeu.imports.columns import (
-    END,
-    GEO,
     IND,
     KEY,
     OBS_COLUMNS,
@@ -19,37 +17,11 @@ from eaeu.imports.columns import (
     SOURCE_NAME,
     SOURCE_NAME_EN,
     SOURCE_URL,
-    START,
     VALUE,
 )
 from eaeu.imports.parse import ParsedImport
 from eaeu.messages import msg
 from eaeu.model import DataError, Problem
-
-
-@dataclass
-class Change:
-    geo: str
-    start: dt.date  # the period, first and last day
-    end: dt.date
-    old: str
-    new: str
-    source_only: bool = False
-
-
-def _change(row_or_key, old: str, new: str, source_only: bool = False) -> Change:
-    """A change of the observation keyed (indicator, geo, period start, period end)."""
-    start, end = (dt.date.fromisoformat(str(d)) for d in (row_or_key[START], row_or_key[END]))
-    return Change(row_or_key[GEO], start, end, old, new, source_only)
-
-
-@dataclass
-class IndicatorChanges:
-    indicator: str
-    new: int = 0
-    changed: list[Change] = field(default_factory=list)
-    unchanged: int = 0
-    removed: list[Change] = field(default_factory=list)
 
 
 @dataclass
@@ -141,18 +113,12 @@ def plan_import(
     plan = ImportPlan(parsed, mode, {}, [], current_raw)
     if not parsed.ok:
         return plan
-    obs = current_raw["observations"]
-    current = {
-        tuple(r[:4]): r
-        for r in obs[list(OBS_COLUMNS)].astype(str).itertuples(index=False, name=None)
-    }
+    current = observation_rows(current_raw["observations"])
     for row in parsed.rows:
-        _count(plan, current.get(tuple(row[:4])), row)
+        count_row(plan.indicators, current.get(tuple(row[:4])), row, parsed.source_given)
     if mode == "replace":
         incoming = {tuple(row[:4]) for row in parsed.rows}
-        for key, old in current.items():
-            if key[0] in plan.indicators and key not in incoming:
-                plan.indicators[key[0]].removed.append(_change(key, old[VALUE], ""))
+        count_removed(plan.indicators, current, incoming, set(plan.indicators))
     plan.changes_nothing = not any(
         c.new or c.changed or c.removed for c in plan.indicators.values()
     )
@@ -166,21 +132,6 @@ def plan_import(
         return plan
     plan.checked = (dataset.texts, {name: len(frame) for name, frame in new_raw.items()})
     return plan
-
-
-def _count(plan: ImportPlan, old: tuple | None, row: list[str]) -> None:
-    changes = plan.indicators.get(row[IND])
-    if changes is None:
-        changes = plan.indicators[row[IND]] = IndicatorChanges(row[IND])
-    if old is None:
-        changes.new += 1
-        return
-    if Decimal(old[VALUE]) != Decimal(row[VALUE]):
-        changes.changed.append(_change(row, old[VALUE], row[VALUE]))
-    elif plan.parsed.source_given and old[SOURCE_NAME:] != tuple(row[SOURCE_NAME:]):
-        changes.changed.append(_change(row, old[VALUE], row[VALUE], source_only=True))
-    else:
-        changes.unchanged += 1
 
 
 def _in_context(problem: Problem, parsed: ParsedImport) -> Problem:

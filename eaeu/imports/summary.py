@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from eaeu.diff import Change, IndicatorSummary
 from eaeu.imports.parse import Question
-from eaeu.imports.plan import Change
 from eaeu.messages import Message, Text, msg
 from eaeu.model import Problem, format_problems
 
@@ -18,19 +18,6 @@ LAYOUTS = {
     "periods as columns": "layout_periods",
     "countries as columns": "layout_countries",
 }
-
-CHANGE_ROWS = 50  # changed or removed rows listed per indicator; the counts give the rest
-
-
-@dataclass(frozen=True)
-class IndicatorSummary:
-    indicator: str
-    new: int
-    unchanged: int
-    changed: tuple[Change, ...]  # the first CHANGE_ROWS
-    changed_count: int
-    removed: tuple[Change, ...]  # the first CHANGE_ROWS; replace mode only
-    removed_count: int
 
 
 @dataclass(frozen=True)
@@ -55,18 +42,7 @@ class PreviewSummary:
     def of(cls, outcome) -> PreviewSummary:
         """The summary of an ImportOutcome (eaeu.imports.workflow)."""
         plan, parsed = outcome.plan, outcome.plan.parsed
-        indicators = tuple(
-            IndicatorSummary(
-                indicator=changes.indicator,
-                new=changes.new,
-                unchanged=changes.unchanged,
-                changed=tuple(changes.changed[:CHANGE_ROWS]),
-                changed_count=len(changes.changed),
-                removed=tuple(changes.removed[:CHANGE_ROWS]),
-                removed_count=len(changes.removed),
-            )
-            for changes in plan.indicators.values()
-        )
+        indicators = tuple(IndicatorSummary.of(c) for c in plan.indicators.values())
         version = outcome.version
         return cls(
             file_name=parsed.file_name,
