@@ -47,8 +47,10 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     repository.current()
 
     from components import auth, page, services  # registers the panels' callbacks
+    from components.api_routes import init_api
     from components.data.panel import EDITOR_OUTPUTS
     from components.health import init_health
+    from components.public import init_public
     from components.rate_limits import init_limits
 
     app = Dash(
@@ -66,6 +68,8 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     services.install(app.server, settings, repository)
     init_health(app.server)
     init_limits(app.server)
+    init_public(app.server)
+    init_api(app.server)
     auth.init_auth(
         app.server,
         repository.store,

@@ -9,6 +9,7 @@ from babel import Locale
 from babel.dates import format_date, get_month_names
 from babel.numbers import format_decimal
 
+from eaeu.strings_api import API_STRINGS
 from eaeu.strings_editors import EDITOR_STRINGS
 from eaeu.strings_export import EXPORT_STRINGS
 
@@ -156,6 +157,8 @@ STRINGS: dict[str, dict[str, str]] = {
 STRINGS.update(EXPORT_STRINGS)
 # The data tab, the login page and the figure-of-the-week form: eaeu/strings_editors.py.
 STRINGS.update(EDITOR_STRINGS)
+# The data API's errors: eaeu/strings_api.py.
+STRINGS.update(API_STRINGS)
 
 KIND_LABELS = {
     # The unit is added once, after the kind: 'доля, %'.
