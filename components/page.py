@@ -9,12 +9,10 @@ from dash import ClientsideFunction, Input, Output, callback, clientside_callbac
 from dash.exceptions import PreventUpdate
 
 from components import auth, header, highlight, ids, indicators, missions, share, table
-from components.common import cached_chart, graph_config
 from components.data import panel as data_tab
 from components.services import dataset
 from components.view import FROM_PAGE
 from components.view import payload as view_payload
-from eaeu.charts import CHART_IDS
 from eaeu.i18n import t
 from eaeu.view import MAX_QUERY, ResolvedView, ViewState
 
@@ -107,27 +105,6 @@ def tab_set(active: str, tabs: list[tuple[str, str, object]]) -> html.Div:
     )
 
 
-def embed_page(chart_id: str, view: ResolvedView) -> html.Div:
-    """Chart only, for iframes: the figure carries its own title and source line."""
-    chart = cached_chart(dataset(), chart_id, view)
-    link = html.A(
-        t("open_full", view.lang), href="/" + view.to_query(), target="_blank", rel="noopener"
-    )
-    return html.Div(
-        [
-            dcc.Graph(
-                id=ids.EMBED_GRAPH,
-                figure=chart.figure,
-                config=graph_config(chart_id, view, dataset()),
-                style={"height": "calc(100vh - 2rem)"},
-            ),
-            html.Div(link, className="small text-end pe-2"),
-        ],
-        className="embed",
-        **{"data-chart": chart_id},
-    )
-
-
 @callback(
     Output(ids.PAGE, "children"),
     Output(ids.VIEW, "data"),
@@ -143,11 +120,6 @@ def render(route):
     view = ViewState.from_query(search).resolve(ds)
     if len(search) > MAX_QUERY:
         search = ""  # an address this long is nobody's: its view is read, it is not echoed
-    parts = pathname.strip("/").split("/")
-    if len(parts) == 2 and parts[0] == "embed":
-        chart_id = parts[1] if parts[1] in CHART_IDS else "growth"
-        path = f"/embed/{chart_id}"
-        return embed_page(chart_id, view), view_payload(view, FROM_PAGE, path, pathname + search)
     if view.tab == "data" and auth.editor_name() is None:
         view = replace(view, tab="indicators")  # the data tab exists for editors only
     return page(view), view_payload(view, FROM_PAGE, "/", pathname + search)
