@@ -11,7 +11,7 @@ from flask import Blueprint, Flask, Response, request
 from components.common import cached_chart
 from components.public import cached_response, request_dataset
 from components.rate_limits import limiter
-from components.services import settings
+from components.services import services, settings
 from eaeu import api
 from eaeu.i18n import t
 
@@ -71,7 +71,8 @@ def missions(fmt: str):
 def chart(chart_id: str, fmt: str):
     """The data of one chart as the page shows it for these view parameters."""
     ds = request_dataset()
-    view = api.chart_view(ds, chart_id, _args())
+    view = services().views.get(request.query_string.decode("utf-8", "replace"), ds)
+    api.check_chart_view(ds, chart_id, _args(), view)
     return cached_response(
         ("chart", fmt, chart_id, ds.version, view.to_query()),
         lambda: api.chart_file(ds, cached_chart(ds, chart_id, view), view, fmt),

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from flask import Flask, Response, g, request
 from flask.sessions import SecureCookieSessionInterface
 
-from components.services import dataset
+from components.services import dataset, services
 from eaeu.dataset import Dataset
 
 CACHE_SECONDS = 300
@@ -37,14 +37,15 @@ def etag(*parts: str) -> str:
 def cached_response(
     parts: tuple[str, ...], make: Callable[[], bytes], content_type: str
 ) -> Response:
-    """200 with `make()`'s body, or 304 when the client holds the same answer; both carry the
-    ETag and Cache-Control. `parts`: everything the body depends on (see `etag`)."""
+    """200 with `make()`'s body (made once per ETag), or 304 when the client holds the same
+    answer; both carry the ETag and Cache-Control. `parts`: everything the body depends on
+    (see `etag`)."""
     g.public_answer = True
     tag = etag(*parts)
     if request.if_none_match.contains_weak(tag):
         response = Response(status=304)
     else:
-        response = Response(make(), content_type=content_type)
+        response = Response(services().answers.get(tag, make), content_type=content_type)
     response.set_etag(tag)
     response.headers["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
     return response

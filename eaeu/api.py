@@ -283,25 +283,23 @@ def missions(ds: Dataset, query: MissionQuery) -> pd.DataFrame:
     return out.assign(as_of=iso_dates(out["as_of"]))
 
 
-def chart_view(ds: Dataset, chart_id: str, args: Args) -> ResolvedView:
-    """The page's view parameters, each of which the data must show as given."""
+def check_chart_view(ds: Dataset, chart_id: str, args: Args, view: ResolvedView) -> None:
+    """Each of the page's view parameters given must be what `view` (the query resolved
+    against `ds`) shows: the page falls back quietly, the API names what it cannot show."""
     if chart_id not in CHART_IDS:
         raise BadParameter(
             "chart", "api_unknown_value", name="chart", value=chart_id, known=", ".join(CHART_IDS)
         )
     check_only(args, VIEW_PARAMETERS)
     request_lang(args)
-    given = {name: _single(args, name, MAX_QUERY) for name in args}
-    given = {name: value for name, value in given.items() if value}
-    view = ViewState.from_query(urlencode(given)).resolve(ds)
-    for name, value in given.items():
+    for name in args:
+        value = _single(args, name, MAX_QUERY)
         wanted = value.split(",") if name == "countries" else [value]
         shown = view.countries if name == "countries" else [getattr(view, name)]
         for item in wanted:
             if item and item not in shown:
                 known = ", ".join(_view_values(ds, view, name))
                 raise BadParameter(name, "api_unknown_value", name=name, value=item, known=known)
-    return view
 
 
 def _view_values(ds: Dataset, view: ResolvedView, name: str) -> list[str]:
