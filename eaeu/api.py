@@ -36,14 +36,20 @@ VIEW_PARAMETERS = tuple(item.name for item in fields(ViewState))
 MONTH = re.compile(r"(\d{4})(?:-(\d{2}))?")
 
 
+def _echo(text: object, limit: int = 60) -> str:
+    text = str(text)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 class BadParameter(ValueError):
     """A parameter the API cannot answer: `parameter` names it, `key` and `values` word why."""
 
     def __init__(self, parameter: str, key: str, **values: object):
         super().__init__(f"{parameter}: {key}")
-        self.parameter = parameter
+        self.parameter = _echo(parameter)
         self.key = key
-        self.values = values
+        # What the client sent is quoted back cut short; what the data knows, whole.
+        self.values = {k: _echo(v) if k in ("name", "value") else v for k, v in values.items()}
 
     def payload(self, lang: str) -> dict:
         return {

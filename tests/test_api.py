@@ -9,8 +9,9 @@ import pandas as pd
 import pytest
 from flask import Flask
 
-from components import services
+from components import auth, services
 from components.api_routes import init_api
+from components.data.panel import EDITOR_OUTPUTS
 from components.public import init_public
 from components.rate_limits import init_limits, limiter
 from eaeu.charts import CHART_IDS, build_chart
@@ -19,19 +20,21 @@ from eaeu.dataset import read_tables
 from eaeu.downloads import chart_table, to_csv
 from eaeu.repository import Repository
 from eaeu.store import Store
+from eaeu.users import add_editor
 from eaeu.view import ViewState
 
 API = "/api/v1"
 
 
 def api_client(store: Store):
-    """The API alone on a Flask app of its own (no Dash): what it needs is the repository."""
+    """The API on a Flask app of its own (no Dash), beside the editors' logins."""
     app = Flask(__name__)
     app.config["SECRET_KEY"] = "synthetic-test-key"
     services.install(app, Settings.load(data_dir=DEFAULT_DATA_DIR), Repository(store))
     init_limits(app)
     init_public(app)
     init_api(app)
+    auth.init_auth(app, store, EDITOR_OUTPUTS)
     return app.test_client()
 
 
@@ -44,7 +47,7 @@ def client(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
-def fresh_limits():
+def fresh_limits(client):  # after `client`: the limiter has its storage once an app has it
     limiter.reset()  # counters are shared with every other app of the test session
 
 
@@ -228,3 +231,16 @@ def test_a_commit_changes_the_answers_and_nothing_editor_only_shows(seeded_store
         "columns",
         "data",
     }
+
+
+def test_an_editors_session_never_rides_on_a_public_answer(seeded_store):
+    """A shared cache keeps public answers: one carrying an editor's cookie would hand it out."""
+    add_editor(seeded_store, "synthetic-editor", "synthetic password 1")
+    client = api_client(seeded_store)
+    login = client.post(
+        "/login", data={"name": "synthetic-editor", "password": "synthetic password 1"}
+    )
+    assert login.status_code == 302 and "Set-Cookie" in login.headers
+    answer = client.get(f"{API}/indicators.json")
+    assert answer.status_code == 200
+    assert "Set-Cookie" not in answer.headers and "Vary" not in answer.headers
