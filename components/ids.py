@@ -69,7 +69,6 @@ DOWNLOAD = "download-data"
 DOWNLOAD_CSV = "download-csv"
 DOWNLOAD_CSV_RU = "download-csv-ru"
 DOWNLOAD_XLSX = "download-xlsx"
-EMBED_GRAPH = "embed-graph"
 
 # The graph showing each chart id: URL state, exports and embeds use the chart ids.
 CHART_GRAPHS = {

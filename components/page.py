@@ -32,12 +32,10 @@ from components import (
     table,
     vintage,
 )
-from components.common import cached_chart, graph_config
 from components.data import panel as data_tab
 from components.services import dataset, services
 from components.view import FROM_PAGE, requested
 from components.view import payload as view_payload
-from eaeu.charts import CHART_IDS
 from eaeu.dataset import Dataset
 from eaeu.i18n import t
 from eaeu.view import MAX_QUERY, ResolvedView
@@ -164,29 +162,6 @@ def tab_set(active: str, tabs: list[tuple[str, str, object]], built: list[str]) 
     )
 
 
-def embed_page(ds: Dataset, chart_id: str, view: ResolvedView) -> html.Div:
-    """Chart only, for iframes: the figure carries its own title and source line (and a past
-    version says so under it)."""
-    chart = cached_chart(ds, chart_id, view)
-    link = html.A(
-        t("open_full", view.lang), href="/" + view.to_query(), target="_blank", rel="noopener"
-    )
-    published = [vintage.published_text(view), " "] if view.vintage else []
-    return html.Div(
-        [
-            dcc.Graph(
-                id=ids.EMBED_GRAPH,
-                figure=chart.figure,
-                config=graph_config(chart_id, view, ds),
-                style={"height": "calc(100vh - 2rem)"},
-            ),
-            html.Div([*published, link], className="small text-end pe-2"),
-        ],
-        className="embed",
-        **{"data-chart": chart_id},
-    )
-
-
 @callback(
     Output(ids.PAGE, "children"),
     Output(ids.VIEW, "data"),
@@ -206,12 +181,6 @@ def route_page(pathname: str, search: str) -> tuple[list | html.Div, dict]:
     ds, view = services().views.get(search)
     if len(search) > MAX_QUERY:
         search = ""  # an address this long is nobody's: its view is read, it is not echoed
-    parts = pathname.strip("/").split("/")
-    if len(parts) == 2 and parts[0] == "embed":
-        chart_id = parts[1] if parts[1] in CHART_IDS else "growth"
-        path = f"/embed/{chart_id}"
-        embed = embed_page(ds, chart_id, view)
-        return embed, view_payload(view, FROM_PAGE, path, pathname + search)
     if view.tab == "data" and auth.editor_name() is None:
         view = replace(view, tab="indicators")  # the data tab exists for editors only
     return page(ds, view), view_payload(view, FROM_PAGE, "/", pathname + search)

@@ -46,14 +46,18 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     repository.current()
 
     from components import auth, page, services  # registers the panels' callbacks
+    from components.api_routes import init_api
     from components.data.panel import EDITOR_OUTPUTS
+    from components.embed import init_embed
     from components.health import init_health
+    from components.public import init_public
     from components.rate_limits import init_limits
 
     app = Dash(
         __name__,
         title="ЕАЭС в цифрах / EAEU in figures",
         assets_folder=str(PROJECT_DIR / "assets"),
+        assets_path_ignore=["^embed$"],  # the embed page's own files (components/embed.py)
         serve_locally=True,
         suppress_callback_exceptions=True,
         update_title=None,
@@ -65,6 +69,9 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     services.install(app.server, settings, repository)
     init_health(app.server)
     init_limits(app.server)
+    init_public(app.server)
+    init_api(app.server)
+    init_embed(app.server)
     auth.init_auth(
         app.server,
         repository.store,

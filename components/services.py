@@ -51,6 +51,8 @@ class Services:
         self.views = ResolvedViews(repository)
         # Charts and their screen texts by chart key (chart id, view, data version).
         self.charts = Memo(512)
+        # Public answers (data API, embeds) by their ETag: data version, address and query.
+        self.answers = Memo(256)
         # Exports made at once and waiting (one app per process: the bound is the process's).
         self.exports = RenderQueue(
             settings.export_concurrency, settings.export_queue, settings.export_wait

@@ -10,6 +10,7 @@ from components.common import cached_chart
 from components.view import view_and_data
 from eaeu import downloads
 from eaeu.charts import view_chart_ids
+from eaeu.embed import HEIGHT_MESSAGE
 from eaeu.filenames import data_name
 from eaeu.i18n import t
 
@@ -62,7 +63,7 @@ def layout(lang: str) -> html.Div:
                 id=ids.EMBED_CODE,
                 readOnly=True,
                 className="form-control font-monospace small",
-                style={"height": "4.5rem"},
+                style={"height": "8rem"},
             ),
             dcc.Clipboard(
                 target_id=ids.EMBED_CODE,
@@ -90,16 +91,29 @@ clientside_callback(
     prevent_initial_call=True,
 )
 
-# The embed code follows the view: the server named its main chart and query string.
+# The embed code follows the view: the server named its main chart and query string. Its
+# script sizes the iframe to the height the embed reports (assets/embed/embed.js), taking
+# messages from this site only and only for the frame that sent them.
 clientside_callback(
     """
     function(view) {
         if (!view) { return window.dash_clientside.no_update; }
-        const src = window.location.origin + "/embed/" + view.chart + view.search;
-        return '<iframe src="' + src + '" width="100%" height="520" style="border:0" ' +
-               'title="' + document.title + '" loading="lazy"></iframe>';
+        const origin = window.location.origin;
+        const attr = text => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;")
+            .replace(/</g, "&lt;").replace(/>/g, "&gt;");
+        const src = origin + "/embed/" + view.chart + view.search;
+        const listener = "(function(){var o=" + JSON.stringify(origin) + ";" +
+            "window.addEventListener('message',function(e){var d=e.data;" +
+            "if(e.origin!==o||!d||d.type!=='@HEIGHT_MESSAGE@')return;" +
+            "var h=Number(d.height);if(!(h>0&&h<20000))return;" +
+            "var f=document.getElementsByTagName('iframe');" +
+            "for(var i=0;i<f.length;i++){if(f[i].contentWindow===e.source)" +
+            "{f[i].style.height=Math.ceil(h)+'px';}}});})();";
+        return '<iframe src="' + attr(src) + '" width="100%" height="520" ' +
+               'style="border:0;width:100%" title="' + attr(document.title) + '" ' +
+               'loading="lazy"></iframe>\\n<script>' + listener + '<\\/script>';
     }
-    """,
+    """.replace("@HEIGHT_MESSAGE@", HEIGHT_MESSAGE),
     Output(ids.EMBED_CODE, "value"),
     Input(ids.VIEW, "data"),
 )

@@ -45,6 +45,7 @@ class Settings:
     export_queue: int = 4  # exports waiting for a turn per process; more are told "busy"
     export_wait: float = 10.0  # seconds a waiting export may wait for its turn
     export_rate_limit: str = "20/minute"  # exports (images and packs) per client
+    api_rate_limit: str = "120/minute"  # data API requests per client
     embed_origins: tuple[str, ...] = ("*",)  # who may frame /embed/*: any site, or these
 
     @property
@@ -89,6 +90,7 @@ class Settings:
             export_queue=_at_least("EXPORT_QUEUE", 4, least=0),
             export_wait=float(os.environ.get("EXPORT_WAIT", 10)),
             export_rate_limit=_rate("EXPORT_RATE_LIMIT", "20/minute"),
+            api_rate_limit=_rate("API_RATE_LIMIT", "120/minute"),
             embed_origins=parse_embed_origins(_setting(embed_origins, "EMBED_ORIGINS", "*")),
         )
 

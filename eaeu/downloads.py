@@ -54,12 +54,16 @@ def chart_table(ds: Dataset, chart: Chart) -> pd.DataFrame:
     """The rows behind a chart: its readable columns, then the machine columns."""
     readable = [(f, h) for f, h in chart.columns if f not in _GIVEN_AS_MACHINE_COLUMNS]
     data = chart.data.reset_index(drop=True)
-    machine_fields = _mission_fields if chart.shows == MISSIONS else _observation_fields
-    machine = machine_fields(ds, data)
+    if chart.shows == MISSIONS:
+        machine = _mission_fields(ds, data)
+    elif data.empty or "period_start" in data:
+        machine = _observation_fields(ds, data)
+    else:  # countries x periods (matrix): the cells are the figures, `geo` holds the codes
+        machine = pd.DataFrame(index=data.index)
     return pd.concat([display_frame(data, readable), machine], axis=1)
 
 
-def _iso(values: pd.Series) -> pd.Series:
+def iso_dates(values: pd.Series) -> pd.Series:
     """Dates as 'YYYY-MM-DD' text, whatever type the frame holds them in."""
     return values.map(lambda v: v.isoformat()[:10] if hasattr(v, "isoformat") else v)
 
@@ -72,8 +76,8 @@ def _observation_fields(ds: Dataset, data: pd.DataFrame) -> pd.DataFrame:
     units = ds.indicators.set_index("id")["unit"]
     published = data["published"] if "published" in data else data["value"]
     return data.reindex(columns=fields).assign(
-        period_start=_iso(data["period_start"]),
-        period_end=_iso(data["period_end"]),
+        period_start=iso_dates(data["period_start"]),
+        period_end=iso_dates(data["period_end"]),
         value=published,
         unit=data["indicator"].map(units),
     )
@@ -86,7 +90,7 @@ def _mission_fields(ds: Dataset, data: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=fields)
     snapshots = ds.snapshots.set_index("as_of")
     out = data.reindex(columns=fields).assign(
-        as_of=_iso(data["as_of"]),
+        as_of=iso_dates(data["as_of"]),
         snapshot_complete=data["as_of"].map(snapshots["complete"]).astype(bool),
     )
     for field in SOURCE_FIELDS:

@@ -9,6 +9,7 @@ from babel import Locale
 from babel.dates import format_date, get_month_names
 from babel.numbers import format_decimal
 
+from eaeu.strings_api import API_STRINGS
 from eaeu.strings_editors import EDITOR_STRINGS
 from eaeu.strings_export import EXPORT_STRINGS
 from eaeu.strings_vintage import VINTAGE_STRINGS
@@ -159,6 +160,8 @@ STRINGS.update(EXPORT_STRINGS)
 STRINGS.update(EDITOR_STRINGS)
 # Past versions: the banner and the "what changed" tab: eaeu/strings_vintage.py.
 STRINGS.update(VINTAGE_STRINGS)
+# The data API's errors: eaeu/strings_api.py.
+STRINGS.update(API_STRINGS)
 
 KIND_LABELS = {
     # The unit is added once, after the kind: 'доля, %'.

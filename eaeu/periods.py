@@ -132,3 +132,11 @@ def ordered_spans(spans: Iterable[Span]) -> list[Span]:
     """The selector's order: the whole year, then January to N longest first, then quarters,
     months and other spans."""
     return sorted(set(spans), key=lambda s: (KINDS.index(s.kind), -s.months, s.key))
+
+
+def whole_months(start: dt.date, end: dt.date) -> int | None:
+    """The period's length in months (9 for January to September, 12 for a year, 18 for
+    January 2024 to June 2025); None when it does not start and end on month boundaries."""
+    if start.day != 1 or end != _month_end(end.year, end.month):
+        return None
+    return (end.year - start.year) * 12 + end.month - start.month + 1

@@ -35,6 +35,7 @@ EXPORT_STRINGS: dict[str, dict[str, str]] = {
     "export_logo": {"ru": "ЕАЭС в цифрах", "en": "EAEU in figures"},
     "export_bar_chart": {"ru": "Столбчатая диаграмма", "en": "Bar chart"},
     "export_line_chart": {"ru": "Линейный график", "en": "Line chart"},
+    "export_matrix": {"ru": "Таблица «страны × периоды»", "en": "Countries × periods table"},
     "export_map": {"ru": "Карта", "en": "Map"},
     "export_from_to": {
         "ru": "{name}: с {first} до {last}",

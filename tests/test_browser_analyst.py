@@ -132,23 +132,6 @@ def test_downloads_of_the_current_view(watched, live_server):
     assert book["Источники"].max_row == 5
 
 
-def test_embed_route_and_embed_code(watched, live_server):
-    page, _ = watched
-    page.goto(live_server + "/?lang=en&tab=missions&snapshot=2023-10-02")
-    wait_for_chart(page, "missions")
-    page.get_by_text("Embed this chart").click()
-    code = page.locator(f"#{ids.EMBED_CODE}").input_value()
-    assert code.startswith('<iframe src="' + live_server + "/embed/missions?")
-    assert "snapshot=2023-10-02" in code
-    src = code.split('"')[1]
-    page.goto(src)
-    wait_for_chart(page, "missions")
-    assert sum(t["n"] for t in traces(page, ids.EMBED_GRAPH) if t["type"] == "scattergeo") == 12
-    expect(page.locator(f"#{ids.EMBED_GRAPH}")).to_contain_text("as of October 2, 2023")
-    expect(page.locator(f"#{ids.EMBED_GRAPH}")).to_contain_text("Source: BELTA")
-    assert page.locator("header").count() == 0
-
-
 def serious_violations(page) -> list[str]:
     # The page's CSP allows no injected inline script: axe comes as a same-origin file.
     url = page.evaluate("location.origin") + "/__tests__/axe.min.js"

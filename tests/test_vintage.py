@@ -315,3 +315,38 @@ def test_what_changed_between_two_versions_on_a_phone(
     )
     expect(body.locator("h2")).to_have_text(heading)
     expect(revision).to_have_text(re.compile(f"{t('changes_revised', lang)}.*{new}.*{old}"))
+
+
+# -- the data API and the embeds, through the served app --------------------------------------
+
+
+def test_the_api_answers_from_the_version_asked_for(served_app, revised):
+    client = served_app.server.test_client()
+    query = "/api/v1/observations.csv?indicator=industrial_production&geo=KAZ&from=2025-12&to=2025-12"
+    old, new = client.get(query + "&version=1"), client.get(query)
+    assert old.status_code == new.status_code == 200
+    assert kazakhstan(pd.read_csv(io.BytesIO(old.data), dtype=str)) == [SHIPPED]
+    assert kazakhstan(pd.read_csv(io.BytesIO(new.data), dtype=str)) == [SYNTHETIC]
+    assert old.headers["ETag"] != new.headers["ETag"]
+    chart = client.get("/api/v1/charts/growth.json?version=1&lang=en" + VIEW).get_json()
+    assert {row["geo"]: row["value"] for row in chart["data"]}["KAZ"] == 7.5
+    missions = client.get("/api/v1/missions.json?version=1")  # `as_of` is a list's date there
+    assert missions.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter"), [("version=999", "version"), ("as_of=1999-01-01", "as_of")]
+)
+def test_the_api_refuses_a_version_it_has_not_naming_the_parameter(served_app, query, parameter):
+    answer = served_app.server.test_client().get(f"/api/v1/observations.json?{query}&lang=ru")
+    assert answer.status_code == 400
+    body = answer.get_json()
+    assert body["parameter"] == parameter and re.search("[а-я]", body["message"])
+
+
+def test_an_embed_of_a_past_version_shows_it_and_says_so(served_app, revised):
+    client = served_app.server.test_client()
+    old = client.get("/embed/growth?version=1&lang=en" + VIEW).get_data(as_text=True)
+    new = client.get("/embed/growth?lang=en" + VIEW).get_data(as_text=True)
+    assert "Data as published on" in old and "(version 1)" in old
+    assert '"7.5%"' in old and '"8.5%"' in new and "Data as published" not in new

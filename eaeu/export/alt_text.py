@@ -112,9 +112,27 @@ def _counts_alt(chart: Chart, lang: str) -> str:
     return _sentences(f"{export_string('bar_chart', lang)}: {heading}: {values}", chart.text.note)
 
 
+def _matrix_alt(chart: Chart, lang: str) -> str:
+    """Each country's figures, period by period, as its row of cells reads."""
+    headers = dict(chart.columns)
+    fields = [f for f in chart.data.columns if f not in ("name", "geo")]
+    cells = chart.data[fields].stack().dropna()
+    decimals = 0 if all(float(v).is_integer() for v in cells) else 1  # ranks are whole
+    rows = [
+        f"{row['name']}: "
+        + ", ".join(
+            f"{headers[f]} {fmt_number(row[f], lang, decimals)}" for f in fields if pd.notna(row[f])
+        )
+        for _, row in chart.data.iterrows()
+    ]
+    heading = ", ".join(p for p in (chart.text.title, chart.text.subtitle) if p)
+    return _sentences(f"{export_string('matrix', lang)}: {heading}", "; ".join(rows))
+
+
 ALT_TEXT = {
     "growth": _growth_alt,
     "trend": _trend_alt,
+    "matrix": _matrix_alt,
     "missions": _missions_alt,
     "missions_regions": _counts_alt,
     "missions_districts": _counts_alt,
