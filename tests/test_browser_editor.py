@@ -31,9 +31,13 @@ pytestmark = pytest.mark.browser
 EDITOR = "synthetic-editor"
 PASSWORD = "synthetic password 1"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# -1 while the chart is not there (a tab's panel is built when the tab is first opened).
 BAR_COUNT_JS = """
-id => document.getElementById(id).querySelector('.js-plotly-plot').data
-    .filter(t => t.type === 'bar').reduce((n, t) => n + t.y.length, 0)
+id => {
+    const plot = document.querySelector(`#${id} .js-plotly-plot, #${id}.js-plotly-plot`);
+    return plot && plot.data ? plot.data.filter(t => t.type === 'bar')
+        .reduce((n, t) => n + t.y.length, 0) : -1;
+}
 """
 
 

@@ -39,7 +39,10 @@ def test_an_embed_is_one_page_cached_by_data_version_and_view(client):
     assert policy["frame-ancestors"] == "*" and "X-Frame-Options" not in page.headers
     assert "'unsafe-inline'" not in policy["script-src"]
     assert page.headers["Cache-Control"] == "public, max-age=300"
-    assert "Set-Cookie" not in page.headers and "Vary" not in page.headers
+    assert "Set-Cookie" not in page.headers
+    assert (
+        "cookie" not in page.headers.get("Vary", "").lower()
+    )  # (compression varies it by encoding)
     again = client.get(
         "/embed/missions?snapshot=2023-10-02&lang=en&tab=indicators",  # the same view
         headers={"If-None-Match": page.headers["ETag"]},
