@@ -322,7 +322,9 @@ def test_what_changed_between_two_versions_on_a_phone(
 
 def test_the_api_answers_from_the_version_asked_for(served_app, revised):
     client = served_app.server.test_client()
-    query = "/api/v1/observations.csv?indicator=industrial_production&geo=KAZ&from=2025-12&to=2025-12"
+    query = (
+        "/api/v1/observations.csv?indicator=industrial_production&geo=KAZ&from=2025-12&to=2025-12"
+    )
     old, new = client.get(query + "&version=1"), client.get(query)
     assert old.status_code == new.status_code == 200
     assert kazakhstan(pd.read_csv(io.BytesIO(old.data), dtype=str)) == [SHIPPED]
