@@ -5,6 +5,9 @@ URL = "url"
 VIEW = "view"
 ROUTE = "route"  # the address to render, when it is not the view already on screen
 CONTROLS = "controls"  # the controls' values, when they differ from the view on screen
+# "compact" or "wide": set by assets/app.js (which names it too) when the screen crosses
+# the phone-width breakpoint; the shown panel then redraws its charts for the new width.
+WIDTH = "width-class"
 PAGE = "page"
 LANG_RU = "lang-ru"
 LANG_EN = "lang-en"

@@ -16,7 +16,7 @@ from components.common import (
     graph,
     unchanged,
 )
-from components.view import for_tab
+from components.view import for_tab, is_compact
 from eaeu import queries, transforms
 from eaeu.charts import chart_key
 from eaeu.dataset import Dataset
@@ -77,14 +77,15 @@ def transform_options(ds: Dataset, indicator: str, lang: str) -> list[dict[str, 
     ]
 
 
-def layout(ds: Dataset, view: ResolvedView, shown: bool) -> html.Div:
-    """The panel; when `shown`, with its charts drawn (no callback before the first chart)."""
+def layout(ds: Dataset, view: ResolvedView, shown: bool, compact: bool = False) -> html.Div:
+    """The panel; when `shown`, with its charts drawn (no callback before the first chart),
+    for a phone-width screen when `compact`."""
     lang = view.lang
     drawn, growth, trend = {}, (), ()
     if shown:
-        drawn = keys(view)
-        growth = chart_values(ds, "growth", view)
-        trend = chart_values(ds, "trend", view)
+        drawn = keys(view, compact)
+        growth = chart_values(ds, "growth", view, compact)
+        trend = chart_values(ds, "trend", view, compact)
     controls = dbc.Row(
         [
             dbc.Col(indicator_field(ds, view, ids.INDICATOR), md=6),
@@ -125,12 +126,12 @@ def layout(ds: Dataset, view: ResolvedView, shown: bool) -> html.Div:
     )
 
 
-def keys(view: ResolvedView) -> dict[str, str]:
+def keys(view: ResolvedView, compact: bool) -> dict[str, str]:
     """What the panel shows: its controls' choices and each chart."""
     return {
         "controls": f"{view.data_version}|{view.lang}|{view.indicator}",
-        "growth": chart_key("growth", view),
-        "trend": chart_key("trend", view),
+        "growth": chart_key("growth", view, compact),
+        "trend": chart_key("trend", view, compact),
     }
 
 
@@ -161,8 +162,9 @@ def draw(view_data, indicator, period, countries, transform, span, drawn):
     """Redraw what the view changed, while the panel is shown; controls follow the view (a new
     indicator keeps the period and countries where it has them, else its defaults)."""
     ds, view = for_tab(view_data, "indicators")
+    compact = is_compact(view_data)
     drawn = drawn or {}
-    now = keys(view)
+    now = keys(view, compact)
     shown = (indicator, period, countries, transform, span)
     wanted = (view.indicator, view.period, list(view.countries), view.transform, view.span)
     if now == drawn and shown == wanted:
@@ -184,5 +186,5 @@ def draw(view_data, indicator, period, countries, transform, span, drawn):
         if now[chart_id] == drawn.get(chart_id):
             charts += unchanged(len(CHART_OUTPUTS))
         else:
-            charts += chart_values(ds, chart_id, view)
+            charts += chart_values(ds, chart_id, view, compact)
     return (*controls, *charts, now)

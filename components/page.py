@@ -27,6 +27,7 @@ def shell() -> html.Div:
             dcc.Store(id=ids.ROUTE),
             dcc.Store(id=ids.VIEW),
             dcc.Store(id=ids.CONTROLS),
+            dcc.Store(id=ids.WIDTH),
             # Written by the data tab after each new version; the view store follows it.
             dcc.Store(id=ids.DATA_VERSION),
             html.Div(id=ids.PAGE),
@@ -34,9 +35,9 @@ def shell() -> html.Div:
     )
 
 
-def page(view: ResolvedView) -> list:
-    """The whole page for a view, with the shown tab's charts drawn: no callback is needed
-    before the first chart; the other tabs are drawn when they are opened."""
+def page(view: ResolvedView, compact: bool = False) -> list:
+    """The whole page for a view, with the shown tab's charts drawn (compact on a phone): no
+    callback is needed before the first chart; the other tabs are drawn when opened."""
     ds = dataset()
     lang = view.lang
     panels = [
@@ -47,11 +48,12 @@ def page(view: ResolvedView) -> list:
     editor = auth.editor_name()
     if editor:  # anonymous visitors get no upload controls at all, not merely hidden ones
         panels.append(
-            ("data", t("tab_data", lang), lambda ds, view, _: data_tab.layout(ds, view, editor))
+            ("data", t("tab_data", lang), lambda ds, view, *_: data_tab.layout(ds, view, editor))
         )
     active = view.tab if any(name == view.tab for name, _, _ in panels) else "indicators"
     tabs = tab_set(
-        active, [(name, text, build(ds, view, name == active)) for name, text, build in panels]
+        active,
+        [(name, text, build(ds, view, name == active, compact)) for name, text, build in panels],
     )
     return [
         header.layout(view_payload(view)),
@@ -150,7 +152,8 @@ def render(route):
         return embed_page(chart_id, view), view_payload(view, FROM_PAGE, path, pathname + search)
     if view.tab == "data" and auth.editor_name() is None:
         view = replace(view, tab="indicators")  # the data tab exists for editors only
-    return page(view), view_payload(view, FROM_PAGE, "/", pathname + search)
+    compact = route.get("compact") is True  # the reader's screen (assets/app.js)
+    return page(view, compact), view_payload(view, FROM_PAGE, "/", pathname + search)
 
 
 # Tab switching is pure UI: done in the browser, then charts in the shown panel re-measure.

@@ -197,22 +197,34 @@ clientside_callback(
 
 
 # Only the shown tab's panel receives the view, and the card only a new language or data:
-# a change sends no request for what it cannot change on screen.
+# a change sends no request for what it cannot change on screen. The panel's view says
+# whether the screen is phone-width (`compact`); a screen that changes class (a turned phone)
+# sends the shown panel its view again, to be redrawn for the new width.
 clientside_callback(
     """
-    function(view, card) {
+    function(view, _width, card) {
         const skip = window.dash_clientside.no_update;
+        const resized = window.dash_clientside.callback_context.triggered_id === "WIDTH";
         // A rendered page arrives drawn: only a reader's change goes on to the panels.
-        if (!view || view.origin !== "control") { return [skip, skip, skip, skip]; }
-        const panels = ["indicators", "missions", "table"].map(t => t === view.tab ? view : skip);
-        return [...panels, view.card === card ? skip : view];
+        if (!view || (view.origin !== "control" && !resized)) {
+            return [skip, skip, skip, skip];
+        }
+        const shown = Object.assign({}, view, {compact: window.dash_clientside.eaeu.compact()});
+        const panels = ["indicators", "missions", "table"].map(t => t === view.tab ? shown : skip);
+        return [...panels, resized || view.card === card ? skip : view];
     }
-    """,
+    """.replace("WIDTH", ids.WIDTH),
     Output(ids.INDICATORS_VIEW, "data"),
     Output(ids.MISSIONS_VIEW, "data"),
     Output(ids.TABLE_VIEW, "data"),
     Output(ids.HIGHLIGHT_VIEW, "data"),
     Input(ids.VIEW, "data"),
+    Input(ids.WIDTH, "data"),
     State(ids.HIGHLIGHT_DRAWN, "data"),
     prevent_initial_call=True,
 )
+
+
+def is_compact(panel_view: dict | None) -> bool:
+    """Whether a panel's view asks for charts drawn for a phone-width screen."""
+    return isinstance(panel_view, dict) and panel_view.get("compact") is True
