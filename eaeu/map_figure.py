@@ -31,6 +31,7 @@ GROUP_COLOR = INK
 # European cities need room (left, bottom, right, top).
 PAD_KM = (320, 160, 120, 100)
 MAP_LABEL = "map_label"
+GROUP_EXTRA = 6  # px: a marker shared by several missions is this much larger
 
 
 class MapSize:
@@ -146,7 +147,7 @@ def _markers(fig: go.Figure, places: pd.DataFrame, size: int) -> None:
                 name="group",
                 showlegend=False,
                 marker={
-                    "size": size + 6,
+                    "size": size + GROUP_EXTRA,
                     "color": GROUP_COLOR,
                     "line": {"width": 1.5, "color": "white"},
                 },
@@ -159,12 +160,14 @@ def _markers(fig: go.Figure, places: pd.DataFrame, size: int) -> None:
         )
 
 
-def _labels(fig: go.Figure, places: pd.DataFrame, compact: bool, size: int) -> None:
+def label_layout(places: pd.DataFrame, compact: bool) -> tuple:
+    """The cities as points to name, the frame, the scale (px per km) and the font size the
+    names are placed for."""
     frame = _frame()
     width, height = MapSize.COMPACT if compact else MapSize.WIDE
     scale = min(width / (frame[2] - frame[0]), height / (frame[3] - frame[1]))
-    font = 11 if compact else 12
-    radii = [(size + (6 if n > 1 else 0)) / 2 + 1 for n in places["count"]]
+    size = marker_size(compact)
+    radii = [(size + (GROUP_EXTRA if n > 1 else 0)) / 2 + 1 for n in places["count"]]
     # Where room is short (a phone), a city with several missions, then embassies and
     # consulates are named before branches and honorary consuls.
     ranks = [
@@ -177,6 +180,15 @@ def _labels(fig: go.Figure, places: pd.DataFrame, compact: bool, size: int) -> N
             places["x"], places["y"], radii, places["city"], ranks, strict=True
         )
     ]
+    return points, frame, scale, 11 if compact else 12
+
+
+def marker_size(compact: bool) -> int:
+    return 10 if compact else 13
+
+
+def _labels(fig: go.Figure, places: pd.DataFrame, compact: bool) -> None:
+    points, frame, scale, font = label_layout(places, compact)
     leaders_x: list = []
     leaders_y: list = []
     for place, placed in zip(points, place_labels(points, frame, scale, font), strict=True):
@@ -240,7 +252,7 @@ def _legend(
                 x=[None],
                 y=[None],
                 mode="markers",
-                name=wrapped(name, 16) if compact else markup(name),
+                name=wrapped(name, 14) if compact else markup(name),
                 marker={
                     "symbol": symbol,
                     "color": color,
@@ -267,7 +279,7 @@ def missions_map_figure(
     counts = frame.groupby("region").size().to_dict() if not frame.empty else {}
     names = dict(zip(frame["region"], frame["region_name"], strict=True)) if counts else {}
     _base(fig, counts, names, lang)
-    size = 10 if compact else 13
+    size = marker_size(compact)
     if frame.empty:
         fig.add_annotation(
             text=markup(empty_message or t("no_data", lang)),
@@ -281,7 +293,7 @@ def missions_map_figure(
         )
     else:
         places = _places(frame, lang)
-        _labels(fig, places, compact, size)
+        _labels(fig, places, compact)
         _markers(fig, places, size)
         _legend(fig, places, counts, lang, compact)
     x0, y0, x1, y1 = _frame()

@@ -102,7 +102,7 @@ def trend_line_figure(
         return empty_figure(empty_message or t("no_data", lang), text, lang)
     axis = axis_periods(frame)
     fig = go.Figure()
-    ends: list[tuple[str, str, float]] = []  # name, colour, last value
+    ends: list[tuple] = []  # name, colour, last value, the period end it is at
     for geo, rows in frame.groupby("geo", sort=False):
         by_end = {row["period_end"]: row for _, row in rows.iterrows()}
         name = markup(rows["name"].iloc[0])
@@ -126,9 +126,9 @@ def trend_line_figure(
                 showlegend=False,
             )
         )
-        last = [v for v in values if v is not None and not pd.isna(v)]
-        if last:
-            ends.append((name, color, float(last[-1])))
+        drawn = [(end, v) for (_, end), v in zip(axis, values, strict=True) if _has(v)]
+        if drawn:
+            ends.append((name, color, float(drawn[-1][1]), drawn[-1][0]))
     period_ends = [end for _, end in axis]
     pad = pd.Timedelta(days=75)
     fig.update_xaxes(
@@ -159,9 +159,13 @@ def trend_line_figure(
     base_layout(fig, text, lang)
     font = 12 if compact else 13
     _end_labels(fig, ends, (low, high), font)
-    widest = max((len(html_unescape(name)) + 2 for name, _, _ in ends), default=0)
+    widest = max((len(html_unescape(name)) + 2 for name, *_ in ends), default=0)
     fig.update_layout(margin={"r": round(widest * font * GLYPH_EM) + 12})
     return fig
+
+
+def _has(value) -> bool:
+    return value is not None and not pd.isna(value)
 
 
 def _value_range(values: pd.Series, measure: Measure) -> tuple[float, float]:
@@ -181,10 +185,33 @@ SHORTEST_PLOT_PX = 280
 
 
 def _end_labels(fig: go.Figure, ends, value_range: tuple[float, float], font: int) -> None:
-    """Each line's name right of the plot at its last value, nudged apart so none overlap."""
+    """Each line's name at its end, nudged apart so none overlap: right of the plot for the
+    lines that reach the latest period, beside the last point for one that stops earlier."""
+    latest = max((end for *_, end in ends), default=None)
+    for at_edge in (True, False):
+        group = [e for e in ends if (e[3] == latest) == at_edge]
+        for end in sorted({e[3] for e in group}):
+            same = [e for e in group if e[3] == end]
+            for (name, color, _, _), y in zip(same, _spread(same, value_range, font), strict=True):
+                fig.add_annotation(
+                    text=f"<span style='color:{color}'>\u25cf</span> {name}",
+                    x=1 if at_edge else end,
+                    xref="paper" if at_edge else "x",
+                    xanchor="left",
+                    xshift=6 if at_edge else 8,
+                    y=y,
+                    yref="y",
+                    yanchor="middle",
+                    showarrow=False,
+                    font={"size": font, "color": INK},
+                )
+
+
+def _spread(ends, value_range: tuple[float, float], font: int) -> list[float]:
+    """The labels' heights, in the order given: each at its line's last value, pushed apart to
+    a line of text on the shortest plot the chart is drawn at, and kept inside the axis."""
     low, high = value_range
-    per_px = (high - low) / SHORTEST_PLOT_PX
-    gap = font * 1.3 * per_px
+    gap = font * 1.3 * (high - low) / SHORTEST_PLOT_PX
     order = sorted(range(len(ends)), key=lambda i: ends[i][2])
     placed = [ends[i][2] for i in order]
     for k in range(1, len(placed)):
@@ -194,20 +221,10 @@ def _end_labels(fig: go.Figure, ends, value_range: tuple[float, float], font: in
         placed = [y - overflow for y in placed]
         for k in range(len(placed) - 2, -1, -1):
             placed[k] = min(placed[k], placed[k + 1] - gap)
+    heights = [0.0] * len(ends)
     for i, y in zip(order, placed, strict=True):
-        name, color, _ = ends[i]
-        fig.add_annotation(
-            text=f"<span style='color:{color}'>\u25cf</span> {name}",
-            x=1,
-            xref="paper",
-            xanchor="left",
-            xshift=6,
-            y=y,
-            yref="y",
-            yanchor="middle",
-            showarrow=False,
-            font={"size": font, "color": INK},
-        )
+        heights[i] = y
+    return heights
 
 
 def matrix_figure(
