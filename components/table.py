@@ -40,6 +40,7 @@ TABLE_CONTROLS = {
 # the value at the right edge; the country of a countries x periods table, and the city of
 # a missions table, at the left.
 PINNED = {"value": "right", "name": "left", "city": "left"}
+PINNED_WIDTH = 112  # px
 
 
 def column_defs(columns: list[tuple[str, str]], lang: str, compact: bool = False) -> list[dict]:
@@ -68,7 +69,8 @@ def column_defs(columns: list[tuple[str, str]], lang: str, compact: bool = False
                 )
             }
         if compact and field_name == pinned:
-            column["pinned"] = PINNED[field_name]
+            # Narrow, so the scrolling columns keep most of a phone's width.
+            column.update(pinned=PINNED[field_name], maxWidth=PINNED_WIDTH)
         defs.append(column)
     return defs
 
