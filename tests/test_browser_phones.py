@@ -119,3 +119,15 @@ def test_every_tab_fits_the_screen(watched, live_server, output_path, lang, widt
             assert found["pinned"] is True, f"{where}: the value column is not pinned in view"
         if tab != "table":
             assert found["charts"] == (2 if tab == "indicators" else 3), where
+
+
+def test_a_turned_tablet_redraws_the_map_for_a_phone(watched, live_server):
+    """Crossing the phone width (768 px) redraws the shown charts: the map's key moves under it."""
+    page, _ = watched
+    page.set_viewport_size({"width": 800, "height": 900})
+    page.goto(f"{live_server}/?tab=missions")
+    wait_for_chart(page, "missions")
+    legend = "id => document.getElementById(id).querySelector('.js-plotly-plot').layout.legend"
+    assert page.evaluate(legend, ids.MAP_GRAPH)["yanchor"] == "bottom"  # above the map
+    page.set_viewport_size({"width": 600, "height": 900})
+    page.wait_for_function(f"id => ({legend})(id).yanchor === 'top'", arg=ids.MAP_GRAPH)
