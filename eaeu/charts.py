@@ -326,7 +326,18 @@ def build_chart(ds: Dataset, chart_id: str, view: ViewState, *, compact: bool = 
     from a tablet's up and every export, and stays legible on a phone."""
     if chart_id not in CHARTS:
         raise KeyError(f"unknown chart {chart_id!r}; expected one of {', '.join(CHART_IDS)}")
-    return CHARTS[chart_id].build(ds, view.resolve(ds), compact)
+    chart = CHARTS[chart_id].build(ds, view.resolve(ds), compact)
+    if compact:
+        for_touch(chart.figure)
+    return chart
+
+
+def for_touch(fig: go.Figure) -> None:
+    """On a phone a finger's drag scrolls the page, never zooms the chart; a tap shows a
+    figure's hover."""
+    fig.update_layout(dragmode=False)
+    fig.update_xaxes(fixedrange=True)
+    fig.update_yaxes(fixedrange=True)
 
 
 TAB_CHARTS = {"indicators": ("growth", "trend"), "missions": ("missions",)}

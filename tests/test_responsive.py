@@ -180,3 +180,12 @@ def test_phone_table_pins_the_column_a_row_is_read_for(ds):
     assert pins(matrix, True) == {"name": "left"}
     assert pins(missions, True) == {"city": "left"}
     assert pins(growth, False) == {}
+
+
+@pytest.mark.parametrize("chart_id", ["growth", "trend", "missions_regions"])
+def test_a_phone_drag_scrolls_the_page_and_never_zooms(ds, chart_id):
+    compact = build_chart(ds, chart_id, ViewState(), compact=True).figure
+    wide = build_chart(ds, chart_id, ViewState()).figure
+    assert compact.layout.dragmode is False
+    assert compact.layout.xaxis.fixedrange and compact.layout.yaxis.fixedrange
+    assert wide.layout.dragmode is None  # a mouse may still zoom
