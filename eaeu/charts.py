@@ -322,8 +322,8 @@ def chart_key(chart_id: str, view: ResolvedView, compact: bool = False) -> str:
 
 def build_chart(ds: Dataset, chart_id: str, view: ViewState, *, compact: bool = False) -> Chart:
     """Build one chart for a view (resolved against the dataset unless it already is).
-    `compact`: drawn for a phone-width screen (below 576 px); the default suits any width
-    from a tablet's up and every export, and stays legible on a phone."""
+    `compact`: drawn for a phone-width screen (below 768 px, assets/app.js); the default
+    suits a tablet's width and up, and every export size."""
     if chart_id not in CHARTS:
         raise KeyError(f"unknown chart {chart_id!r}; expected one of {', '.join(CHART_IDS)}")
     chart = CHARTS[chart_id].build(ds, view.resolve(ds), compact)

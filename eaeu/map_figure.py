@@ -299,7 +299,7 @@ def missions_map_figure(
     x0, y0, x1, y1 = _frame()
     fig.update_xaxes(range=[x0, x1], visible=False, fixedrange=True)
     fig.update_yaxes(range=[y0, y1], visible=False, fixedrange=True, scaleanchor="x", scaleratio=1)
-    fig.update_layout(plot_bgcolor=SEA, hovermode="closest", dragmode=False)
+    fig.update_layout(hovermode="closest", dragmode=False)
     base_layout(fig, text, lang)
     # base_layout paints the plot white; the sea is the map's own background.
     fig.update_layout(plot_bgcolor=SEA, margin={"l": 10, "r": 10})

@@ -94,8 +94,8 @@ def trend_line_figure(
     """A line per geography over the ends of periods of ONE length, on a date axis.
 
     frame: columns geo, name, period_start, period_end, value (and `reporting` for ranks).
-    A missing year is a gap in the line. Each line is named at its end, in its colour (no
-    legend to look up); `compact` labels fewer periods, for a phone.
+    A missing year is a gap in the line. Each line is named at its end beside a dot of its
+    colour (no legend to look up); `compact` labels fewer periods, for a phone.
     """
     measure = measure or Measure("value", unit, 1, 0.0)
     if frame.empty:
