@@ -38,7 +38,7 @@ class MapSize:
     """The smallest plot area, in px, the map is drawn at: labels are placed for it.
     Wide: a 768 px tablet and up, and every export preset. Compact: a 320 px phone."""
 
-    WIDE = (700.0, 380.0)
+    WIDE = (660.0, 360.0)
     COMPACT = (280.0, 150.0)
 
 
