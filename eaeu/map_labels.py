@@ -17,7 +17,7 @@ GAP = 3  # px between a marker and its label
 # Directions tried, nearest first: beside, above, below, then the diagonals.
 DIRECTIONS = ((1, 0), (-1, 0), (0, -1), (0, 1), (1, -1), (-1, -1), (1, 1), (-1, 1))
 LEADER_STEPS = (14, 28, 44, 64)  # px farther out, with a line back to the marker
-CLEARANCE = 12  # px between a label on a leader line and any other marker
+CLEARANCE = 8  # px between a label on a leader line and any other marker
 LINE_CLEARANCE = 3  # px between a leader line and any other marker or label
 
 
@@ -78,8 +78,8 @@ def place_labels(
 ) -> list[Label | None]:
     """A label (or None) for each point, in order. `frame`: x0, y0, x1, y1 in km of the plot
     area; `scale`: its smallest size in px per km. Points choose by rank, then the most crowded
-    first (they have the fewest places left); if some find no room, they choose first in a
-    second try, and the try that names more cities wins."""
+    first (they have the fewest places left); if some find no room, other orders are tried and
+    the one that names the most important cities wins."""
     x0, _, _, y1 = frame
     centres = [((p.x - x0) * scale, (y1 - p.y) * scale) for p in points]
 
@@ -88,13 +88,29 @@ def place_labels(
         return -sum(1 for ox, oy in centres if math.hypot(ox - cx, oy - cy) < 90)
 
     order = sorted(range(len(points)), key=lambda i: (points[i].rank, crowding(i), points[i].x))
-    first = _place(points, order, frame, scale, font_px)
-    failed = [i for i in order if first[i] is None]
-    if not failed:
-        return first
-    second = _place(points, failed + [i for i in order if i not in failed], frame, scale, font_px)
-    named = sum(label is not None for label in second) > len(points) - len(failed)
-    return second if named else first
+    best = _place(points, order, frame, scale, font_px)
+    failed = [i for i in order if best[i] is None]
+    # Greedy placement depends on who chooses first: a few other orders (the unnamed first,
+    # west to east, east to west, north to south and back) may name more important cities,
+    # or more.
+    others = [
+        failed + [i for i in order if i not in failed],
+        sorted(order, key=lambda i: points[i].x),
+        sorted(order, key=lambda i: -points[i].x),
+        sorted(order, key=lambda i: -points[i].y),
+        sorted(order, key=lambda i: points[i].y),
+    ]
+    for other in others if failed else []:
+        labels = _place(points, other, frame, scale, font_px)
+        if _score(labels, points) > _score(best, points):
+            best = labels
+    return best
+
+
+def _score(labels: list, points: list[Point]) -> list[int]:
+    """The more important cities named first: how many of rank 0, then of rank 1, ..."""
+    named = [p.rank for p, label in zip(points, labels, strict=True) if label is not None]
+    return [named.count(rank) for rank in range(max((p.rank for p in points), default=0) + 1)]
 
 
 def _place(points, order, frame, scale, font_px) -> list[Label | None]:
