@@ -1,4 +1,17 @@
-// Tabs, and the address bar kept equal to the view on screen (components/view.py).
+// Tabs, the address bar kept equal to the view on screen (components/view.py), and the
+// screen's width class for the charts.
+
+// Bootstrap's md breakpoint: below it a chart has under ~740 px.
+const COMPACT_QUERY = "(max-width: 767.98px)";
+function compactScreen() {
+  return window.matchMedia(COMPACT_QUERY).matches;
+}
+window.matchMedia(COMPACT_QUERY).addEventListener("change", function (event) {
+  if (window.dash_clientside && window.dash_clientside.set_props) {
+    window.dash_clientside.set_props("width-class", { data: event.matches ? "compact" : "wide" });
+  }
+});
+
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   eaeu: {
     showTab: function () {
@@ -44,8 +57,12 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
                    (view.origin === "page" && view.replaces === address))) {
         return window.dash_clientside.no_update;
       }
-      return { pathname: pathname, search: search || "" };
+      // The server draws the charts for this screen's width class (eaeu/charts.py build_chart).
+      return { pathname: pathname, search: search || "", compact: compactScreen() };
     },
+    // Charts are drawn compact on a phone-width screen: the shown panel gets its view again,
+    // marked so, whenever the class changes (a turned phone); see components/view.py.
+    compact: compactScreen,
     // A form's fields marked from the server's check (components/data/highlight_form.py):
     // `errors` maps control ids to messages; the outputs are every control's `invalid`, then
     // every message's `children`, in the same order. dbc controls take no aria attributes,

@@ -111,22 +111,23 @@ def unchanged(count: int) -> tuple:
     return (no_update,) * count
 
 
-def cached_chart(ds: Dataset, chart_id: str, view: ViewState) -> Chart:
-    """The chart for this view, built once per data version and view (treat it as read-only:
-    other requests share it)."""
+def cached_chart(ds: Dataset, chart_id: str, view: ViewState, compact: bool = False) -> Chart:
+    """The chart for this view (drawn for a phone when `compact`), built once per data version
+    and view (treat it as read-only: other requests share it)."""
     view = view.resolve(ds)
-    key = ("chart", chart_key(chart_id, view))
-    return services().charts.get(key, lambda: build_chart(ds, chart_id, view))
+    key = ("chart", chart_key(chart_id, view, compact))
+    return services().charts.get(key, lambda: build_chart(ds, chart_id, view, compact=compact))
 
 
-def chart_values(ds: Dataset, chart_id: str, view: ViewState) -> tuple:
-    """Values for `chart_outputs`: the screen figure, its camera settings and its texts,
-    with the chart told in words for screen readers (the same text as the export's alt text).
-    All but the camera settings (named by today's date) are made once per chart key."""
+def chart_values(ds: Dataset, chart_id: str, view: ViewState, compact: bool = False) -> tuple:
+    """Values for `chart_outputs`: the screen figure (for a phone when `compact`), its camera
+    settings and its texts, with the chart told in words for screen readers (the same text as
+    the export's alt text). All but the camera settings (named by today's date) are made once
+    per chart key."""
     view = view.resolve(ds)
-    key = ("screen", chart_key(chart_id, view))
+    key = ("screen", chart_key(chart_id, view, compact))
     figure, *texts = services().charts.get(
-        key, lambda: _screen(cached_chart(ds, chart_id, view), view)
+        key, lambda: _screen(cached_chart(ds, chart_id, view, compact), view)
     )
     return (figure, graph_config(chart_id, view, ds), *texts)
 

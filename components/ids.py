@@ -8,6 +8,9 @@ CONTROLS = "controls"  # a reader's change: the controls' values and the view on
 OPEN_TAB = "open-tab"  # a change that opens a public tab not yet built, for page.open_tab
 PANELS_BUILT = "panels-built"  # the public tabs whose panels have content
 VIEW_REQUEST = "view-request"  # a change that no panel draws (the editors' tab), for update_view
+# "compact" or "wide": set by assets/app.js (which names it too) when the screen crosses
+# the phone-width breakpoint; the shown panel then redraws its charts for the new width.
+WIDTH = "width-class"
 PAGE = "page"
 LANG_RU = "lang-ru"
 LANG_EN = "lang-en"

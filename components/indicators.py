@@ -15,7 +15,7 @@ from components.common import (
     graph,
     unchanged,
 )
-from components.view import for_panel, with_view
+from components.view import for_panel, is_compact, with_view
 from eaeu import queries, transforms
 from eaeu.charts import chart_key
 from eaeu.dataset import Dataset
@@ -76,14 +76,15 @@ def transform_options(ds: Dataset, indicator: str, lang: str) -> list[dict[str, 
     ]
 
 
-def layout(ds: Dataset, view: ResolvedView, shown: bool) -> html.Div:
-    """The panel; when `shown`, with its charts drawn (no callback before the first chart)."""
+def layout(ds: Dataset, view: ResolvedView, shown: bool, compact: bool = False) -> html.Div:
+    """The panel; when `shown`, with its charts drawn (no callback before the first chart),
+    for a phone-width screen when `compact`."""
     lang = view.lang
     drawn, growth, trend = {}, (), ()
     if shown:
-        drawn = keys(view)
-        growth = chart_values(ds, "growth", view)
-        trend = chart_values(ds, "trend", view)
+        drawn = keys(view, compact)
+        growth = chart_values(ds, "growth", view, compact)
+        trend = chart_values(ds, "trend", view, compact)
     controls = dbc.Row(
         [
             dbc.Col(indicator_field(ds, view, ids.INDICATOR), md=6),
@@ -123,12 +124,12 @@ def layout(ds: Dataset, view: ResolvedView, shown: bool) -> html.Div:
     )
 
 
-def keys(view: ResolvedView) -> dict[str, str]:
+def keys(view: ResolvedView, compact: bool) -> dict[str, str]:
     """What the panel shows: its controls' choices and each chart."""
     return {
         "controls": f"{view.data_version}|{view.lang}|{view.indicator}",
-        "growth": chart_key("growth", view),
-        "trend": chart_key("trend", view),
+        "growth": chart_key("growth", view, compact),
+        "trend": chart_key("trend", view, compact),
     }
 
 
@@ -160,8 +161,9 @@ def draw(request, indicator, period, countries, transform, span, drawn):
     """Redraw what the reader's change altered and write the view; controls follow the view
     (a new indicator keeps the period and countries where it has them, else its defaults)."""
     ds, view, update = for_panel(request, "indicators")
+    compact = is_compact(request)
     drawn = drawn or {}
-    now = keys(view)
+    now = keys(view, compact)
     shown = (indicator, period, countries, transform, span)
     wanted = (view.indicator, view.period, list(view.countries), view.transform, view.span)
     if now == drawn and shown == wanted:
@@ -184,5 +186,5 @@ def draw(request, indicator, period, countries, transform, span, drawn):
         if now[chart_id] == drawn.get(chart_id):
             charts += unchanged(len(CHART_OUTPUTS))
         else:
-            charts += chart_values(ds, chart_id, view)
+            charts += chart_values(ds, chart_id, view, compact)
     return (*controls, *charts, now, update)

@@ -15,7 +15,7 @@ from components.common import (
     graph,
     unchanged,
 )
-from components.view import for_panel, with_view
+from components.view import for_panel, is_compact, with_view
 from eaeu import queries
 from eaeu.charts import chart_key
 from eaeu.dataset import Dataset
@@ -40,12 +40,12 @@ MISSION_CHARTS = (
 )
 
 
-def layout(ds: Dataset, view: ResolvedView, shown: bool) -> html.Div:
-    """The panel; when `shown`, with its charts and texts drawn."""
+def layout(ds: Dataset, view: ResolvedView, shown: bool, compact: bool = False) -> html.Div:
+    """The panel; when `shown`, with its charts and texts drawn (for a phone when `compact`)."""
     lang = view.lang
     drawn, values = ({}, None)
     if shown:
-        drawn, values = keys(view), panel_values(ds, view)
+        drawn, values = keys(view, compact), panel_values(ds, view, compact)
     charts = {chart_id: () for chart_id, _, _ in MISSION_CHARTS}
     summary = note = changes = None
     if values:
@@ -83,8 +83,11 @@ def layout(ds: Dataset, view: ResolvedView, shown: bool) -> html.Div:
     )
 
 
-def keys(view: ResolvedView) -> dict[str, str]:
-    return {"panel": chart_key("missions", view), "options": f"{view.data_version}|{view.lang}"}
+def keys(view: ResolvedView, compact: bool) -> dict[str, str]:
+    return {
+        "panel": chart_key("missions", view, compact),
+        "options": f"{view.data_version}|{view.lang}",
+    }
 
 
 def summary_text(frame, lang: str, complete: bool = True) -> str:
@@ -124,16 +127,16 @@ def changes_block(ds: Dataset, as_of_key: str, lang: str) -> html.Div | None:
     return html.Div([html.H2(t("changes_title", lang, date=date), className="h6"), html.Ul(items)])
 
 
-def panel_values(ds: Dataset, view: ResolvedView) -> tuple:
+def panel_values(ds: Dataset, view: ResolvedView, compact: bool) -> tuple:
     """The three charts' values, then the summary, the snapshot's note and what changed."""
-    charts = [cached_chart(ds, chart_id, view) for chart_id, _, _ in MISSION_CHARTS]
+    charts = [cached_chart(ds, chart_id, view, compact) for chart_id, _, _ in MISSION_CHARTS]
     as_of = queries.find_snapshot(ds, view.snapshot)
     snapshot = queries.snapshot_row(ds, as_of) if as_of else None
     note = snapshot[f"note_{view.lang}"] if snapshot is not None else ""
     complete = bool(snapshot["complete"]) if snapshot is not None else True
     values: list = []
     for chart_id, _, _ in MISSION_CHARTS:
-        values += chart_values(ds, chart_id, view)
+        values += chart_values(ds, chart_id, view, compact)
     return (
         *values,
         summary_text(charts[0].data, view.lang, complete),
@@ -161,12 +164,13 @@ def panel_values(ds: Dataset, view: ResolvedView) -> tuple:
 def draw(request, snapshot, drawn):
     """Redraw the panel when its snapshot, language or data changed, and write the view."""
     ds, view, update = for_panel(request, "missions")
+    compact = is_compact(request)
     drawn = drawn or {}
-    now = keys(view)
+    now = keys(view, compact)
     count = len(MISSION_CHARTS) * len(CHART_OUTPUTS) + 3
     if now == drawn and snapshot == view.snapshot:
         return with_view(unchanged(count + 3), update)  # at most the tab changed
-    panel = panel_values(ds, view) if now["panel"] != drawn.get("panel") else None
+    panel = panel_values(ds, view, compact) if now["panel"] != drawn.get("panel") else None
     options = snapshot_options(ds, view.lang) if now["options"] != drawn.get("options") else None
     return (
         *(panel or unchanged(count)),

@@ -34,7 +34,7 @@ from components import (
 )
 from components.data import panel as data_tab
 from components.services import dataset, services
-from components.view import FROM_PAGE, requested
+from components.view import FROM_PAGE, is_compact, requested
 from components.view import payload as view_payload
 from eaeu.dataset import Dataset
 from eaeu.i18n import t
@@ -47,7 +47,8 @@ def shell() -> html.Div:
     chart needs no callback. The view store holds that view; `route` (assets/app.js) sees
     the address already on screen and sends nothing. Without a usable Referer the frame is
     served empty and `route` asks for the page, as before."""
-    rendered = _addressed_page()
+    compact = phone_like()
+    rendered = _addressed_page(compact)
     content, view = rendered if rendered else (None, None)
     return html.Div(
         [
@@ -60,6 +61,9 @@ def shell() -> html.Div:
             # What the router sends each public panel: here in the frame, never mounted anew,
             # as Dash checks a callback's outputs when its input is mounted, built tab or not.
             *(dcc.Store(id=store) for store in PANEL_REQUESTS),
+            # The width class the page is drawn for ("compact" on a phone): assets/app.js
+            # and components/view.py redraw the shown panel when the screen's is the other.
+            dcc.Store(id=ids.WIDTH, data="compact" if compact else "wide"),
             # Written by the data tab after each new version; the view store follows it.
             dcc.Store(id=ids.DATA_VERSION),
             html.Div(content, id=ids.PAGE),
@@ -67,37 +71,48 @@ def shell() -> html.Div:
     )
 
 
-def _addressed_page() -> tuple[list | html.Div, dict] | None:
+def _addressed_page(compact: bool) -> tuple[list | html.Div, dict] | None:
     """The page and view payload for the address in the Referer of this request, or None."""
     if not has_request_context() or not request.referrer:
         return None
     address = urlsplit(request.referrer)
     if address.netloc != request.host:
         return None
-    return route_page(address.path or "/", f"?{address.query}" if address.query else "")
+    query = f"?{address.query}" if address.query else ""
+    return route_page(address.path or "/", query, compact)
 
 
-# Tabs every reader has, and their panels' layouts; the editors' data tab is wired by
-# components/data/panel.py.
+def phone_like() -> bool:
+    """The server's guess at a phone-width screen, before the browser can say: a mobile
+    browser (its client hint, or 'Mobi' in its name, as the browser makers advise)."""
+    if not has_request_context():
+        return False
+    mobile = request.headers.get("Sec-CH-UA-Mobile") == "?1"
+    return mobile or "Mobi" in request.headers.get("User-Agent", "")
+
+
+# Tabs every reader has, and their panels' layouts (data, view, shown, compact); the editors'
+# data tab is wired by components/data/panel.py.
 PANELS = {
     "indicators": indicators.layout,
     "missions": missions.layout,
     "table": table.layout,
-    "changes": lambda _, view, shown: changes.layout(view, shown),
+    "changes": lambda _, view, shown, compact=False: changes.layout(view, shown),
 }
 PUBLIC_TABS = tuple(PANELS)
 PANEL_REQUESTS = (ids.INDICATORS_VIEW, ids.MISSIONS_VIEW, ids.TABLE_VIEW, ids.CHANGES_VIEW)
 
 
-def page(ds: Dataset, view: ResolvedView) -> list:
+def page(ds: Dataset, view: ResolvedView, compact: bool = False) -> list:
     """The whole page for a view of `ds` (the current data or a past version's), with the
-    shown tab drawn: no callback is needed before the first chart. The other public tabs are
-    empty until opened (`open_tab`): no hidden chart or grid is built, drawn or loaded."""
+    shown tab drawn (for a phone when `compact`): no callback is needed before the first
+    chart. The other public tabs are empty until opened (`open_tab`): no hidden chart or grid
+    is built, drawn or loaded."""
     lang = view.lang
     editor = auth.editor_name()
     active = view.tab if view.tab in PANELS or (editor and view.tab == "data") else "indicators"
     tabs = [
-        (name, t(f"tab_{name}", lang), build(ds, view, True) if name == active else None)
+        (name, t(f"tab_{name}", lang), build(ds, view, True, compact) if name == active else None)
         for name, build in PANELS.items()
     ]
     if editor:  # anonymous visitors get no upload controls at all, not merely hidden ones
@@ -172,10 +187,11 @@ def render(route):
     """Render the view an address names (the page's own changes never come here)."""
     if not route:
         raise PreventUpdate
-    return route_page(route.get("pathname") or "/", route.get("search") or "")
+    compact = route.get("compact") is True  # the reader's screen (assets/app.js)
+    return route_page(route.get("pathname") or "/", route.get("search") or "", compact)
 
 
-def route_page(pathname: str, search: str) -> tuple[list | html.Div, dict]:
+def route_page(pathname: str, search: str, compact: bool) -> tuple[list | html.Div, dict]:
     """The content and view payload for an address (path and query string), of the data the
     address asks for (the current data, or a past version's)."""
     ds, view = services().views.get(search)
@@ -183,7 +199,7 @@ def route_page(pathname: str, search: str) -> tuple[list | html.Div, dict]:
         search = ""  # an address this long is nobody's: its view is read, it is not echoed
     if view.tab == "data" and auth.editor_name() is None:
         view = replace(view, tab="indicators")  # the data tab exists for editors only
-    return page(ds, view), view_payload(view, FROM_PAGE, "/", pathname + search)
+    return page(ds, view, compact), view_payload(view, FROM_PAGE, "/", pathname + search)
 
 
 @callback(
@@ -201,8 +217,10 @@ def open_tab(request, built):
     built = built if isinstance(built, list) else []
     if view.tab not in PANELS or view.tab in built:
         raise PreventUpdate
+    compact = is_compact(request)
     panels = [
-        PANELS[name](ds, view, True) if name == view.tab else no_update for name in PUBLIC_TABS
+        PANELS[name](ds, view, True, compact) if name == view.tab else no_update
+        for name in PUBLIC_TABS
     ]
     return (*panels, [*built, view.tab], update)
 

@@ -17,7 +17,7 @@ from components.indicators import (
     span_field,
     span_options,
 )
-from components.view import for_panel, with_view
+from components.view import for_panel, is_compact, with_view
 from eaeu.charts import chart_key
 from eaeu.dataset import Dataset
 from eaeu.grid_locale import grid_locale
@@ -35,8 +35,17 @@ TABLE_CONTROLS = {
 }
 
 
-def column_defs(columns: list[tuple[str, str]], lang: str) -> list[dict]:
+# On a phone the column a row is read for stays in view while the rest scrolls beside it:
+# the value at the right edge; the country of a countries x periods table, and the city of
+# a missions table, at the left.
+PINNED = {"value": "right", "name": "left", "city": "left"}
+PINNED_WIDTH = 112  # px
+
+
+def column_defs(columns: list[tuple[str, str]], lang: str, compact: bool = False) -> list[dict]:
     locale = "ru-RU" if lang == "ru" else "en-GB"
+    # The first of these the table has: a country's name pins only where it has no value.
+    pinned = next((name for name in PINNED if name in dict(columns)), None)
     defs = []
     for field_name, header in columns:
         column = {"field": field_name, "headerName": header}
@@ -58,16 +67,19 @@ def column_defs(columns: list[tuple[str, str]], lang: str) -> list[dict]:
                     f"{{minimumFractionDigits: {digits}, maximumFractionDigits: {digits}}})"
                 )
             }
+        if compact and field_name == pinned:
+            # Narrow, so the scrolling columns keep most of a phone's width.
+            column.update(pinned=PINNED[field_name], maxWidth=PINNED_WIDTH)
         defs.append(column)
     return defs
 
 
-def layout(ds: Dataset, view: ResolvedView, shown: bool) -> html.Div:
-    """The tab; when `shown`, with its rows filled."""
+def layout(ds: Dataset, view: ResolvedView, shown: bool, compact: bool = False) -> html.Div:
+    """The tab; when `shown`, with its rows filled (a column pinned when `compact`)."""
     lang = view.lang
     drawn, (defs, rows, sources) = {}, ([], [], None)
     if shown:
-        drawn, (defs, rows, sources) = keys(view), table_values(ds, view)
+        drawn, (defs, rows, sources) = keys(view, compact), table_values(ds, view, compact)
     return html.Div(
         [
             dcc.Store(id=ids.TABLE_DRAWN, data=drawn),
@@ -130,14 +142,14 @@ def _shown(shown: bool) -> dict:
     return {} if shown else {"display": "none"}
 
 
-def keys(view: ResolvedView) -> dict[str, str]:
+def keys(view: ResolvedView, compact: bool) -> dict[str, str]:
     return {
-        "table": chart_key(view.table, view),
+        "table": chart_key(view.table, view, compact),
         "controls": f"{view.data_version}|{view.lang}|{view.indicator}|{view.table}",
     }
 
 
-def table_values(ds: Dataset, view: ResolvedView) -> tuple:
+def table_values(ds: Dataset, view: ResolvedView, compact: bool = False) -> tuple:
     """Column definitions, rows and the source line of the chart the table shows."""
     chart = cached_chart(ds, view.table, view)
     fields = [f for f, _ in chart.columns]
@@ -148,7 +160,7 @@ def table_values(ds: Dataset, view: ResolvedView) -> tuple:
         rows["period_end"] = [d.isoformat() for d in rows["period_end"]]
     rows = rows.astype(object).where(rows.notna(), None)
     return (
-        column_defs(chart.columns, view.lang),
+        column_defs(chart.columns, view.lang, compact),
         rows.to_dict("records"),
         chart.text.source.replace("\n", " "),
     )
@@ -175,11 +187,12 @@ def fill_table(request, drawn):
     """The rows behind the chosen chart, refilled only while the tab is shown; the table's
     controls follow the view, which is written too."""
     ds, view, update = for_panel(request, "table")
+    compact = is_compact(request)
     drawn = drawn or {}
-    now = keys(view)
+    now = keys(view, compact)
     if now == drawn:
         return with_view(unchanged(13), update)  # at most the tab changed
-    values = table_values(ds, view) if now["table"] != drawn.get("table") else unchanged(3)
+    values = table_values(ds, view, compact) if now["table"] != drawn.get("table") else unchanged(3)
     wanted = TABLE_CONTROLS[view.table]
     shown = [_shown(name in wanted) for name in ("indicator", "period", "span")]
     return (

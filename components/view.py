@@ -278,18 +278,23 @@ clientside_callback(
 # A reader's change goes to the one panel that draws it (the tab it is made in or opens),
 # which writes the view store as it draws: one request. A tab opened for the first time is
 # built by components/page.py's open_tab, in one request too. A change no panel draws goes to
-# update_view. New data goes on to the shown panel; the card follows language and data.
+# update_view. New data goes on to the shown panel; the card follows language and data. Each
+# request says whether the screen is phone-width (`compact`): a screen that changes class (a
+# turned phone, or a page drawn for the other class) sends the shown panel its view again.
 clientside_callback(
     """
-    function(request, view, card, built) {
+    function(request, view, width, card, built) {
         const skip = window.dash_clientside.no_update;
         const panels = ["indicators", "missions", "table", "changes"];
         const trigger = window.dash_clientside.callback_context.triggered_id;
         let target = null;
         if (trigger === "CONTROLS" && request && request.controls) {
             target = request;
-        } else if (trigger === "VIEW" && view && view.origin === "data") {
+        } else if (view && ((trigger === "VIEW" && view.origin === "data") || trigger === "WIDTH")) {
             target = {controls: view.controls, shown: view};
+        }
+        if (target) {
+            target = Object.assign({}, target, {compact: window.dash_clientside.eaeu.compact()});
         }
         const tab = target ? target.controls.tab : null;
         const ready = panels.includes(tab) && (built || []).includes(tab);
@@ -299,7 +304,9 @@ clientside_callback(
         const fresh = view && view.origin !== "page" && view.card !== card;
         return [...sent, opening, other, trigger === "VIEW" && fresh ? view : skip];
     }
-    """.replace('"CONTROLS"', json.dumps(ids.CONTROLS)).replace('"VIEW"', json.dumps(ids.VIEW)),
+    """.replace('"CONTROLS"', json.dumps(ids.CONTROLS))
+    .replace('"VIEW"', json.dumps(ids.VIEW))
+    .replace('"WIDTH"', json.dumps(ids.WIDTH)),
     Output(ids.INDICATORS_VIEW, "data"),
     Output(ids.MISSIONS_VIEW, "data"),
     Output(ids.TABLE_VIEW, "data"),
@@ -309,7 +316,29 @@ clientside_callback(
     Output(ids.HIGHLIGHT_VIEW, "data"),
     Input(ids.CONTROLS, "data"),
     Input(ids.VIEW, "data"),
+    Input(ids.WIDTH, "data"),
     State(ids.HIGHLIGHT_DRAWN, "data"),
     State(ids.PANELS_BUILT, "data"),
     prevent_initial_call=True,
+)
+
+
+def is_compact(request: dict | None) -> bool:
+    """Whether a panel's request asks for charts drawn for a phone-width screen."""
+    return isinstance(request, dict) and request.get("compact") is True
+
+
+# A page is drawn for the width class the server guessed (components/page.py): on a screen
+# of the other class, the shown panel is drawn again for it, once, as the page loads.
+clientside_callback(
+    """
+    function(_pathname, drawn) {
+        const now = window.dash_clientside.eaeu.compact() ? "compact" : "wide";
+        return now === drawn ? window.dash_clientside.no_update : now;
+    }
+    """,
+    Output(ids.WIDTH, "data", allow_duplicate=True),
+    Input(ids.URL, "pathname"),
+    State(ids.WIDTH, "data"),
+    prevent_initial_call="initial_duplicate",
 )

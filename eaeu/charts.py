@@ -11,13 +11,9 @@ import plotly.graph_objects as go
 
 from eaeu import queries, transforms
 from eaeu.dataset import Dataset
-from eaeu.figures import (
-    ChartText,
-    counts_bar_figure,
-    growth_bar_figure,
-    missions_map_figure,
-)
+from eaeu.figures import ChartText, counts_bar_figure, growth_bar_figure
 from eaeu.i18n import KIND_LABELS, MISSION_STATUSES, MISSION_TYPES, fmt_date, fmt_value, label, t
+from eaeu.map_figure import missions_map_figure
 from eaeu.model import UNION
 from eaeu.time_figures import axis_periods, matrix_figure, trend_line_figure
 from eaeu.transforms import Measure
@@ -83,7 +79,7 @@ def _observation_table(frame: pd.DataFrame, measure: Measure, lang: str) -> pd.D
     return frame
 
 
-def growth_chart(ds: Dataset, view: ResolvedView) -> Chart:
+def growth_chart(ds: Dataset, view: ResolvedView, compact: bool = False) -> Chart:
     lang = view.lang
     name, subtitle, measure = _indicator_text(ds, view)
     period = queries.find_period(ds, view.indicator, view.period)
@@ -160,7 +156,7 @@ def _span_label(ds: Dataset, view: ResolvedView) -> str:
     return found[view.span].label(view.lang) if view.span in found else ""
 
 
-def trend_chart(ds: Dataset, view: ResolvedView) -> Chart:
+def trend_chart(ds: Dataset, view: ResolvedView, compact: bool = False) -> Chart:
     lang = view.lang
     name, subtitle, measure = _indicator_text(ds, view)
     frame = queries.trend_frame(
@@ -171,12 +167,14 @@ def trend_chart(ds: Dataset, view: ResolvedView) -> Chart:
     empty = (
         t("empty_span", lang, span=span) if view.countries and span else t("empty_countries", lang)
     )
-    figure = trend_line_figure(frame, text, lang, measure=measure, empty_message=empty)
+    figure = trend_line_figure(
+        frame, text, lang, measure=measure, empty_message=empty, compact=compact
+    )
     table = _observation_table(frame, measure, lang) if not frame.empty else frame
     return Chart("trend", figure, table, _observation_columns(lang, view.transform), text)
 
 
-def matrix_chart(ds: Dataset, view: ResolvedView) -> Chart:
+def matrix_chart(ds: Dataset, view: ResolvedView, compact: bool = False) -> Chart:
     """Every country (rows) by every period of the view's length (columns, oldest first)."""
     lang = view.lang
     name, subtitle, measure = _indicator_text(ds, view)
@@ -253,11 +251,11 @@ def _mission_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return frame
 
 
-def missions_chart(ds: Dataset, view: ResolvedView) -> Chart:
+def missions_chart(ds: Dataset, view: ResolvedView, compact: bool = False) -> Chart:
     as_of, frame = _snapshot(ds, view)
     text = _missions_text(ds, as_of, "missions_title", view.lang)
     figure = missions_map_figure(
-        frame, text, view.lang, empty_message=t("empty_missions", view.lang)
+        frame, text, view.lang, empty_message=t("empty_missions", view.lang), compact=compact
     )
     return Chart(
         "missions", figure, _mission_table(frame, view.lang), _mission_columns(view.lang), text
@@ -265,30 +263,35 @@ def missions_chart(ds: Dataset, view: ResolvedView) -> Chart:
 
 
 def _counts_chart(
-    ds: Dataset, view: ViewState, chart_id: str, column: str, title_key: str
+    ds: Dataset, view: ViewState, chart_id: str, column: str, title_key: str, compact: bool
 ) -> Chart:
     as_of, frame = _snapshot(ds, view)
     text = _missions_text(ds, as_of, title_key, view.lang)
     counts = queries.counts_by(frame, column) if not frame.empty else pd.DataFrame()
     figure = counts_bar_figure(
-        counts, column, text, view.lang, empty_message=t("empty_missions", view.lang)
+        counts,
+        column,
+        text,
+        view.lang,
+        empty_message=t("empty_missions", view.lang),
+        compact=compact,
     )
     return Chart(
         chart_id, figure, _mission_table(frame, view.lang), _mission_columns(view.lang), text
     )
 
 
-def regions_chart(ds: Dataset, view: ResolvedView) -> Chart:
-    return _counts_chart(ds, view, "missions_regions", "region_name", "by_region_title")
+def regions_chart(ds: Dataset, view: ResolvedView, compact: bool = False) -> Chart:
+    return _counts_chart(ds, view, "missions_regions", "region_name", "by_region_title", compact)
 
 
-def districts_chart(ds: Dataset, view: ResolvedView) -> Chart:
-    return _counts_chart(ds, view, "missions_districts", "district", "by_district_title")
+def districts_chart(ds: Dataset, view: ResolvedView, compact: bool = False) -> Chart:
+    return _counts_chart(ds, view, "missions_districts", "district", "by_district_title", compact)
 
 
 @dataclass(frozen=True)
 class ChartSpec:
-    build: Callable[[Dataset, ResolvedView], Chart]
+    build: Callable[[Dataset, ResolvedView, bool], Chart]  # (data, view, compact)
     shows: str  # OBSERVATIONS or MISSIONS
     depends: tuple[str, ...]  # the view fields the chart reads (besides language and data)
 
@@ -310,18 +313,31 @@ def shows(chart_id: str) -> str:
     return CHARTS[chart_id].shows
 
 
-def chart_key(chart_id: str, view: ResolvedView) -> str:
+def chart_key(chart_id: str, view: ResolvedView, compact: bool = False) -> str:
     """What the chart looks like depends on this alone: equal keys, equal charts."""
     fields = [chart_id, view.data_version, view.lang]
     fields += [str(getattr(view, name)) for name in CHARTS[chart_id].depends]
-    return "|".join(fields)
+    return "|".join(fields + (["compact"] if compact else []))
 
 
-def build_chart(ds: Dataset, chart_id: str, view: ViewState) -> Chart:
-    """Build one chart for a view (resolved against the dataset unless it already is)."""
+def build_chart(ds: Dataset, chart_id: str, view: ViewState, *, compact: bool = False) -> Chart:
+    """Build one chart for a view (resolved against the dataset unless it already is).
+    `compact`: drawn for a phone-width screen (below 768 px, assets/app.js); the default
+    suits a tablet's width and up, and every export size."""
     if chart_id not in CHARTS:
         raise KeyError(f"unknown chart {chart_id!r}; expected one of {', '.join(CHART_IDS)}")
-    return CHARTS[chart_id].build(ds, view.resolve(ds))
+    chart = CHARTS[chart_id].build(ds, view.resolve(ds), compact)
+    if compact:
+        for_touch(chart.figure)
+    return chart
+
+
+def for_touch(fig: go.Figure) -> None:
+    """On a phone a finger's drag scrolls the page, never zooms the chart; a tap shows a
+    figure's hover."""
+    fig.update_layout(dragmode=False)
+    fig.update_xaxes(fixedrange=True)
+    fig.update_yaxes(fixedrange=True)
 
 
 TAB_CHARTS = {"indicators": ("growth", "trend"), "missions": ("missions",)}

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import html
+import textwrap
 from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from eaeu.i18n import (
-    MISSION_STATUSES,
     MISSION_TYPES,
     fmt_number,
     fmt_value,
@@ -23,6 +23,7 @@ FONT_FAMILY = '"PT Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif'
 INK = "#1f2328"
 MUTED = "#5b616b"
 GRID = "#e3e6ea"
+GLYPH_EM = 0.56  # PT Sans' average glyph width in em (Latin and Cyrillic), rounded up
 
 # Okabe-Ito: distinguishable with every common colour-vision deficiency.
 GEO_COLORS = {
@@ -39,9 +40,7 @@ TYPE_COLORS = {
     "embassy_branch": "#009E73",
     "honorary_consul": "#CC79A7",
 }
-STATUS_SYMBOLS = {"open": "circle", "announced": "circle-open", "planned": "diamond-open"}
 FALLBACK_COLOR = "#777777"
-HOST_LAND = "#e4e7eb"
 FOOTER = "footer"
 
 
@@ -56,6 +55,12 @@ def markup(text):
 
 def markups(values) -> list:
     return [markup(value) for value in values]
+
+
+def wrapped(text: str, width: int) -> str:
+    """Plain text as plotly text broken into lines of about `width` characters (plotly never
+    wraps a legend entry or a tick label itself)."""
+    return "<br>".join(markup(line) for line in textwrap.wrap(text, width) or [""])
 
 
 @dataclass(frozen=True)
@@ -305,114 +310,19 @@ def axis_suffix(unit: str, lang: str) -> str:
     return f"\u00a0{unit}" if unit else ""
 
 
-def _marker_positions(frame: pd.DataFrame) -> pd.DataFrame:
-    """Two missions in one city sit side by side instead of hiding each other."""
-    frame = frame.copy()
-    order = frame.groupby("place").cumcount()
-    frame["plot_lon"] = frame["lon"] + order * 0.9
-    frame["label"] = frame["city"].where(order == 0, "")
-    return frame
-
-
-def missions_map_figure(
-    frame: pd.DataFrame, text: ChartText, lang: str, *, empty_message: str = ""
-) -> go.Figure:
-    """A marker per mission over Russia, coloured by type; hollow when not yet open.
-
-    frame: columns place, city, lat, lon, type, status, region_name, district, note.
-    """
-    fig = go.Figure(
-        go.Choropleth(
-            locations=["RUS"],
-            z=[1],
-            locationmode="ISO-3",
-            showscale=False,
-            hoverinfo="skip",
-            colorscale=[[0, HOST_LAND], [1, HOST_LAND]],
-            marker_line_color="#9aa3ad",
-        )
-    )
-    if frame.empty:
-        fig.add_annotation(
-            text=markup(empty_message or t("no_data", lang)),
-            x=0.5,
-            y=0.5,
-            xref="paper",
-            yref="paper",
-            showarrow=False,
-            font={"size": 16, "color": MUTED},
-        )
-    placed = _marker_positions(frame) if not frame.empty else frame
-    for mission_type in MISSION_TYPES:
-        rows = placed[placed["type"] == mission_type] if not placed.empty else placed
-        if rows.empty:
-            continue
-        status_text = [label(MISSION_STATUSES, s, lang) for s in rows["status"]]
-        fig.add_trace(
-            go.Scattergeo(
-                lon=rows["plot_lon"],
-                lat=rows["lat"],
-                name=label(MISSION_TYPES, mission_type, lang),
-                mode="markers+text",
-                text=markups(rows["label"]),
-                textposition=rows["label_position"].fillna("top center").replace("", "top center"),
-                hovertext=markups(rows["city"]),
-                textfont={"size": 11, "color": INK},
-                marker={
-                    "size": 13 if mission_type != "honorary_consul" else 10,
-                    "color": TYPE_COLORS[mission_type],
-                    "symbol": [STATUS_SYMBOLS.get(s, "circle") for s in rows["status"]],
-                    "line": {"width": 2, "color": TYPE_COLORS[mission_type]},
-                },
-                customdata=list(
-                    zip(
-                        markups(rows["region_name"]),
-                        markups(rows["district"]),
-                        status_text,
-                        strict=True,
-                    )
-                ),
-                hovertemplate=(
-                    "<b>%{hovertext}</b><br>%{fullData.name} (%{customdata[2]})<br>"
-                    "%{customdata[0]}, %{customdata[1]}<extra></extra>"
-                ),
-            )
-        )
-    if not placed.empty and (placed["status"] != "open").any():
-        # Legend key for the hollow markers: not open yet (announced or planned).
-        fig.add_trace(
-            go.Scattergeo(
-                lon=[None],
-                lat=[None],
-                mode="markers",
-                name=t("not_yet_open", lang),
-                marker={"size": 12, "symbol": "circle-open", "color": MUTED, "line": {"width": 2}},
-                hoverinfo="skip",
-            )
-        )
-    fig.update_geos(
-        projection={"type": "conic conformal", "rotation": {"lon": 80}, "parallels": [50, 68]},
-        lonaxis_range=[18, 140],
-        lataxis_range=[41, 73],
-        showcountries=True,
-        countrycolor="#b8bec6",
-        showland=True,
-        landcolor="#f2f3f5",
-        showocean=True,
-        oceancolor="#e8f1f8",
-        showlakes=False,
-        # 1:110m Natural Earth: ample for a schematic map, and a fifth of the load time.
-        resolution=110,
-    )
-    return base_layout(fig, text, lang)
-
-
 def counts_bar_figure(
-    counts: pd.DataFrame, column: str, text: ChartText, lang: str, *, empty_message: str = ""
+    counts: pd.DataFrame,
+    column: str,
+    text: ChartText,
+    lang: str,
+    *,
+    empty_message: str = "",
+    compact: bool = False,
 ) -> go.Figure:
     """Missions per region or district, stacked by type, the largest at the top.
 
-    counts: columns <column>, type, n, total.
+    counts: columns <column>, type, n, total. `compact` (a phone) breaks long legend entries
+    into lines: plotly cuts them at the chart's edge.
     """
     if counts.empty:
         return empty_figure(empty_message or t("no_data", lang), text, lang)
@@ -428,6 +338,7 @@ def counts_bar_figure(
             name = label(MISSION_TYPES, mission_type, lang)
             if not is_open:
                 name += f" ({t('not_yet_open', lang)})"
+            name = wrapped(name, 26) if compact else markup(name)
             fig.add_trace(
                 go.Bar(
                     x=rows["n"],

@@ -93,6 +93,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Missions by federal district",
     },
     "not_yet_open": {"ru": "объявлено или планируется", "en": "announced or planned"},
+    "map_group_key": {"ru": "учреждения в одном городе", "en": "missions in one city"},
+    "map_region_key": {"ru": "учреждений в регионе: {n}", "en": "missions in the region: {n}"},
+    "map_region_key_more": {
+        "ru": "учреждений в регионе: {n} и более",
+        "en": "missions in the region: {n} or more",
+    },
     "changes_title": {"ru": "Изменения с {date}", "en": "Changes since {date}"},
     "changes_none": {"ru": "Без изменений с {date}", "en": "No changes since {date}"},
     "change_added": {"ru": "Новое", "en": "New"},

@@ -6,13 +6,17 @@ real time axis, and a period a series has no figure for stays a gap, never a joi
 
 from __future__ import annotations
 
+from html import unescape as html_unescape
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from eaeu.figures import (
     FALLBACK_COLOR,
     GEO_COLORS,
+    GLYPH_EM,
     GRID,
+    INK,
     MUTED,
     ChartText,
     axis_suffix,
@@ -35,6 +39,30 @@ def tick_label(start, end, lang: str) -> str:
     if span.kind in ("month", "quarter"):
         return period_label(start, end, lang, short=True)
     return str(end.year)
+
+
+# Labelled ticks at most: short labels fit a 320 px phone at the compact count, and any plot
+# from a tablet's up at the other. Unlabelled periods keep a tick mark.
+MAX_TICK_LABELS = {True: 4, False: 7}
+
+
+def tick_texts(axis: list[tuple], lang: str, compact: bool) -> list[str]:
+    """One label every few periods, the latest always labelled; a month or quarter names its
+    year only where the year changes ('янв.<br>2024', 'апр.', ...)."""
+    count = len(axis)
+    step = -(-count // MAX_TICK_LABELS[compact])
+    texts, last_year = [], None
+    for i, (start, end) in enumerate(axis):
+        if (count - 1 - i) % step:
+            texts.append("")
+            continue
+        text = tick_label(start, end, lang)
+        head, _, year = text.rpartition(" ")
+        if head:  # a month or a quarter
+            text = head if year == last_year else f"{head}<br>{year}"
+            last_year = year
+        texts.append(text)
+    return texts
 
 
 def axis_periods(frame: pd.DataFrame) -> list[tuple]:
@@ -61,17 +89,20 @@ def trend_line_figure(
     unit: str = "%",
     measure: Measure | None = None,
     empty_message: str = "",
+    compact: bool = False,
 ) -> go.Figure:
     """A line per geography over the ends of periods of ONE length, on a date axis.
 
     frame: columns geo, name, period_start, period_end, value (and `reporting` for ranks).
-    A missing year is a gap in the line.
+    A missing year is a gap in the line. Each line is named at its end beside a dot of its
+    colour (no legend to look up); `compact` labels fewer periods, for a phone.
     """
     measure = measure or Measure("value", unit, 1, 0.0)
     if frame.empty:
         return empty_figure(empty_message or t("no_data", lang), text, lang)
     axis = axis_periods(frame)
     fig = go.Figure()
+    ends: list[tuple] = []  # name, colour, last value, the period end it is at
     for geo, rows in frame.groupby("geo", sort=False):
         by_end = {row["period_end"]: row for _, row in rows.iterrows()}
         name = markup(rows["name"].iloc[0])
@@ -80,6 +111,7 @@ def trend_line_figure(
             _hover(name, start, end, v, by_end.get(end), measure, lang)
             for (start, end), v in zip(axis, values, strict=True)
         ]
+        color = GEO_COLORS.get(geo, FALLBACK_COLOR)
         fig.add_trace(
             go.Scatter(
                 x=[end for _, end in axis],
@@ -87,27 +119,33 @@ def trend_line_figure(
                 name=name,
                 mode="lines+markers",
                 connectgaps=False,
-                line={
-                    "color": GEO_COLORS.get(geo, FALLBACK_COLOR),
-                    "width": 3 if geo == UNION else 2,
-                },
+                line={"color": color, "width": 3 if geo == UNION else 2},
                 marker={"size": 8},
                 text=hover,
                 hovertemplate="%{text}<extra></extra>",
+                showlegend=False,
             )
         )
-    ends = [end for _, end in axis]
+        drawn = [(end, v) for (_, end), v in zip(axis, values, strict=True) if _has(v)]
+        if drawn:
+            ends.append((name, color, float(drawn[-1][1]), drawn[-1][0]))
+    period_ends = [end for _, end in axis]
     pad = pd.Timedelta(days=75)
     fig.update_xaxes(
         type="date",
         tickmode="array",
-        tickvals=ends,
-        ticktext=[tick_label(s, e, lang) for s, e in axis],
-        range=[pd.Timestamp(ends[0]) - pad, pd.Timestamp(ends[-1]) + pad],
+        tickvals=period_ends,
+        ticktext=tick_texts(axis, lang, compact),
+        ticks="outside",
+        ticklen=4,
+        tickcolor=GRID,
+        range=[pd.Timestamp(period_ends[0]) - pad, pd.Timestamp(period_ends[-1]) + pad],
         showgrid=False,
         tickangle=0,
     )
+    low, high = _value_range(frame["value"], measure)
     fig.update_yaxes(
+        range=[high, low] if measure.is_rank else [low, high],
         showgrid=True,
         gridcolor=GRID,
         zeroline=measure.baseline == 0 and not measure.is_rank,
@@ -115,9 +153,78 @@ def trend_line_figure(
         ticksuffix=axis_suffix(measure.unit, lang),
     )
     if measure.is_rank:
-        fig.update_yaxes(autorange="reversed", dtick=1)
-    fig.update_layout(hovermode="closest")
-    return base_layout(fig, text, lang)
+        fig.update_yaxes(dtick=1)
+    # A finger is wider than a mouse pointer: a tap near a point shows it.
+    fig.update_layout(hovermode="closest", hoverdistance=30, showlegend=False)
+    base_layout(fig, text, lang)
+    font = 12 if compact else 13
+    _end_labels(fig, ends, (low, high), font)
+    widest = max((len(html_unescape(name)) + 2 for name, *_ in ends), default=0)
+    fig.update_layout(margin={"r": round(widest * font * GLYPH_EM) + 12})
+    return fig
+
+
+def _has(value) -> bool:
+    return value is not None and not pd.isna(value)
+
+
+def _value_range(values: pd.Series, measure: Measure) -> tuple[float, float]:
+    """The value axis, fixed (not autoranged) so the line-end labels can be spaced on it."""
+    low, high = float(values.min()), float(values.max())
+    if measure.is_rank:
+        return low - 0.5, high + 0.5
+    if measure.baseline == 0:
+        low, high = min(low, 0.0), max(high, 0.0)
+    pad = (high - low) * 0.08 or 1.0
+    return low - pad, high + pad
+
+
+# Labels are spaced for the shortest plot the chart is drawn at (a phone's or a small export's):
+# a taller plot only spreads them further apart.
+SHORTEST_PLOT_PX = 280
+
+
+def _end_labels(fig: go.Figure, ends, value_range: tuple[float, float], font: int) -> None:
+    """Each line's name at its end, nudged apart so none overlap: right of the plot for the
+    lines that reach the latest period, beside the last point for one that stops earlier."""
+    latest = max((end for *_, end in ends), default=None)
+    for at_edge in (True, False):
+        group = [e for e in ends if (e[3] == latest) == at_edge]
+        for end in sorted({e[3] for e in group}):
+            same = [e for e in group if e[3] == end]
+            for (name, color, _, _), y in zip(same, _spread(same, value_range, font), strict=True):
+                fig.add_annotation(
+                    text=f"<span style='color:{color}'>\u25cf</span> {name}",
+                    x=1 if at_edge else end,
+                    xref="paper" if at_edge else "x",
+                    xanchor="left",
+                    xshift=6 if at_edge else 8,
+                    y=y,
+                    yref="y",
+                    yanchor="middle",
+                    showarrow=False,
+                    font={"size": font, "color": INK},
+                )
+
+
+def _spread(ends, value_range: tuple[float, float], font: int) -> list[float]:
+    """The labels' heights, in the order given: each at its line's last value, pushed apart to
+    a line of text on the shortest plot the chart is drawn at, and kept inside the axis."""
+    low, high = value_range
+    gap = font * 1.3 * (high - low) / SHORTEST_PLOT_PX
+    order = sorted(range(len(ends)), key=lambda i: ends[i][2])
+    placed = [ends[i][2] for i in order]
+    for k in range(1, len(placed)):
+        placed[k] = max(placed[k], placed[k - 1] + gap)
+    overflow = placed[-1] - (high - gap / 2) if placed else 0
+    if overflow > 0:  # pushed past the top: slide the stack down, keeping the spacing
+        placed = [y - overflow for y in placed]
+        for k in range(len(placed) - 2, -1, -1):
+            placed[k] = min(placed[k], placed[k + 1] - gap)
+    heights = [0.0] * len(ends)
+    for i, y in zip(order, placed, strict=True):
+        heights[i] = y
+    return heights
 
 
 def matrix_figure(

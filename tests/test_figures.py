@@ -129,11 +129,17 @@ def test_trend_figure_from_a_plain_frame():
     assert fig.data[0].text[2] == "Armenia, Jan–Jun 2025: \u22126.6%"
 
 
+def marker_traces(chart) -> list:
+    """The map's markers: the traces whose points are cities (each point's hover lists its
+    missions; a city with several shows their number)."""
+    return [t for t in chart.figure.data if t.hovertext is not None]
+
+
 def markers(chart) -> int:
-    # The legend key for hollow markers has no hover text and marks no mission.
-    traces = chart.figure.data
+    """Missions on the map: one per single marker, the printed number per shared one."""
     return sum(
-        len(t.hovertext) for t in traces if t.type == "scattergeo" and t.hovertext is not None
+        sum(int(n) for n in t.text) if t.name == "group" else len(t.hovertext)
+        for t in marker_traces(chart)
     )
 
 
@@ -147,14 +153,68 @@ def test_map_has_a_marker_per_mission_of_the_snapshot(ds):
 
 def test_map_colours_by_type_and_hollow_when_not_open(ds):
     chart = build_chart(ds, "missions", ViewState(snapshot="2026-01-26", lang="en"))
-    by_name = {
-        t.name: t for t in chart.figure.data if t.type == "scattergeo" and t.hovertext is not None
+    by_name = {t.name: t for t in marker_traces(chart)}
+    assert set(by_name) == {
+        "embassy",
+        "consulate_general",
+        "embassy_branch",
+        "honorary_consul",
+        "group",
     }
-    assert set(by_name) == {"Embassy", "Consulate general", "Embassy branch", "Honorary consul"}
-    branch = by_name["Embassy branch"]
-    symbols = dict(zip(branch.hovertext, branch.marker.symbol, strict=True))
+    branch = by_name["embassy_branch"]
+    symbols = {
+        hover.split("</b>")[0].removeprefix("<b>"): symbol
+        for hover, symbol in zip(branch.hovertext, branch.marker.symbol, strict=True)
+    }
     assert symbols["Voronezh"] == "circle-open"
+    assert symbols["Omsk"] == "diamond-open"
     assert symbols["Kazan"] == "circle"
+
+
+def test_missions_in_one_city_share_a_marker_that_lists_them(ds):
+    chart = build_chart(ds, "missions", ViewState(snapshot="2026-01-26", lang="en"))
+    (group,) = [t for t in marker_traces(chart) if t.name == "group"]
+    assert list(group.text) == ["2"]
+    assert group.hovertext[0].startswith("<b>Yekaterinburg</b>")
+    assert "Consulate general (open)" in group.hovertext[0]
+    assert "Honorary consul (open)" in group.hovertext[0]
+
+
+def test_map_legend_keys_every_symbol_and_shade_on_it(ds):
+    chart = build_chart(ds, "missions", ViewState(snapshot="2026-01-26", lang="en"))
+    keys = {t.name: t.marker.symbol for t in chart.figure.data if t.showlegend}
+    used = {s for t in marker_traces(chart) for s in np_list(t.marker.symbol)}
+    assert used <= set(keys.values())
+    assert keys["announced"] == "circle-open" and keys["planned"] == "diamond-open"
+    assert "missions in one city" in keys
+    # Regions are shaded by their count: one and two missions here.
+    assert {"missions in the region: 1", "missions in the region: 2"} <= set(keys)
+    shaded = {t.name for t in chart.figure.data if t.fill == "toself" and t.hoverinfo == "name"}
+    assert "Sverdlovsk Oblast: 2 missions" in shaded
+    assert len(shaded) == 16  # a region per mission's region, each with its count
+
+
+def np_list(value) -> list:
+    """A marker's symbol: one for the trace, one per point, or plotly's default."""
+    if value is None:
+        return ["circle"]
+    return [value] if isinstance(value, str) else list(value)
+
+
+def test_map_is_framed_on_russia(ds):
+    from eaeu.russia_map import project, russia_bounds
+
+    fig = build_chart(ds, "missions", ViewState()).figure
+    (x0, x1), (y0, y1) = fig.layout.xaxis.range, fig.layout.yaxis.range
+    # Kaliningrad, Chukotka's eastern cape, Franz Josef Land and Dagestan's south are in.
+    for lon, lat in ((20.5, 54.7), (-169.7, 66.0), (58.0, 81.5), (47.5, 41.2)):
+        x, y = project(lon, lat)
+        assert x0 < x < x1 and y0 < y < y1, (lon, lat)
+    bx0, by0, bx1, by1 = russia_bounds()
+    # Little besides Russia: its own extent plus a margin for names on the west.
+    assert (x1 - x0) < 1.1 * (bx1 - bx0) and (y1 - y0) < 1.1 * (by1 - by0)
+    # The map keeps its proportions and fills any frame with more map, never empty bands.
+    assert fig.layout.yaxis.scaleanchor == "x" and fig.layout.yaxis.constrain in (None, "range")
 
 
 def test_counts_by_district(ds):

@@ -234,7 +234,13 @@ def _margins(fig: go.Figure, frame: _Frame) -> dict[str, float]:
     top += GAP
     bottom = PAD + frame.footer_height + GAP + _x_axis_height(fig, frame)
     left = PAD + _y_label_width(fig, frame)
-    return {"t": round(top), "b": round(bottom), "l": round(left), "r": PAD, "pad": 0}
+    return {"t": round(top), "b": round(bottom), "l": round(left), "r": _right(fig), "pad": 0}
+
+
+def _right(fig: go.Figure) -> float:
+    """Lines named at their ends (a trend) keep the room the figure made for the names."""
+    named_ends = any(a.xref == "paper" and (a.x or 0) >= 1 for a in fig.layout.annotations)
+    return max(PAD, fig.layout.margin.r or 0) if named_ends else PAD
 
 
 def _add_footer(fig: go.Figure, frame: _Frame, margin: dict[str, float]) -> None:
