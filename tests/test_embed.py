@@ -146,9 +146,11 @@ def test_the_embed_code_sizes_its_iframe_to_the_embed(watched, live_server, news
     needs = embedded.evaluate("document.documentElement.scrollHeight")
     shown = page.evaluate("document.querySelector('iframe').getBoundingClientRect().height")
     assert abs(shown - needs) <= 1  # the whole embed shows, without a scroll bar
+    # Missions on the map: one per single marker, the printed number per shared one.
     mission_points = embedded.evaluate(
         "document.getElementById('embed-chart').data"
-        ".filter(t => t.type === 'scattergeo')"
-        ".reduce((n, t) => n + (t.hovertext || []).length, 0)"
+        ".filter(t => t.mode && t.mode.startsWith('markers') && t.hovertext)"
+        ".reduce((n, t) => n + (t.name === 'group'"
+        " ? t.text.reduce((m, x) => m + Number(x), 0) : t.hovertext.length), 0)"
     )
     assert mission_points == 12
