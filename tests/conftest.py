@@ -1,7 +1,10 @@
-"""Shared fixtures: the app served in a thread for Playwright on the system Chromium."""
+"""Shared fixtures: the app served in a thread for Playwright on the system Chromium, and
+stores on both backends (SQLite, and a PostgreSQL server the test run starts itself)."""
 
 from __future__ import annotations
 
+import itertools
+import shutil
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
@@ -20,14 +23,97 @@ def ds():
     return load_dataset(DEFAULT_DATA_DIR)
 
 
-@pytest.fixture
-def seeded_store(tmp_path):
-    """A store of the test's own, seeded from the shipped data."""
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """The test run's own PostgreSQL server (a throwaway cluster); fails, never skips, when
+    PostgreSQL is not installed."""
+    from tests.postgres import Cluster, PostgresMissing
+
+    try:
+        cluster = Cluster().start()
+    except PostgresMissing as missing:
+        pytest.fail(str(missing), pytrace=False)
+    yield cluster
+    cluster.stop()
+
+
+def _seed(url: str) -> None:
     from eaeu.dataset import read_tables
     from eaeu.store import Store
 
-    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    store = Store(url)
     store.initialise(read_tables(DEFAULT_DATA_DIR))
+    store.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_seed(postgres) -> str:
+    """A database seeded once from the shipped data, copied for each test that needs one."""
+    name = postgres.create()
+    _seed(postgres.url(name))
+    return name
+
+
+@pytest.fixture(scope="session")
+def sqlite_seed(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("seed") / "seed.sqlite3"
+    _seed(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    """Every test that uses a store below runs on each backend."""
+    return request.param
+
+
+def _postgres_database(request, template: str | None) -> str:
+    cluster = request.getfixturevalue("postgres")
+    name = cluster.create(template)
+    request.addfinalizer(lambda: cluster.drop(name))
+    return cluster.url(name)
+
+
+@pytest.fixture
+def empty_store_url(backend, tmp_path, request) -> str:
+    """A database of the test's own with nothing in it yet."""
+    if backend == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.sqlite3'}"
+    return _postgres_database(request, None)
+
+
+@pytest.fixture
+def make_seeded_url(backend, tmp_path, request):
+    """Makes databases of the test's own, each holding the store seeded from the shipped data
+    (copies of one seeded at the start of the run)."""
+    made = itertools.count(1)
+
+    def make() -> str:
+        if backend == "postgresql":
+            return _postgres_database(request, request.getfixturevalue("postgres_seed"))
+        path = tmp_path / f"store{next(made)}.sqlite3"
+        shutil.copyfile(request.getfixturevalue("sqlite_seed"), path)
+        path.chmod(0o600)
+        return f"sqlite:///{path}"
+
+    return make
+
+
+@pytest.fixture
+def seeded_store_url(make_seeded_url) -> str:
+    return make_seeded_url()
+
+
+@pytest.fixture
+def seeded_store(seeded_store_url):
+    """A store of the test's own, seeded from the shipped data."""
+    from eaeu.store import Store
+
+    store = Store(seeded_store_url)
+    store.initialise(lambda: pytest.fail("the seeded store was empty"))
     yield store
     store.dispose()
 

@@ -44,11 +44,9 @@ def raw():
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
-    store.initialise(shipped_raw())
-    yield store
-    store.dispose()
+def store(seeded_store) -> Store:
+    """A store of the test's own, on each backend (tests/conftest.py)."""
+    return seeded_store
 
 
 def observation(store, indicator, geo, end):
