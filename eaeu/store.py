@@ -336,10 +336,13 @@ def _insert_version(
     # Numbered here, by the one writer that holds the lock: no gaps, even where a sequence
     # would skip the numbers of failed transactions (PostgreSQL).
     version_id = (_current_id(conn) or 0) + 1
+    # A file name or note sent by a browser may hold a NUL (no keyboard types one), which
+    # PostgreSQL cannot store: it reads as the replacement character instead.
+    labels = {k: v.replace("\x00", "\ufffd") if isinstance(v, str) else v for k, v in meta.items()}
     values = {
         "file_name": "",
         "sha256": "",
-        **meta,
+        **labels,
         "id": version_id,
         "created_at": utc_now_text(),
         "counts": json.dumps(counts),

@@ -89,6 +89,8 @@ def test_the_login_page_speaks_the_language_of_the_page_it_came_from(client):
     assert '<html lang="ru">' in client.get("/login").text  # no view: the site's default
     wrong = log_in(client, ENGLISH_TABLE, password="synthetic wrong password")
     assert wrong.status_code == 200 and "Wrong name or password" in wrong.text
+    forged = client.post(auth.login_path(ENGLISH_TABLE), data={"name": "a\x00", "password": "x"})
+    assert forged.status_code == 200 and "Wrong name or password" in forged.text
 
 
 def test_logging_in_and_out_returns_to_the_view_and_its_language(client):

@@ -513,6 +513,17 @@ def test_ods_renamed_xlsx(store):
     ]
 
 
+def test_a_nul_past_the_first_8_kb_is_binary_too(store):
+    rows = [f"industrial_production,KAZ,{year}-03,1.5" for year in range(2030, 2500)]
+    data = "\n".join(
+        ["indicator,geo,period,value", *rows, "industrial_production,ARM,20\x0026-03,1"]
+    )
+    assert len(data) > 8192
+    assert refused(store, data.encode(), "synthetic.csv") == [
+        "synthetic.csv: the content is not text (binary data); upload .xlsx, .xlsm, .ods or .csv"
+    ]
+
+
 def test_binary_garbage(store):
     assert refused(store, corpus.garbage(), "garbage.xlsx") == [
         "garbage.xlsx: the content is not a spreadsheet (binary data); upload .xlsx, .xlsm, "

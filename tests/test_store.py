@@ -116,6 +116,18 @@ def test_invalid_tables_are_refused_and_nothing_changes(store):
     assert store.current_version() == 1 and store.content_hash() == before
 
 
+def test_a_nul_in_a_text_is_refused_and_in_a_label_replaced(store):
+    """No source writes NUL (PostgreSQL cannot store one): refused in data, and in a file
+    name or note a browser sent it reads as the replacement character."""
+    raw = store.load_raw()
+    raw["observations"].loc[0, "source_name_en"] = "Synthetic\x00source"
+    with pytest.raises(DataError, match="row 2, column 'source_name_en': a text must not hold"):
+        store.commit(raw, "anna")
+    assert store.current_version() == 1
+    info = store.commit(with_synthetic_rows(store.load_raw(), 1), "anna", "a\x00.csv", note="n\x00")
+    assert (info.file_name, info.note) == ("a\ufffd.csv", "n\ufffd")
+
+
 def test_rollback_is_a_new_version_and_deletes_nothing(store):
     store.commit(with_synthetic_rows(store.load_raw(), 2), "anna")
     info = store.rollback(1, "boris")
