@@ -14,7 +14,6 @@ import os
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, select
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
 BUSY_TIMEOUT_MS = 30_000
@@ -27,9 +26,9 @@ def database_url(url: str) -> str:
     """`url` with PostgreSQL on psycopg 3, the driver installed with the project, however it
     was spelt (`postgres://` as some hosts write it, `postgresql://` as SQLAlchemy would
     otherwise read for psycopg2)."""
-    parsed = make_url(url)
-    if parsed.drivername in ("postgres", "postgresql"):
-        return parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+    scheme, separator, rest = url.partition("://")
+    if separator and scheme in ("postgres", "postgresql"):
+        return "postgresql+psycopg://" + rest
     return url
 
 

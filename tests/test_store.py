@@ -23,6 +23,7 @@ from eaeu.config import DEFAULT_DATA_DIR, PROJECT_DIR
 from eaeu.dataset import TABLES, build_dataset, read_tables
 from eaeu.model import DataError
 from eaeu.store import MIGRATIONS, StaleVersion, Store
+from eaeu.store_engine import database_url
 
 
 def shipped_raw():
@@ -417,3 +418,16 @@ def test_a_forked_worker_opens_its_own_connections(store):
     child.join(timeout=60)
     assert child.exitcode == 0 and queue.get(timeout=5) == 1
     assert store.current_version() == 1  # the parent's connections still work
+
+
+@pytest.mark.parametrize(
+    ("given", "used"),
+    [
+        ("postgres://u:p@db.example/eaeu", "postgresql+psycopg://u:p@db.example/eaeu"),
+        ("postgresql://u@/eaeu?host=/run/pg", "postgresql+psycopg://u@/eaeu?host=/run/pg"),
+        ("postgresql+psycopg://u@db.example:5433/e", "postgresql+psycopg://u@db.example:5433/e"),
+        ("sqlite:///instance/eaeu.sqlite3", "sqlite:///instance/eaeu.sqlite3"),
+    ],
+)
+def test_postgresql_urls_use_the_installed_driver(given, used):
+    assert database_url(given) == used
