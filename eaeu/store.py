@@ -168,7 +168,8 @@ class Store:
             return _insert_version(conn, *_texts_and_counts(seed_raw), meta)
 
         build_dataset(seed_raw)  # refuse to seed from invalid files
-        return self.write(first_version, serialised=True)  # re-checks: another process may have seeded meanwhile
+        # first_version re-checks: another process may have seeded meanwhile.
+        return self.write(first_version, serialised=True)
 
     # -- versions ----------------------------------------------------------------------------
 
