@@ -58,7 +58,9 @@ class Cluster:
 
     def __init__(self):
         self.bin = server_bin_dir()
-        self.root = Path(tempfile.mkdtemp(prefix="eaeu-pg-"))
+        # Under /tmp: a short path (a unix socket's is limited to 107 bytes) that the server's
+        # user can reach, whatever TMPDIR says.
+        self.root = Path(tempfile.mkdtemp(prefix="eaeu-pg-", dir="/tmp"))
         self.data = self.root / "data"
         self.port = _free_port()
         self._names = itertools.count(1)
