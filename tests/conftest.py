@@ -51,10 +51,19 @@ def _seed(url: str) -> None:
 
 @pytest.fixture(scope="session")
 def postgres_seed(postgres) -> str:
-    """A database seeded once from the shipped data, copied for each test that needs one."""
+    """A database seeded once from the shipped data, a template for others."""
     name = postgres.create()
     _seed(postgres.url(name))
     return name
+
+
+@pytest.fixture(scope="session")
+def postgres_databases(postgres, postgres_seed) -> dict[str, str]:
+    """The two databases tests use, each put back as it was before every test: one empty,
+    one holding the seeded store."""
+    seeded = postgres.create(postgres_seed)
+    postgres.keep_as_it_is(seeded)
+    return {"empty": postgres.create(), "seeded": seeded}
 
 
 @pytest.fixture(scope="session")
@@ -70,19 +79,15 @@ def backend(request) -> str:
     return request.param
 
 
-def _postgres_database(request, template: str | None) -> str:
-    cluster = request.getfixturevalue("postgres")
-    name = cluster.create(template)
-    request.addfinalizer(lambda: cluster.drop(name))
-    return cluster.url(name)
-
-
 @pytest.fixture
 def empty_store_url(backend, tmp_path, request) -> str:
     """A database of the test's own with nothing in it yet."""
     if backend == "sqlite":
         return f"sqlite:///{tmp_path / 'store.sqlite3'}"
-    return _postgres_database(request, None)
+    postgres = request.getfixturevalue("postgres")
+    name = request.getfixturevalue("postgres_databases")["empty"]
+    postgres.empty(name)
+    return postgres.url(name)
 
 
 @pytest.fixture
@@ -92,12 +97,20 @@ def make_seeded_url(backend, tmp_path, request):
     made = itertools.count(1)
 
     def make() -> str:
-        if backend == "postgresql":
-            return _postgres_database(request, request.getfixturevalue("postgres_seed"))
-        path = tmp_path / f"store{next(made)}.sqlite3"
-        shutil.copyfile(request.getfixturevalue("sqlite_seed"), path)
-        path.chmod(0o600)
-        return f"sqlite:///{path}"
+        number = next(made)
+        if backend == "sqlite":
+            path = tmp_path / f"store{number}.sqlite3"
+            shutil.copyfile(request.getfixturevalue("sqlite_seed"), path)
+            path.chmod(0o600)
+            return f"sqlite:///{path}"
+        postgres = request.getfixturevalue("postgres")
+        if number == 1:  # the usual case: the seeded database, put back as it was
+            name = request.getfixturevalue("postgres_databases")["seeded"]
+            postgres.restore(name)
+        else:  # a test that needs several at once: new copies, dropped after the test
+            name = postgres.create(request.getfixturevalue("postgres_seed"))
+            request.addfinalizer(lambda: postgres.drop(name))
+        return postgres.url(name)
 
     return make
 
