@@ -7,7 +7,7 @@ process each keep their own).
 
 from __future__ import annotations
 
-from flask import Flask, current_app, request
+from flask import Flask, current_app, g, request
 
 from eaeu.config import Settings
 from eaeu.dataset import Dataset
@@ -79,5 +79,9 @@ def store() -> Store:
 
 
 def dataset() -> Dataset:
-    """The current dataset, from the one data-access layer."""
-    return services().repository.current()
+    """The current dataset, from the one data-access layer: asked once per request, so every
+    part of an answer shows one version, even when another host commits meanwhile (the next
+    request shows the new one)."""
+    if "eaeu_dataset" not in g:
+        g.eaeu_dataset = services().repository.current()
+    return g.eaeu_dataset

@@ -20,15 +20,18 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from flask import Flask
 
-from components import ids
+from components import ids, services
 from components.data.upload import commit, preview
 from components.page import render
-from eaeu.config import PROJECT_DIR
+from eaeu.config import DEFAULT_DATA_DIR, PROJECT_DIR, Settings
+from eaeu.repository import Repository
 from eaeu.store import Store
 from eaeu.users import add_editor
 from tests.corpus import SYNTHETIC_SOURCE, SYNTHETIC_SOURCE_RU, SYNTHETIC_URL
 from tests.dash_requests import callback_request
+from tests.test_store import with_synthetic_rows
 
 EDITOR, PASSWORD = "synthetic-host-editor", "synthetic host password"
 SECRET = "synthetic secret shared by every host"
@@ -199,3 +202,17 @@ def test_two_hosts_serve_each_others_commits(hosts, served_app):
     assert a.health()["version"] == b.health()["version"] == 3
     assert a.health()["data_version"] == first["data_version"]
     assert not shows_upload(a, served_app) and not shows_upload(b, served_app)
+
+
+def test_a_request_shows_one_version_and_the_next_the_newest(seeded_store):
+    """A commit landing while a request is answered shows from the next request on, never in
+    part of the answer being built."""
+    server = Flask(__name__)
+    settings = Settings.load(data_dir=DEFAULT_DATA_DIR, database_url=seeded_store.url)
+    services.install(server, settings, Repository(seeded_store))
+    with server.test_request_context():
+        first = services.dataset()
+        seeded_store.commit(with_synthetic_rows(seeded_store.load_raw(), 1), "synthetic-editor")
+        assert services.dataset() is first
+    with server.test_request_context():
+        assert services.dataset().version == seeded_store.content_hash() != first.version
