@@ -7,7 +7,7 @@ process each keep their own).
 
 from __future__ import annotations
 
-from flask import Flask, current_app, request
+from flask import Flask, current_app, g, has_request_context, request
 
 from eaeu.config import Settings
 from eaeu.dataset import Dataset
@@ -90,6 +90,12 @@ def store() -> Store:
 
 
 def dataset() -> Dataset:
-    """The current dataset, from the one data-access layer (a view's own data, which may be a
-    past version, come with it: components.view.view_and_data)."""
-    return services().repository.current()
+    """The current dataset, from the one data-access layer: asked once per request, so every
+    part of an answer shows one version, even when another host commits meanwhile (the next
+    request shows the new one). Outside a request, always the newest. (A view's own data,
+    which may be a past version, come with it: components.view.requested_view.)"""
+    if not has_request_context():
+        return services().repository.current()
+    if "eaeu_dataset" not in g:
+        g.eaeu_dataset = services().repository.current()
+    return g.eaeu_dataset

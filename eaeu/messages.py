@@ -50,6 +50,10 @@ DATA_MESSAGES: dict[str, dict[str, str]] = {
         "en": "expected a URL starting with https://, got {got:q}",
         "ru": "ожидалась ссылка, начинающаяся с https://, а не {got:q}",
     },
+    "text_nul": {
+        "en": "a text must not hold the invisible NUL character (code 0)",
+        "ru": "в тексте не может быть невидимого символа NUL (код 0)",
+    },
     "expected_one_of": {
         "en": "expected one of {choices:list}; got {got:q}",
         "ru": "ожидалось одно из значений {choices:list}, а не {got:q}",

@@ -88,6 +88,9 @@ def format_problems(problems: list[Problem], lang: str = "en") -> str:
 
 
 def _parse_text(raw: str) -> str:
+    # No source writes NUL, a broken file may; PostgreSQL could not store it.
+    if "\x00" in raw:
+        raise Invalid(msg("text_nul"))
     return raw
 
 
@@ -122,7 +125,7 @@ def _parse_bool(raw: str) -> bool:
 def _parse_url(raw: str) -> str:
     if not raw.startswith(("https://", "http://")):
         raise Invalid(msg("expected_url", got=raw))
-    return raw
+    return _parse_text(raw)
 
 
 def one_of(choices: tuple[str, ...]) -> Callable[[str], str]:

@@ -8,7 +8,6 @@ the current version is simply the newest one.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import io
@@ -18,22 +17,23 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from functools import partial
 
 import pandas as pd
-from sqlalchemy import (
-    Connection,
-    Engine,
-    create_engine,
-    event,
-    func,
-    select,
-)
+from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.exc import OperationalError
 
 from eaeu.dataset import TABLES, build_dataset, content_hash, current_form, table_text
 from eaeu.messages import system_note
 from eaeu.model import SCHEMAS, DataError, Problem
+from eaeu.store_engine import (
+    create_store_engine,
+    is_busy,
+    is_sqlite,
+    prepare_read,
+    prepare_write,
+    serialise_writers,
+)
 from eaeu.store_schema import (  # noqa: F401 (the tables are re-exported)
     MIGRATIONS,
     editor_sessions,
@@ -47,7 +47,6 @@ from eaeu.store_schema import (  # noqa: F401 (the tables are re-exported)
 )
 
 VERSION_KINDS = ("seed", "import", "rollback", "edit")
-BUSY_TIMEOUT_MS = 30_000
 WRITE_ATTEMPTS = 8
 
 
@@ -80,11 +79,6 @@ def read_table_text(text: str) -> pd.DataFrame:
     return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
 
 
-def _is_busy(exc: OperationalError) -> bool:
-    text = str(exc.orig).lower()
-    return "locked" in text or "busy" in text
-
-
 class Store:
     """Construct freely: no connection is opened until the first query (safe before a fork)."""
 
@@ -98,7 +92,7 @@ class Store:
 
     @property
     def is_sqlite(self) -> bool:
-        return self.url.startswith("sqlite")
+        return is_sqlite(self.url)
 
     def engine(self) -> Engine:
         with self._lock:
@@ -106,37 +100,34 @@ class Store:
                 if self._engine is not None:
                     # Inherited across a fork: leave the parent's connections to the parent.
                     self._engine.dispose(close=False)
-                self._engine = self._create_engine()
+                self._engine = create_store_engine(self.url)
                 self._engine_pid = os.getpid()
             return self._engine
 
-    def _create_engine(self) -> Engine:
-        if not self.is_sqlite:
-            return create_engine(self.url, pool_pre_ping=True)
-        _ensure_sqlite_dir(self.url)
-        engine = create_engine(self.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-        event.listen(engine, "connect", _sqlite_on_connect)
-        event.listen(engine, "begin", _sqlite_on_begin)
-        return engine
-
-    def write(self, work: Callable[[Connection], object]) -> object:
-        """Run `work` in one write transaction, retrying while another writer holds the lock."""
+    def write(self, work: Callable[[Connection], object], serialised: bool = False) -> object:
+        """Run `work` in one write transaction, retrying while another writer holds the lock.
+        `serialised`: one such writer at a time across every process and host (versions and
+        the schema); other writes (sessions, pending uploads) go side by side on PostgreSQL."""
         for attempt in range(WRITE_ATTEMPTS):
             try:
                 with self.engine().connect() as conn:
-                    conn.execution_options(sqlite_begin="IMMEDIATE")
+                    prepare_write(conn)
                     with conn.begin():
+                        if serialised:
+                            serialise_writers(conn)
                         return work(conn)
             except OperationalError as exc:
-                if not (self.is_sqlite and _is_busy(exc)) or attempt == WRITE_ATTEMPTS - 1:
+                if not is_busy(self.url, exc) or attempt == WRITE_ATTEMPTS - 1:
                     raise
                 time.sleep(0.05 * (attempt + 1))
         raise AssertionError("unreachable")
 
     def read(self, work: Callable[[Connection], object]) -> object:
         """Run `work` in one read transaction: it sees one consistent state."""
-        with self.engine().connect() as conn, conn.begin():
-            return work(conn)
+        with self.engine().connect() as conn:
+            prepare_read(conn)
+            with conn.begin():
+                return work(conn)
 
     def dispose(self) -> None:
         with self._lock:
@@ -148,9 +139,10 @@ class Store:
 
     def migrate(self) -> int:
         """Apply pending migrations; safe when several processes start at once."""
-        self.write(_ensure_schema_version_table)
+        self.write(_ensure_schema_version_table, serialised=True)
         for number, migration in enumerate(MIGRATIONS, start=1):
-            self.write(lambda conn, n=number, m=migration: _apply_migration(conn, n, m))
+            apply = partial(_apply_migration, number=number, migration=migration)
+            self.write(apply, serialised=True)
         return len(MIGRATIONS)
 
     def schema_version(self) -> int:
@@ -176,7 +168,8 @@ class Store:
             return _insert_version(conn, *_texts_and_counts(seed_raw), meta)
 
         build_dataset(seed_raw)  # refuse to seed from invalid files
-        return self.write(first_version)  # re-checks: another process may have seeded meanwhile
+        # first_version re-checks: another process may have seeded meanwhile.
+        return self.write(first_version, serialised=True)
 
     # -- versions ----------------------------------------------------------------------------
 
@@ -234,7 +227,7 @@ class Store:
             }
             return _insert_version(conn, texts, counts, meta)
 
-        return self.write(work)
+        return self.write(work, serialised=True)
 
     def history(self) -> list[VersionInfo]:
         def read(conn: Connection) -> list[VersionInfo]:
@@ -264,7 +257,7 @@ class Store:
             }
             return _insert_version(conn, texts, counts, meta)
 
-        return self.write(work)
+        return self.write(work, serialised=True)
 
     def content_hash(self, version: int | None = None) -> str:
         def read(conn: Connection) -> str:
@@ -284,38 +277,6 @@ class Store:
             numeric = SCHEMAS[name].numeric_positions(list(frame.columns))
             xlsx.add_sheet(book, name, list(frame.columns), frame.itertuples(index=False), numeric)
         return xlsx.to_bytes(book)
-
-
-# -- SQLite connection setup -------------------------------------------------------------------
-
-
-def _ensure_sqlite_dir(url: str) -> None:
-    """The store's folder (0700) and an empty database file (0600) if there is none yet:
-    SQLite gives its -wal and -shm files the database file's mode."""
-    path = url.split("///", 1)[1] if "///" in url else ""
-    if path and path != ":memory:" and not path.startswith("file:"):
-        Path(path).parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        with contextlib.suppress(FileExistsError):
-            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-
-
-def _sqlite_on_connect(dbapi_connection, _record) -> None:
-    # Take BEGIN out of the driver's hands, so the "begin" hook below decides its kind.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    # WAL: readers never block the writer nor see a half-written version.
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
-
-
-def _sqlite_on_begin(conn: Connection) -> None:
-    # Writers take the write lock up front (BEGIN IMMEDIATE): a deferred transaction that
-    # upgrades later can fail with SQLITE_BUSY without waiting on the busy timeout.
-    mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
-    conn.exec_driver_sql(f"BEGIN {mode}")
 
 
 # -- queries -----------------------------------------------------------------------------------
@@ -373,15 +334,22 @@ def _texts_and_counts(raw: dict[str, pd.DataFrame]) -> tuple[dict[str, str], dic
 def _insert_version(
     conn: Connection, texts: dict[str, str], counts: dict[str, int], meta: dict
 ) -> VersionInfo:
+    # Numbered here, by the one writer that holds the lock: no gaps, even where a sequence
+    # would skip the numbers of failed transactions (PostgreSQL).
+    version_id = (_current_id(conn) or 0) + 1
+    # A file name or note sent by a browser may hold a NUL (no keyboard types one), which
+    # PostgreSQL cannot store: it reads as the replacement character instead.
+    labels = {k: v.replace("\x00", "\ufffd") if isinstance(v, str) else v for k, v in meta.items()}
     values = {
         "file_name": "",
         "sha256": "",
-        **meta,
+        **labels,
+        "id": version_id,
         "created_at": utc_now_text(),
         "counts": json.dumps(counts),
         "content_hash": content_hash(texts),
     }
-    version_id = conn.execute(versions.insert().values(**values)).inserted_primary_key[0]
+    conn.execute(versions.insert().values(**values))
     for name in TABLES:
         digest = hashlib.sha256(texts[name].encode()).hexdigest()
         known = select(table_contents.c.sha256).where(table_contents.c.sha256 == digest)

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Column, Connection, ForeignKey, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Connection,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
 metadata = MetaData()
 
@@ -56,7 +66,7 @@ pending_imports = Table(
     "pending_imports",
     metadata,
     Column("token", String(64), primary_key=True),
-    Column("expires_at", Integer, nullable=False),
+    Column("expires_at", BigInteger, nullable=False),  # Unix seconds, past 2038 too
     Column("payload", Text, nullable=False),
 )
 
@@ -69,7 +79,7 @@ editor_sessions = Table(
     Column("token_sha256", String(64), primary_key=True),
     Column("editor", String(100), nullable=False, index=True),
     Column("created_at", String(32), nullable=False),
-    Column("expires_at", Integer, nullable=False),
+    Column("expires_at", BigInteger, nullable=False),  # Unix seconds, past 2038 too
 )
 
 
@@ -93,9 +103,17 @@ def _migration_4(conn: Connection) -> None:
     editor_sessions.create(conn)
 
 
+def _migration_5(conn: Connection) -> None:
+    # Expiry times were 32-bit integers on PostgreSQL (SQLite's are 64-bit already).
+    if conn.dialect.name == "postgresql":
+        for table in ("pending_imports", "editor_sessions"):
+            conn.exec_driver_sql(f"ALTER TABLE {table} ALTER COLUMN expires_at TYPE BIGINT")
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _migration_1,
     _migration_2,
     _migration_3,
     _migration_4,
+    _migration_5,
 ]

@@ -1,7 +1,10 @@
-"""Shared fixtures: the app served in a thread for Playwright on the system Chromium."""
+"""Shared fixtures: the app served in a thread for Playwright on the system Chromium, and
+stores on both backends (SQLite, and a PostgreSQL server the test run starts itself)."""
 
 from __future__ import annotations
 
+import itertools
+import shutil
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
@@ -20,14 +23,109 @@ def ds():
     return load_dataset(DEFAULT_DATA_DIR)
 
 
-@pytest.fixture
-def seeded_store(tmp_path):
-    """A store of the test's own, seeded from the shipped data."""
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """The test run's own PostgreSQL server (a throwaway cluster); fails, never skips, when
+    PostgreSQL is not installed."""
+    from tests.postgres import Cluster, PostgresMissing
+
+    try:
+        cluster = Cluster().start()
+    except PostgresMissing as missing:
+        pytest.fail(str(missing), pytrace=False)
+    yield cluster
+    cluster.stop()
+
+
+def _seed(url: str) -> None:
     from eaeu.dataset import read_tables
     from eaeu.store import Store
 
-    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    store = Store(url)
     store.initialise(read_tables(DEFAULT_DATA_DIR))
+    store.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_seed(postgres) -> str:
+    """A database seeded once from the shipped data, a template for others."""
+    name = postgres.create()
+    _seed(postgres.url(name))
+    return name
+
+
+@pytest.fixture(scope="session")
+def postgres_databases(postgres, postgres_seed) -> dict[str, str]:
+    """The two databases tests use, each put back as it was before every test: one empty,
+    one holding the seeded store."""
+    seeded = postgres.create(postgres_seed)
+    postgres.keep_as_it_is(seeded)
+    return {"empty": postgres.create(), "seeded": seeded}
+
+
+@pytest.fixture(scope="session")
+def sqlite_seed(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("seed") / "seed.sqlite3"
+    _seed(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    """Every test that uses a store below runs on each backend."""
+    return request.param
+
+
+@pytest.fixture
+def empty_store_url(backend, tmp_path, request) -> str:
+    """A database of the test's own with nothing in it yet."""
+    if backend == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.sqlite3'}"
+    postgres = request.getfixturevalue("postgres")
+    name = request.getfixturevalue("postgres_databases")["empty"]
+    postgres.empty(name)
+    return postgres.url(name)
+
+
+@pytest.fixture
+def make_seeded_url(backend, tmp_path, request):
+    """Makes databases of the test's own, each holding the store seeded from the shipped data
+    (copies of one seeded at the start of the run)."""
+    made = itertools.count(1)
+
+    def make() -> str:
+        number = next(made)
+        if backend == "sqlite":
+            path = tmp_path / f"store{number}.sqlite3"
+            shutil.copyfile(request.getfixturevalue("sqlite_seed"), path)
+            path.chmod(0o600)
+            return f"sqlite:///{path}"
+        postgres = request.getfixturevalue("postgres")
+        if number == 1:  # the usual case: the seeded database, put back as it was
+            name = request.getfixturevalue("postgres_databases")["seeded"]
+            postgres.restore(name)
+        else:  # a test that needs several at once: new copies, dropped after the test
+            name = postgres.create(request.getfixturevalue("postgres_seed"))
+            request.addfinalizer(lambda: postgres.drop(name))
+        return postgres.url(name)
+
+    return make
+
+
+@pytest.fixture
+def seeded_store_url(make_seeded_url) -> str:
+    return make_seeded_url()
+
+
+@pytest.fixture
+def seeded_store(seeded_store_url):
+    """A store of the test's own, seeded from the shipped data."""
+    from eaeu.store import Store
+
+    store = Store(seeded_store_url)  # migrated and seeded already: nothing to initialise
     yield store
     store.dispose()
 

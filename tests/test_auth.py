@@ -12,9 +12,6 @@ from flask import Flask
 from components import auth
 from components.data.panel import EDITOR_OUTPUTS
 from components.rate_limits import init_limits, limiter
-from eaeu.config import DEFAULT_DATA_DIR
-from eaeu.dataset import read_tables
-from eaeu.store import Store
 from eaeu.users import add_editor
 
 
@@ -49,17 +46,15 @@ FOREIGN = ["https://evil.example/?lang=en", "//evil.example/", "/\\evil.example"
 
 
 @pytest.fixture
-def client(tmp_path):
-    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
-    store.initialise(read_tables(DEFAULT_DATA_DIR))
-    add_editor(store, EDITOR, PASSWORD)
+def client(seeded_store):
+    """Logins against a store of the test's own, on each backend (tests/conftest.py)."""
+    add_editor(seeded_store, EDITOR, PASSWORD)
     app = Flask(__name__)
     app.config["SECRET_KEY"] = "synthetic-test-key"
     init_limits(app)
     limiter.reset()  # login counters are shared with any other app of the test session
-    auth.init_auth(app, store, EDITOR_OUTPUTS)
-    yield app.test_client()
-    store.dispose()
+    auth.init_auth(app, seeded_store, EDITOR_OUTPUTS)
+    return app.test_client()
 
 
 def log_in(client, target: str, password: str = PASSWORD):
@@ -94,6 +89,8 @@ def test_the_login_page_speaks_the_language_of_the_page_it_came_from(client):
     assert '<html lang="ru">' in client.get("/login").text  # no view: the site's default
     wrong = log_in(client, ENGLISH_TABLE, password="synthetic wrong password")
     assert wrong.status_code == 200 and "Wrong name or password" in wrong.text
+    forged = client.post(auth.login_path(ENGLISH_TABLE), data={"name": "a\x00", "password": "x"})
+    assert forged.status_code == 200 and "Wrong name or password" in forged.text
 
 
 def test_logging_in_and_out_returns_to_the_view_and_its_language(client):

@@ -19,8 +19,9 @@ from eaeu.users import add_editor, editor_names, verify_editor
 
 
 @pytest.fixture
-def url(tmp_path):
-    return f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+def url(seeded_store_url):
+    """A store of the test's own, on each backend (tests/conftest.py)."""
+    return seeded_store_url
 
 
 def run(capsys, *argv):

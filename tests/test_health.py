@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlalchemy.exc import OperationalError
 
 from eaeu.health import health
+from eaeu.repository import Repository
+from eaeu.store import Store
 
 
 def test_healthz_says_which_data_it_serves(served_app, ds):
@@ -32,3 +34,16 @@ def test_an_unreachable_database_is_503():
     status, code = health(UnreachableRepository())
     assert code == 503
     assert status == {"status": "unavailable", "database": "unreachable"}
+
+
+def test_health_reads_the_store_on_each_backend(seeded_store):
+    status, code = health(Repository(seeded_store))
+    assert code == 200 and (status["database"], status["version"]) == ("ok", 1)
+    assert status["data_version"] == seeded_store.content_hash()
+
+
+def test_a_postgresql_server_that_does_not_answer_is_503(tmp_path):
+    # No server listens on this socket (synthetic address).
+    store = Store(f"postgresql+psycopg://postgres@/eaeu?host={tmp_path}&port=1")
+    status, code = health(Repository(store))
+    assert code == 503 and status["database"] == "unreachable"

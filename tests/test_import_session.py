@@ -48,6 +48,12 @@ def test_stash_ignores_tokens_that_are_not_its_own(store):
     stash = UploadStash(store)
     assert stash.get(preview_token) is None
     assert stash.get("") is None and stash.get(None) is None
+    # Tokens a browser made up (PostgreSQL cannot even compare a NUL): no row, no error.
+    for forged in ("upload-\x00", "upload-" + "x" * 200, "upload-a b"):
+        assert stash.get(forged) is None
+    assert StoredPendingImports(store).get("\x00") is None
+    drop_tokens(store, "\x00", 5, preview_token)
+    assert StoredPendingImports(store).get(preview_token) is None
 
 
 def test_asked_questions_are_remembered_across_previews():

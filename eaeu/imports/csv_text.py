@@ -48,6 +48,8 @@ def detect_delimiter(text: str) -> str:
 
 def read_csv_grid(data: bytes, file: str, limits: Limits) -> Grid:
     text = decode_text(data, file)
+    if "\x00" in text:  # past the first 8 KB that files.sniff looks at: binary all the same
+        raise Refused([Problem(file, msg("binary_not_csv"))])
     delimiter = detect_delimiter(text)
     rows = []
     # No early stop: the size limit already bounds the work, and the count shown is true.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import secrets
 import threading
 import time
@@ -11,6 +12,9 @@ import time
 from eaeu.imports.parse import ParsedImport
 from eaeu.imports.plan import ImportPlan
 from eaeu.imports.workflow import ImportOutcome
+
+# What tokens made here look like; anything else from a browser matches no row.
+TOKEN = re.compile(r"[A-Za-z0-9_-]{1,100}")
 
 
 class PendingImports:
@@ -111,6 +115,8 @@ def _unstash(store, token: str, now: int) -> str | None:
 
     from eaeu.store import pending_imports
 
+    if not isinstance(token, str) or not TOKEN.fullmatch(token):
+        return None
     table = pending_imports
     query = select(table.c.payload).where(table.c.token == token, table.c.expires_at > now)
     return store.read(lambda conn: conn.scalar(query))
@@ -150,7 +156,7 @@ def drop_tokens(store, *tokens: str | None) -> None:
     """Forget waiting uploads and previews: after a commit, a cancel or a new upload."""
     from eaeu.store import pending_imports
 
-    present = [token for token in tokens if token]
+    present = [token for token in tokens if isinstance(token, str) and TOKEN.fullmatch(token)]
     if present:
         condition = pending_imports.c.token.in_(present)
         store.write(lambda conn: conn.execute(pending_imports.delete().where(condition)))
