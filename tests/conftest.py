@@ -20,6 +20,16 @@ def ds():
     return load_dataset(DEFAULT_DATA_DIR)
 
 
+@pytest.fixture(scope="session")
+def renderer():
+    """The process-wide renderer, shared by every export test and the CLI: one browser."""
+    from eaeu.export.renderer import get_renderer
+
+    shared = get_renderer()
+    yield shared
+    shared.close()
+
+
 @pytest.fixture
 def seeded_store(tmp_path):
     """A store of the test's own, seeded from the shipped data."""

@@ -24,6 +24,7 @@ CARD_PRESETS: dict[str, tuple[int, int]] = {
 }
 ACCENT = "#b3261e"  # the site's accent (assets/03-app.css): the card's bar, kicker and number
 LOGO_MARK = "#0072B2"
+RULE = "#d0d4da"
 # The column's type at scale 1 in px (tuned on the square card), and the least it may shrink
 # to: the column grows or shrinks as one to fill the card. The footer is sized by the image.
 TYPE = {
@@ -219,40 +220,41 @@ def _paper(frame: Frame, x: float, y: float) -> dict[str, float]:
     return {"x": x / frame.width, "y": 1 - y / frame.height}
 
 
-def _add_text(fig: go.Figure, frame: Frame, block: TextBlock, x: float, top: float, **how):
-    fig.add_annotation(
-        text=block.markup(),
+def _text(frame: Frame, block: TextBlock, x: float, top: float, anchor: str = "left") -> dict:
+    """An annotation whose box's top left (or top right) corner is at (x, top) px."""
+    return {
+        "text": block.markup(),
         **_paper(frame, x, top),
-        xref="paper",
-        yref="paper",
-        xanchor=how.get("xanchor", "left"),
-        yanchor="top",
-        align=how.get("xanchor", "left"),
-        showarrow=False,
-        borderpad=0,
-        borderwidth=0,
-        font={"size": block.size, "color": block.color},
-    )
+        "xref": "paper",
+        "yref": "paper",
+        "xanchor": anchor,
+        "yanchor": "top",
+        "align": anchor,
+        "showarrow": False,
+        "borderpad": 0,
+        "borderwidth": 0,
+        "font": {"size": block.size, "color": block.color},
+    }
 
 
-def _rect(fig: go.Figure, frame: Frame, x0, y0, x1, y1, color: str) -> None:
-    start, end = _paper(frame, x0, y1), _paper(frame, x1, y0)
-    fig.add_shape(
-        type="rect", xref="paper", yref="paper", x0=start["x"], y0=start["y"], x1=end["x"],
-        y1=end["y"], fillcolor=color, line={"width": 0}, layer="above",
-    )  # fmt: skip
+def _rect(frame: Frame, left: float, top: float, right: float, bottom: float, color: str) -> dict:
+    start, end = _paper(frame, left, bottom), _paper(frame, right, top)
+    return {
+        "type": "rect", "xref": "paper", "yref": "paper", "x0": start["x"], "y0": start["y"],
+        "x1": end["x"], "y1": end["y"], "fillcolor": color, "line": {"width": 0}, "layer": "above",
+    }  # fmt: skip
 
 
-def _add_logo(fig: go.Figure, frame: Frame, lang: str, top: float, size: float) -> None:
+def _logo(frame: Frame, lang: str, top: float, size: float) -> tuple[dict, dict]:
     """The site's mark as a drawn square (PT Sans has no '■', and a fallback font's square
-    differs from machine to machine) and the site's name, right-aligned."""
+    differs from machine to machine) and the site's name, right-aligned: (text, mark)."""
     logo = export_string("logo", lang)
     right = frame.width - frame.pad
-    _add_text(fig, frame, TextBlock((logo,), size, bold=True), right, top, xanchor="right")
+    text = _text(frame, TextBlock((logo,), size, bold=True), right, top, anchor="right")
     baseline = top + ASCENT * size
     mark_right = right - text_width(logo, size, bold=True) - 0.4 * size
     side = CAP_HEIGHT * size
-    _rect(fig, frame, mark_right - side, baseline - side, mark_right, baseline, LOGO_MARK)
+    return text, _rect(frame, mark_right - side, baseline - side, mark_right, baseline, LOGO_MARK)
 
 
 def card_figure(card: HighlightCard, preset: str) -> go.Figure:
@@ -267,36 +269,32 @@ def card_figure(card: HighlightCard, preset: str) -> go.Figure:
     # What the largest type leaves is shared evenly above, between the groups and below.
     share = (space - stacked_height(blocks)) / (2 + sum(block.opens for block in blocks))
     y = column_top + share
-    fig = go.Figure()
-    fig.update_layout(
-        width=frame.width,
-        height=frame.height,
-        autosize=False,
-        margin={"l": 0, "r": 0, "t": 0, "b": 0, "pad": 0},
-        paper_bgcolor="white",
-        plot_bgcolor="white",
-        font={"family": FONT_FAMILY, "color": INK},
-        xaxis={"visible": False},
-        yaxis={"visible": False},
-        showlegend=False,
-    )
-    _rect(fig, frame, 0, 0, frame.width, frame.bar, ACCENT)
+    texts = []
     for block in blocks:
         y += block.gap + (share if block.opens else 0)
-        _add_text(fig, frame, block, frame.pad, y)
+        texts.append(_text(frame, block, frame.pad, y))
         y += block.height
-    _rect(
-        fig,
-        frame,
-        frame.pad,
-        rule,
-        frame.width - frame.pad,
-        rule + max(1.0, frame.px(2)),
-        "#d0d4da",
-    )
-    _add_text(fig, frame, bottom.source, frame.pad, footer_top)
-    _add_logo(fig, frame, card.lang, footer_top + bottom.logo_top, bottom.logo_size)
-    return fig
+    logo, mark = _logo(frame, card.lang, footer_top + bottom.logo_top, bottom.logo_size)
+    rule_bottom = rule + max(1.0, frame.px(2))
+    layout = {
+        "width": frame.width,
+        "height": frame.height,
+        "autosize": False,
+        "margin": {"l": 0, "r": 0, "t": 0, "b": 0, "pad": 0},
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "font": {"family": FONT_FAMILY, "color": INK},
+        "xaxis": {"visible": False},
+        "yaxis": {"visible": False},
+        "showlegend": False,
+        "annotations": [*texts, _text(frame, bottom.source, frame.pad, footer_top), logo],
+        "shapes": [
+            _rect(frame, 0, 0, frame.width, frame.bar, ACCENT),
+            _rect(frame, frame.pad, rule, frame.width - frame.pad, rule_bottom, RULE),
+            mark,
+        ],
+    }
+    return go.Figure(layout=layout)
 
 
 def document_title(card: HighlightCard) -> str:

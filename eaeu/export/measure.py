@@ -41,14 +41,16 @@ def text_width(text: str, font_px: float, bold: bool = False) -> float:
 
 
 def _split_word(word: str, limit_em: float, bold: bool) -> list[str]:
-    """A word wider than a line (a long link, a number run) broken between characters."""
-    pieces, piece = [], ""
+    """A word wider than a line (a long link, a number run) broken between characters, by
+    the characters' own advances (kerning would only narrow a piece)."""
+    pieces, piece, used = [], "", 0.0
     for char in word:
-        if piece and _font(bold).getlength(piece + char) > limit_em:
+        advance = _em_width(char, bold)
+        if piece and used + advance > limit_em:
             pieces.append(piece)
-            piece = char
+            piece, used = char, advance
         else:
-            piece += char
+            piece, used = piece + char, used + advance
     return [*pieces, piece] if piece else pieces
 
 
