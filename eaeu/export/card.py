@@ -113,17 +113,9 @@ def column(card: HighlightCard, width: float, scale: float) -> list[TextBlock]:
         _block(card.caption, width, type_size("caption", scale), gap=12 * scale),
     ]
     if card.leaders:
-        label = f"{card.leaders_label}:"
+        label = {"bold": True, "color": MUTED, "gap": 36 * scale, "opens": True}
         blocks += [
-            _block(
-                label,
-                width,
-                type_size("label", scale),
-                bold=True,
-                color=MUTED,
-                gap=36 * scale,
-                opens=True,
-            ),  # fmt: skip
+            _block(f"{card.leaders_label}:", width, type_size("label", scale), **label),
             _block(card.leaders, width, type_size("leaders", scale), gap=4 * scale),
         ]
     return blocks
