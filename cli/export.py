@@ -113,10 +113,10 @@ def _write_pack(args, ds, view: ViewState, site: str) -> Path:
     return path
 
 
-# What a chart's view or frame is made of: the card shows the current figure of the week,
+# What a chart's view, frame or pack is made of: the card shows the current figure of the week,
 # framed as it is, so these say nothing about it.
 CHART_ONLY = ("indicator", "period", "span", "snapshot", "countries", "width", "height", "note",
-              "no_title", "no_subtitle", "no_source", "no_logo")  # fmt: skip
+              "no_title", "no_subtitle", "no_source", "no_logo", "public_url")  # fmt: skip
 
 
 def _write_card(args) -> Path:
