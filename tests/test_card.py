@@ -5,6 +5,7 @@ PDF) and `app.py export --card`."""
 from __future__ import annotations
 
 import argparse
+import base64
 import datetime as dt
 import io
 from dataclasses import replace
@@ -14,6 +15,8 @@ from PIL import Image, ImageStat
 from pypdf import PdfReader
 
 from cli.export import add_export_parser, run_export
+from components import card_export, ids
+from components.rate_limits import limiter
 from eaeu.config import DEFAULT_DATA_DIR
 from eaeu.export.alt_text import card_alt_text
 from eaeu.export.card import (
@@ -29,6 +32,8 @@ from eaeu.export.measure import text_width, wrap_to_width
 from eaeu.export.options import OptionError
 from eaeu.highlight_card import highlight_card
 from eaeu.i18n import t
+from eaeu.store import Store
+from tests.test_vintage import post
 
 NBSP = "\u00a0"
 TODAY = dt.date(2026, 11, 26)
@@ -241,6 +246,44 @@ def test_svg_text_boxes_stay_apart_and_inside_the_card(cards, renderer, page, pr
             text["lines"] for text in found["texts"] if card.caption[:12] in "".join(text["lines"])
         )
         assert "".join(caption).replace(" ", "") == card.caption.replace(" ", "")
+
+
+# -- the page's card of a past version ----------------------------------------------------------
+
+
+@pytest.fixture
+def revised_caption(database_url):
+    """The served store with a SYNTHETIC new caption on top; as it was again afterwards."""
+    store = Store(database_url)
+    before = store.current_version()
+    raw = store.load_raw()
+    raw["highlights"]["text_en"] = "SYNTHETIC revised caption"
+    store.commit(raw, "synthetic-card-editor")
+    yield
+    store.rollback(before, "test cleanup")
+    store.dispose()
+
+
+def test_a_past_versions_card_is_exported_from_that_version(served_app, revised_caption, renderer):
+    limiter.reset()  # exports are counted per client address: the test client's is shared
+
+    def answer(function, search: str) -> dict:
+        values = {
+            f"{ids.CARD_EXPORT_PRESET}.value": "social",
+            f"{ids.CARD_EXPORT_FORMAT}.value": "svg",
+            f"{ids.CARD_EXPORT_LANG}.value": "en",
+            f"{ids.CARD_EXPORT_BUTTON}.n_clicks": 1,
+            f"{ids.VIEW}.data": {"search": search, "lang": "en"},
+        }
+        return post(served_app, function, values)
+
+    old = answer(card_export.fill_alt_text, "?version=1")[ids.CARD_EXPORT_ALT_TEXT]["value"]
+    new = answer(card_export.fill_alt_text, "")[ids.CARD_EXPORT_ALT_TEXT]["value"]
+    assert "4.4% — growth of industrial production" in old
+    assert "4.4% — SYNTHETIC revised caption" in new
+    image = answer(card_export.export_card, "?version=1")[ids.CARD_EXPORT_DOWNLOAD]["data"]
+    assert "_v1_en_social_" in image["filename"]
+    assert "growth of industrial" in base64.b64decode(image["content"]).decode()
 
 
 # -- command line ------------------------------------------------------------------------------------
