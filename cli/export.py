@@ -1,4 +1,5 @@
-"""`python app.py export`: charts to PNG/SVG/PDF files, or a tab's export pack, one warm browser."""
+"""`python app.py export`: charts or the figure-of-the-week card to PNG/SVG/PDF files, or a
+tab's export pack, one warm browser."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from cli.options import repository, settings, store_options
 from eaeu import queries
 from eaeu.charts import CHART_IDS
+from eaeu.export.card import CARD_PRESETS, CardOptions, card_file_name, render_card
 from eaeu.export.options import FORMATS, PART_NAMES, PRESET_NAMES, ExportError, ExportOptions
 from eaeu.export.pack import export_pack
 from eaeu.export.renderer import export_batch
@@ -26,13 +28,21 @@ def add_export_parser(subparsers) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "export",
         parents=[store_options()],
-        help="write charts as PNG, SVG or PDF files",
+        help="write charts or the figure-of-the-week card as PNG, SVG or PDF files",
         description="Export charts as images, e.g. "
-        "`python app.py export --chart growth --period 2024-09 --lang ru --format png`.",
+        "`python app.py export --chart growth --period 2024-09 --lang ru --format png`, "
+        "or the figure of the week as a social card: "
+        "`python app.py export --card --preset square --lang ru`.",
     )
     which = parser.add_mutually_exclusive_group()
     which.add_argument("--chart", help=f"one of: {', '.join(CHART_IDS)}")
     which.add_argument("--all", action="store_true", help="every chart")
+    which.add_argument(
+        "--card",
+        action="store_true",
+        help=f"the current figure of the week as a social card (--preset {', '.join(CARD_PRESETS)}; "
+        "default square, at scale 1: the networks' own pixel sizes)",
+    )
     which.add_argument(
         "--pack",
         metavar="TAB",
@@ -50,10 +60,14 @@ def add_export_parser(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--snapshot", default="", help="missions snapshot date, e.g. 2026-01-26")
     parser.add_argument("--countries", help="comma-separated codes for the trend chart")
     parser.add_argument("--lang", default="ru", help=f"one of: {', '.join(LANGS)}")
-    parser.add_argument("--preset", default="article", help=f"one of: {', '.join(PRESET_NAMES)}")
+    parser.add_argument(
+        "--preset",
+        help=f"one of: {', '.join(PRESET_NAMES)} (default article); for --card: "
+        f"{', '.join(CARD_PRESETS)}",
+    )
     parser.add_argument("--width", type=int, help="pixels, with --preset custom")
     parser.add_argument("--height", type=int, help="pixels, with --preset custom")
-    parser.add_argument("--scale", type=int, default=2, help="1, 2 or 3 (default 2)")
+    parser.add_argument("--scale", type=int, help="1, 2 or 3 (default 2; 1 for --card)")
     parser.add_argument(
         "--format",
         default="png",
@@ -99,11 +113,32 @@ def _write_pack(args, ds, view: ViewState, site: str) -> Path:
     return path
 
 
+# What a chart's view, frame or pack is made of: the card shows the current figure of the week,
+# framed as it is, so these say nothing about it.
+CHART_ONLY = ("indicator", "period", "span", "snapshot", "countries", "width", "height", "note",
+              "no_title", "no_subtitle", "no_source", "no_logo", "public_url")  # fmt: skip
+
+
+def _write_card(args) -> Path:
+    given = [name for name in CHART_ONLY if getattr(args, name) not in (None, "", False)]
+    if given:
+        option = "--" + given[0].replace("_", "-")
+        raise UsageError(f"{option} does not apply to --card (it shows the current figure)")
+    options = CardOptions(  # bad values are OptionErrors naming the allowed ones
+        preset=args.preset or "square", fmt=args.fmt.lower(), lang=args.lang, scale=args.scale or 1
+    )
+    card, content = render_card(repository(args).current(), options)
+    path = Path(args.out) / card_file_name(card, options)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    return path
+
+
 def _charts(args) -> list[str]:
     if args.all:
         return list(CHART_IDS)
     if not args.chart:
-        raise UsageError("say which chart: --chart NAME, --all or --pack TAB")
+        raise UsageError("say which chart: --chart NAME, --all, --card or --pack TAB")
     if args.chart not in CHART_IDS:
         raise UsageError(f"unknown chart {args.chart!r}; expected one of {', '.join(CHART_IDS)}")
     return [args.chart]
@@ -169,16 +204,7 @@ def _options(args, charts: list[str], view: ViewState) -> list[ExportOptions]:
 def run_export(args) -> int:
     """Write the files and print their paths; a bad request is one line on stderr and exit 1."""
     try:
-        charts = [] if args.pack else _charts(args)
-        site = _pack_site(args) if args.pack else ""
-        ds = repository(args).current()  # the data the site shows, uploads included
-        requested = _view(args, ds)
-        resolved = requested.resolve(ds)
-        _check_exists(requested, resolved, ds)
-        if args.pack:
-            paths = [_write_pack(args, ds, requested, site)]
-        else:
-            paths = export_batch(ds, _options(args, charts, requested), Path(args.out))
+        paths = [_write_card(args)] if args.card else _write_charts(args)
     except (UsageError, ValueError, ExportError, DataError, OSError) as error:
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
         print(f"error: {message}", file=sys.stderr)
@@ -186,3 +212,15 @@ def run_export(args) -> int:
     for path in paths:
         print(path)
     return 0
+
+
+def _write_charts(args) -> list[Path]:
+    charts = [] if args.pack else _charts(args)
+    site = _pack_site(args) if args.pack else ""
+    ds = repository(args).current()  # the data the site shows, uploads included
+    requested = _view(args, ds)
+    resolved = requested.resolve(ds)
+    _check_exists(requested, resolved, ds)
+    if args.pack:
+        return [_write_pack(args, ds, requested, site)]
+    return export_batch(ds, _options(args, charts, requested), Path(args.out))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+from collections.abc import Callable
 
 import dash_bootstrap_components as dbc
 from dash import (
@@ -55,25 +56,30 @@ def s(key: str, lang: str) -> str:
     return t(f"panel_{key}", lang)
 
 
-def _labelled(text: str, control, width: int = 3) -> dbc.Col:
+def labelled(text: str, control, width: int = 3, xs: int = 6) -> dbc.Col:
     """The label wraps its control, so screen readers tie them without a string id."""
     return dbc.Col(
         html.Label(
             [html.Span(text, className="d-block small fw-bold"), control], className="w-100"
         ),
-        xs=6,
+        xs=xs,
         md=width,
         className="mb-2",
     )
 
 
-def _select(kind: str, chart_id: str, options: list[tuple[str, str]], value: str) -> dbc.Select:
+def choice(component_id, options: list[tuple[str, str]], value: str) -> dbc.Select:
+    """A small select of (value, label) pairs."""
     return dbc.Select(
-        id=ids.export_part(kind, chart_id),
+        id=component_id,
         options=[{"label": text, "value": v} for v, text in options],
         value=value,
         size="sm",
     )
+
+
+def _select(kind: str, chart_id: str, options: list[tuple[str, str]], value: str) -> dbc.Select:
+    return choice(ids.export_part(kind, chart_id), options, value)
 
 
 def _size_row(chart_id: str, lang: str) -> dbc.Row:
@@ -93,15 +99,15 @@ def _size_row(chart_id: str, lang: str) -> dbc.Row:
 
     return dbc.Row(
         [
-            _labelled(s("size", lang), _select(ids.EXPORT_PRESET, chart_id, presets, "article"), 4),
-            _labelled(s("width", lang), number(ids.EXPORT_WIDTH, width), 2),
-            _labelled(s("height", lang), number(ids.EXPORT_HEIGHT, height), 2),
-            _labelled(
+            labelled(s("size", lang), _select(ids.EXPORT_PRESET, chart_id, presets, "article"), 4),
+            labelled(s("width", lang), number(ids.EXPORT_WIDTH, width), 2),
+            labelled(s("height", lang), number(ids.EXPORT_HEIGHT, height), 2),
+            labelled(
                 s("scale", lang),
                 _select(ids.EXPORT_SCALE, chart_id, [(str(n), f"{n}×") for n in SCALES], "2"),
                 2,
             ),
-            _labelled(
+            labelled(
                 s("format", lang),
                 _select(ids.EXPORT_FORMAT, chart_id, [(f, f.upper()) for f in FORMATS], "png"),
                 2,
@@ -120,7 +126,7 @@ def _text_row(chart_id: str, lang: str) -> dbc.Row:
     )
     return dbc.Row(
         [
-            _labelled(s("lang", lang), _select(ids.EXPORT_LANG, chart_id, languages, lang), 2),
+            labelled(s("lang", lang), _select(ids.EXPORT_LANG, chart_id, languages, lang), 2),
             dbc.Col(
                 html.Fieldset(
                     [
@@ -136,7 +142,7 @@ def _text_row(chart_id: str, lang: str) -> dbc.Row:
                 md=10,
                 className="mb-2",
             ),
-            _labelled(
+            labelled(
                 s("note", lang),
                 dbc.Input(
                     id=ids.export_part(ids.EXPORT_NOTE, chart_id),
@@ -166,34 +172,40 @@ def _actions(chart_id: str, lang: str) -> html.Div:
                 color="secondary",
                 outline=True,
             ),
-            dcc.Loading(
-                html.Div(
-                    [
-                        html.Span(
-                            id=ids.export_part(ids.EXPORT_STATUS, chart_id),
-                            role="status",
-                            className="small",
-                        ),
-                        dcc.Download(id=ids.export_part(ids.EXPORT_DOWNLOAD, chart_id)),
-                        dcc.Download(id=ids.export_part(ids.EXPORT_PACK_DOWNLOAD, chart_id)),
-                    ],
-                    className="d-inline-block ms-3",
-                ),
-                type="circle",
-                delay_show=150,
-                parent_className="d-inline-block",
+            status_area(
+                ids.export_part(ids.EXPORT_STATUS, chart_id),
+                ids.export_part(ids.EXPORT_DOWNLOAD, chart_id),
+                ids.export_part(ids.EXPORT_PACK_DOWNLOAD, chart_id),
             ),
         ],
         className="d-flex flex-wrap align-items-center mb-2",
     )
 
 
-def _alt_box(chart_id: str, lang: str) -> html.Label:
+def status_area(status_id, *download_ids) -> dcc.Loading:
+    """Where an export says it is working, done or refused, and the downloads it hands over."""
+    return dcc.Loading(
+        html.Div(
+            [
+                html.Span(id=status_id, role="status", className="small"),
+                *(dcc.Download(id=download_id) for download_id in download_ids),
+            ],
+            className="d-inline-block ms-3",
+        ),
+        type="circle",
+        delay_show=150,
+        parent_className="d-inline-block",
+    )
+
+
+def alt_box(component_id, lang: str, value: str | None = None) -> html.Label:
+    """The alt text, read-only and ready to copy."""
     return html.Label(
         [
             html.Span(s("alt", lang), className="d-block small fw-bold"),
             dcc.Textarea(
-                id=ids.export_part(ids.EXPORT_ALT_TEXT, chart_id),
+                id=component_id,
+                value=value,
                 readOnly=True,
                 className="form-control small",
                 style={"height": "5rem"},
@@ -219,7 +231,7 @@ def layout(chart_id: str, lang: str) -> html.Details:
                     _size_row(chart_id, lang),
                     _text_row(chart_id, lang),
                     _actions(chart_id, lang),
-                    _alt_box(chart_id, lang),
+                    alt_box(ids.export_part(ids.EXPORT_ALT_TEXT, chart_id), lang),
                 ],
                 className="pt-2",
             ),
@@ -238,7 +250,7 @@ def export_view(view_data: dict | None, lang: str | None) -> tuple[Dataset, Reso
     return ds, view.with_lang(lang or lang_of(view_data))
 
 
-def _download(content: bytes, filename: str, mime: str) -> dict:
+def file_download(content: bytes, filename: str, mime: str) -> dict:
     return {
         "content": base64.b64encode(content).decode("ascii"),
         "filename": filename,
@@ -252,13 +264,13 @@ def image_download(ds: Dataset, options: ExportOptions) -> dict:
         content = render(ds, options)
     view = options.view.resolve(ds)
     name = image_name(options.chart_id, view, options.size_label, options.fmt)
-    return _download(content, name, MIME_TYPES[options.fmt])
+    return file_download(content, name, MIME_TYPES[options.fmt])
 
 
 def pack_download(ds: Dataset, view: ResolvedView) -> dict:
     with exports().place():  # one turn for the whole pack: it is one person's one request
         content = export_pack(ds, view, view.lang, site=site_url())
-    return _download(content, pack_name(view.resolve(ds)), "application/zip")
+    return file_download(content, pack_name(view.resolve(ds)), "application/zip")
 
 
 @callback(
@@ -328,22 +340,32 @@ def export_chart(_image, _pack, preset, width, height, scale, fmt, lang, parts, 
     """Render on the server with the warm browser; errors become a visible one-line status."""
     trigger = ctx.triggered_id
     ds, view = export_view(view_data, lang)
-    ui_lang = lang_of(view_data)  # messages in the page's language
-    try:
-        count_export(settings().export_rate_limit)
+
+    def make() -> tuple:
         if trigger["type"] == ids.EXPORT_PACK_BUTTON:
-            return no_update, pack_download(ds, view), _done(ui_lang)
+            return no_update, pack_download(ds, view)
         options = ExportOptions.from_choices(
             trigger["chart"], view, preset=preset, width=width, height=height, scale=scale,
             fmt=fmt, parts=parts or (), note=note,
         )  # fmt: skip
-        return image_download(ds, options), no_update, _done(ui_lang)
+        return image_download(ds, options), no_update
+
+    return guarded_export(make, lang_of(view_data), outputs=2)
+
+
+def guarded_export(make: Callable[[], tuple], ui_lang: str, outputs: int) -> tuple:
+    """`make()`'s downloads and "done", counted against the client's export limit; a refusal
+    or failure is a one-line status in the page's language and no download."""
+    nothing = (no_update,) * outputs
+    try:
+        count_export(settings().export_rate_limit)
+        return *make(), _done(ui_lang)
     except OptionError as error:
-        return no_update, no_update, _failed(error.message(ui_lang), ui_lang)
+        return *nothing, _failed(error.message(ui_lang), ui_lang)
     except ExportBusy as error:
-        return no_update, no_update, _busy(error.message(ui_lang))
+        return *nothing, _busy(error.message(ui_lang))
     except ExportError as error:
-        return no_update, no_update, _failed(str(error), ui_lang)
+        return *nothing, _failed(str(error), ui_lang)
 
 
 def _failed(reason: str, lang: str) -> html.Span:

@@ -1,4 +1,5 @@
-"""The figure-of-the-week card, as on the site: the big number, caption, leaders, source, date."""
+"""The figure-of-the-week card, as on the site: the big number, caption, leaders, source, date,
+and its "Export card"."""
 
 from __future__ import annotations
 
@@ -6,11 +7,10 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html
 from dash.exceptions import PreventUpdate
 
-from components import ids
+from components import card_export, ids
 from components.view import card_key, view_and_data
-from eaeu import queries
 from eaeu.dataset import Dataset
-from eaeu.i18n import fmt_date, fmt_value, t
+from eaeu.highlight_card import highlight_card
 from eaeu.view import ResolvedView
 
 
@@ -41,28 +41,24 @@ def refresh(view_data, drawn):
 
 
 def layout(ds: Dataset, lang: str) -> dbc.Card | None:
-    highlight = queries.latest_highlight(ds)
-    if highlight is None:
+    card = highlight_card(ds, lang)
+    if card is None:
         return None
-    names = queries.geo_names(ds, lang)
-    leaders = ", ".join(
-        f"{names.get(code, code)} ({fmt_value(value, highlight.unit, lang)})"
-        for code, value in highlight.leaders
-    )
     body = [
-        html.Div(t("figure_of_week", lang), className="text-uppercase small fw-bold text-accent"),
-        html.Div(fmt_value(highlight.value, highlight.unit, lang), className="highlight-number"),
-        html.P(highlight.text(lang), className="mb-2"),
+        html.Div(card.kicker, className="text-uppercase small fw-bold text-accent"),
+        html.Div(card.number, className="highlight-number"),
+        html.P(card.caption, className="mb-2"),
     ]
-    if leaders:
-        body.append(html.P([html.Span(f"{t('leaders', lang)}: "), leaders], className="mb-2"))
-    source = highlight.source_name(lang)
-    if highlight.source_url:
-        source = html.A(source, href=highlight.source_url, target="_blank", rel="noopener")
+    if card.leaders:
+        body.append(html.P([html.Span(f"{card.leaders_label}: "), card.leaders], className="mb-2"))
+    source = card.source_name
+    if card.source_url:
+        source = html.A(source, href=card.source_url, target="_blank", rel="noopener")
     body.append(
         html.P(
-            [f"{t('source', lang)}: ", source, html.Br(), fmt_date(highlight.date, lang)],
+            [f"{card.source_label}: ", source, html.Br(), card.date],
             className="small text-secondary mb-0",
         )
     )
+    body.append(card_export.layout(card))
     return dbc.Card(dbc.CardBody(body), id=ids.HIGHLIGHT, className="highlight-card mb-3")

@@ -150,6 +150,17 @@ EXPORT_SUMMARY = "export-summary"
 EXPORT_STATUS = "export-status"
 
 
+# The figure-of-the-week card's export (components/card_export.py): one card, plain ids.
+CARD_EXPORT = "card-export"
+CARD_EXPORT_PRESET = "card-export-preset"
+CARD_EXPORT_FORMAT = "card-export-format"
+CARD_EXPORT_LANG = "card-export-lang"
+CARD_EXPORT_BUTTON = "card-export-button"
+CARD_EXPORT_DOWNLOAD = "card-export-download"
+CARD_EXPORT_STATUS = "card-export-status"
+CARD_EXPORT_ALT_TEXT = "card-export-alt"
+
+
 def export_part(kind: str, chart_id: str) -> dict[str, str]:
     return {"type": kind, "chart": chart_id}
 

@@ -93,6 +93,22 @@ def pack_name(view: ResolvedView, today: dt.date | None = None) -> str:
     return _join(["eaeu", view.tab, *what, _published(view), view.lang, day, "pack"]) + ".zip"
 
 
+def card_name(
+    indicator: str,
+    shown: str,
+    lang: str,
+    size: str,
+    fmt: str,
+    today: dt.date | None = None,
+    vintage: int = 0,
+) -> str:
+    """The figure-of-the-week card as an image: what it quotes and the date it is shown for
+    (and the past version it comes from), 'eaeu_card_industrial-production_2024_ru_square_2026-11-26.png'."""
+    day = (today or dt.date.today()).isoformat()
+    published = f"v{vintage}" if vintage else ""
+    return _join(["eaeu", "card", indicator, shown, published, lang, size, day]) + f".{fmt}"
+
+
 def version_name(version: int) -> str:
     """A whole stored version as a workbook: 'eaeu_data_v12.xlsx'."""
     return f"eaeu_data_v{int(version)}.xlsx"

@@ -285,6 +285,7 @@ class Highlight:
     source_name_ru: str
     source_name_en: str
     source_url: str | None
+    indicator: str = ""
 
     def text(self, lang: str) -> str:
         return self.text_en if normalize_lang(lang) == "en" else self.text_ru
@@ -308,4 +309,5 @@ def latest_highlight(ds: Dataset) -> Highlight | None:
         source_name_ru=row["source_name_ru"],
         source_name_en=row["source_name_en"],
         source_url=row["source_url"],
+        indicator=row["indicator"],
     )

@@ -50,6 +50,9 @@ EXPORT_STRINGS: dict[str, dict[str, str]] = {
     "panel_preset_article": {"ru": "Статья, 1200×675", "en": "Article, 1200×675"},
     "panel_preset_square": {"ru": "Квадрат, 1080×1080", "en": "Square, 1080×1080"},
     "panel_preset_social": {"ru": "Соцсети, 1200×630", "en": "Social, 1200×630"},
+    "panel_preset_story": {"ru": "Сторис, 1080×1920", "en": "Story, 1080×1920"},
+    "panel_card_export": {"ru": "Экспорт карточки", "en": "Export card"},
+    "panel_card_download": {"ru": "Скачать карточку", "en": "Download card"},
     "panel_preset_custom": {"ru": "Свой размер", "en": "Custom size"},
     "panel_width": {"ru": "Ширина, px", "en": "Width, px"},
     "panel_height": {"ru": "Высота, px", "en": "Height, px"},
@@ -97,6 +100,18 @@ EXPORT_STRINGS: dict[str, dict[str, str]] = {
     "export_error_number": {
         "ru": "размер — целое число пикселей, а не {value!r}",
         "en": "sizes are whole pixels, not {value!r}",
+    },
+    "export_error_lang": {
+        "ru": "неизвестный язык {value!r}; возможны: {allowed}",
+        "en": "unknown language {value!r}; expected one of {allowed}",
+    },
+    "export_error_card_too_long": {
+        "ru": "текст цифры недели не помещается на карточку «{preset}»: выберите больший размер",
+        "en": "the figure of the week's text does not fit a {preset} card: choose a larger size",
+    },
+    "export_error_no_card": {
+        "ru": "в данных нет цифры недели",
+        "en": "the data has no figure of the week",
     },
     "panel_done": {"ru": "Готово", "en": "Done"},
     # Too many exports at once in the process, or from one client in a minute.

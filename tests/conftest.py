@@ -23,6 +23,16 @@ def ds():
     return load_dataset(DEFAULT_DATA_DIR)
 
 
+@pytest.fixture(scope="session")
+def renderer():
+    """The process-wide renderer, shared by every export test and the CLI: one browser."""
+    from eaeu.export.renderer import get_renderer
+
+    shared = get_renderer()
+    yield shared
+    shared.close()
+
+
 BACKENDS = ("sqlite", "postgresql")
 
 

@@ -26,7 +26,7 @@ from eaeu.export.alt_text import alt_text
 from eaeu.export.layout import EM_REGULAR, export_figure, wrap_lines
 from eaeu.export.options import PRESETS, ExportOptions
 from eaeu.export.pack import export_pack, pack_chart_ids
-from eaeu.export.renderer import BrowserSession, Renderer, get_renderer, render
+from eaeu.export.renderer import BrowserSession, Renderer, render
 from eaeu.figures import FONT_FAMILY
 from eaeu.i18n import t
 from eaeu.view import ViewState
@@ -34,14 +34,6 @@ from eaeu.view import ViewState
 TODAY = dt.date(2026, 11, 26)
 SEPTEMBER = ViewState(period="2024-09")
 BOM = b"\xef\xbb\xbf"
-
-
-@pytest.fixture(scope="session")
-def renderer():
-    """The process-wide renderer, shared by every test here and by the CLI: one browser."""
-    shared = get_renderer()
-    yield shared
-    shared.close()
 
 
 def png(data: bytes) -> Image.Image:

@@ -16,20 +16,12 @@ from pypdf import PdfReader
 from eaeu.charts import build_chart
 from eaeu.export.fonts import FONTS_DIR, embed_fonts, font_faces
 from eaeu.export.options import ExportOptions
-from eaeu.export.renderer import document_title, get_renderer, render
+from eaeu.export.renderer import document_title, render
 from eaeu.figures import FONT_FAMILY
 from eaeu.view import ViewState
 
 # Latin and Cyrillic, regular and bold: every face the exports need.
 SAMPLE = "<b>Промышленное производство, ЕАЭС</b><br>Industrial output, Kyrgyzstan 12,6 %"
-
-
-@pytest.fixture(scope="session")
-def renderer():
-    """The process-wide renderer (the same one as tests/test_export.py): one browser."""
-    shared = get_renderer()
-    yield shared
-    shared.close()
 
 
 def view(lang: str) -> ViewState:

@@ -15,10 +15,10 @@ from urllib.parse import urlparse
 import pytest
 from werkzeug.serving import BaseWSGIServer
 
-from components import export_panel
+from components import card_export, export_panel, ids
 from components.services import KEY
 from eaeu.export.queue import RenderQueue
-from tests.dash_requests import match_request
+from tests.dash_requests import callback_request, match_request
 
 pytestmark = pytest.mark.browser  # a real browser renders the images
 
@@ -47,6 +47,18 @@ def export_body(app, lang: str = "ru", largest: bool = True) -> dict:
     return match_request(
         app, export_panel.export_chart, "growth", values, changed="export-button.n_clicks"
     )
+
+
+def card_body(app, lang: str = "en") -> dict:
+    """The figure-of-the-week card's "Download card": a social-size PNG."""
+    values = {
+        f"{ids.CARD_EXPORT_PRESET}.value": "social",
+        f"{ids.CARD_EXPORT_FORMAT}.value": "png",
+        f"{ids.CARD_EXPORT_LANG}.value": lang,
+        f"{ids.CARD_EXPORT_BUTTON}.n_clicks": 1,
+        f"{ids.VIEW}.data": {"search": "", "lang": lang},
+    }
+    return callback_request(app, card_export.export_card, values)
 
 
 class Client:
@@ -236,3 +248,14 @@ def test_each_client_has_an_export_rate_limit(served_app, live_server, export_se
     answers = [outcome(greedy.export(body)) for _ in range(3)]
     assert answers == ["done", "done", "busy"]
     assert outcome(Client(live_server, "127.0.0.203").export(body)) == "done"  # others are not
+
+
+def test_card_exports_count_against_the_same_limit(served_app, live_server, export_services):
+    export_services.settings = replace(export_services.settings, export_rate_limit="2/minute")
+    greedy = Client(live_server, "127.0.0.204")
+    answers = [
+        outcome(greedy.export(export_body(served_app, "en", largest=False))),
+        outcome(greedy.export(card_body(served_app))),
+        outcome(greedy.export(card_body(served_app))),
+    ]
+    assert answers == ["done", "done", "busy"]

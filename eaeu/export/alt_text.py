@@ -6,6 +6,7 @@ import pandas as pd
 
 from eaeu.charts import Chart
 from eaeu.export.options import export_string
+from eaeu.highlight_card import HighlightCard
 from eaeu.i18n import MISSION_STATUSES, MISSION_TYPES, fmt_number, fmt_value, label, t
 from eaeu.model import UNION
 
@@ -147,3 +148,14 @@ def alt_text(chart: Chart, lang: str) -> str:
         kind = export_string(ALT_KIND.get(chart.chart_id, "bar_chart"), lang)
         return _sentences(f"{kind}: {chart.text.title}", t("no_data", lang))
     return ALT_TEXT[chart.chart_id](chart, lang)
+
+
+def card_alt_text(card: HighlightCard) -> str:
+    """The figure-of-the-week card in one paragraph, from the card's own texts: 'Цифра недели:
+    4,4 % — составил рост ... В числе лидеров: Армения (12,6 %), ... Источник: ЕЭК, 2024.'"""
+    source = ", ".join(p for p in (card.source_name, card.date) if p)
+    return _sentences(
+        f"{card.kicker}: {card.number} — {card.caption}",
+        f"{card.leaders_label}: {card.leaders}" if card.leaders else "",
+        f"{card.source_label}: {source}",
+    )
