@@ -2,7 +2,9 @@
 # Rebuilds assets/plotly-partial.min.js: plotly.js with only the trace types the dashboard
 # draws (scripts/plotly-bundle/traces.json), from the npm package pinned in
 # scripts/plotly-bundle/package-lock.json. Needs node and npm; the app and its tests need
-# neither (the bundle is committed). Run it after changing traces.json or the pinned version.
+# neither (the bundle is committed). Run it after changing traces.json or the pinned version
+# (after changing the version in package.json, `npm install --ignore-scripts` there updates the
+# lock; keep the major and minor of the plotly.js that the installed plotly Python package ships).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
