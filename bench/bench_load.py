@@ -88,17 +88,19 @@ def record_session(url: str) -> list[Call]:
         traffic.settle(page)
 
         def choose_other(select_id: str, steps: int) -> None:
+            current = page.eval_on_selector(f"#{select_id}", "s => s.value")
             options = page.eval_on_selector_all(
                 f"#{select_id} option", "os => os.filter(o => !o.disabled).map(o => o.value)"
             )
-            for value in options[1 : 1 + steps]:
+            for value in [o for o in options if o != current][:steps]:
                 page.select_option(f"#{select_id}", value)
                 traffic.settle(page)
 
         choose_other(ids.PERIOD, 2)
         choose_other(ids.INDICATOR, 1)
         radios = page.locator(f"#{ids.TRANSFORM} input[type=radio]")
-        for i in [*range(1, radios.count()), 0]:
+        enabled = [i for i in range(radios.count()) if radios.nth(i).is_enabled()]
+        for i in enabled[1:] + enabled[:1]:  # each way of showing it, then back to the first
             radios.nth(i).check()
             traffic.settle(page)
         for tab in ("missions", "table", "indicators"):

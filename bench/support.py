@@ -18,7 +18,7 @@ import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,7 +81,6 @@ class Server:
     log: Path
     database_url: str = ""
     started: float = 0.0
-    env: dict = field(default_factory=dict)
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -111,7 +110,7 @@ def start(command: list[str], env: dict, port: int, ready: str, log: Path) -> Se
         process = subprocess.Popen(
             command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
         )
-    server = Server(process, url, log, env.get("DATABASE_URL", ""), env=env)
+    server = Server(process, url, log, env.get("DATABASE_URL", ""))
     while time.perf_counter() - began < 120:
         if process.poll() is not None:
             raise RuntimeError(f"{command} exited: {log.read_text(errors='replace')[-2000:]}")
