@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         page = browser.new_page()
         traffic = Traffic(page)
         page.goto(app.url + "/")
-        page.wait_for_selector(f"{GROWTH} .main-svg .trace", timeout=60000)
+        page.wait_for_selector(f"{GROWTH} .main-svg .trace", state="attached", timeout=60000)
         traffic.settle(page)
         periods = page.eval_on_selector_all(
             f"#{PERIOD} option", "os => os.filter(o => !o.disabled).map(o => o.value)"

@@ -101,7 +101,9 @@ def main(argv: list[str] | None = None) -> int:
             record("first chart", f"{name} / one-chart app", f"{ratio:.2f}x ({verdict})")
         print(line)
         print(f"    {phases_line(results)}")
-        print(f"    plotly.js loaded: {plotly} ({results[0]['plotly_bytes'] / 1e6:.2f} MB)")
+        print(
+            f"    plotly.js loaded: {plotly} ({results[0]['plotly_bytes'] / 1e6:.2f} MB transferred)"
+        )
     record("first chart", "one-chart app (median)", f"{base:,.0f} ms")
     for name in TARGETS:
         record(

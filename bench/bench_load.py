@@ -53,6 +53,7 @@ PAGES = ("/", "/_dash-layout", "/_dash-dependencies")
 TIMEOUT = 60
 SYNTHETIC_RU = "SYNTHETIC: данные бенчмарка, не настоящие"
 SYNTHETIC_EN = "SYNTHETIC: benchmark data, not real"
+BODIES: dict[str, bytes] = {}  # every distinct response body, by digest: few (the same views)
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,9 @@ def record_session(url: str) -> list[Call]:
         page = browser.new_page()
         traffic = Traffic(page)
         page.goto(url + "/")
-        page.wait_for_selector("[data-chart='growth'] .main-svg .trace", timeout=60000)
+        page.wait_for_selector(
+            "[data-chart='growth'] .main-svg .trace", state="attached", timeout=60000
+        )
         traffic.settle(page)
 
         def choose_other(select_id: str, steps: int) -> None:
@@ -118,6 +121,14 @@ def path_of(url: str) -> str:
     return parts.path + ("?" + parts.query if parts.query else "")
 
 
+def client(base: str) -> requests.Session:
+    """A visitor's keep-alive connection; like the browser it names its page in the Referer
+    (the app draws the first page in /_dash-layout for the address the Referer names)."""
+    session = requests.Session()
+    session.headers["Referer"] = base + "/"
+    return session
+
+
 def send(session: requests.Session, base: str, call: Call) -> Result:
     began = time.perf_counter()
     try:
@@ -132,6 +143,7 @@ def send(session: requests.Session, base: str, call: Call) -> Result:
             )
         done = time.perf_counter()
         digest = hashlib.sha1(answer.content).hexdigest()
+        BODIES.setdefault(digest, answer.content)
         error = f"HTTP {answer.status_code}" if answer.status_code >= 400 else ""
         return Result(call, answer.status_code, done - began, done, digest, error)
     except requests.RequestException as exc:
@@ -155,7 +167,7 @@ def load(base: str, calls: list[Call], visitors: int, until) -> Run:
 
     def visitor() -> None:
         mine = []
-        with requests.Session() as session:
+        with client(base) as session:
             while not stop.is_set():
                 for call in visit:
                     if stop.is_set():
@@ -212,7 +224,7 @@ def summarise(name: str, run: Run) -> None:
 def answers(base: str, calls: list[Call], times: int = 2) -> dict[str, set[str]]:
     """Each request sent alone `times` times: the responses it gets (by digest)."""
     seen: dict[str, set[str]] = {}
-    with requests.Session() as session:
+    with client(base) as session:
         for _ in range(times):
             for call in calls:
                 result = send(session, base, call)
@@ -276,6 +288,16 @@ def commit(database_url: str, path: Path, log: list[str]) -> None:
     )
 
 
+def difference(got: bytes, reference: bytes, context: int = 60) -> str:
+    """Where a response first differs from a reference answer, with a little context."""
+    at = next((i for i, (a, b) in enumerate(zip(got, reference, strict=False)) if a != b), None)
+    if at is None:
+        return f"same start, lengths {len(got)} and {len(reference)}"
+    got_text = got[max(0, at - context) : at + context].decode(errors="replace")
+    ref_text = reference[max(0, at - context) : at + context].decode(errors="replace")
+    return f"at byte {at}: {got_text!r} / reference {ref_text!r}"
+
+
 def consistency(run: Run, old: dict[str, set[str]], new: dict[str, set[str]]) -> None:
     """Every response during the import equals an old or a new answer to the same request."""
     stable = {k for k in old if len(old[k]) == 1 and len(new.get(k, ())) == 1}
@@ -307,8 +329,14 @@ def consistency(run: Run, old: dict[str, set[str]], new: dict[str, set[str]]) ->
     verdict = "met" if not mixed and seen_new else "NOT met"
     if not seen_new:
         print("    no response showed the new version: the import was not seen under load")
-    for result in mixed[:5]:
+    for result in mixed[:3]:
         print(f"      neither old nor new: {result.call.method} {result.call.path[:80]}")
+        print(
+            f"        {difference(BODIES[result.digest], BODIES.get(next(iter(old[result.call.key])), b''))}"
+        )
+        print(
+            f"        {difference(BODIES[result.digest], BODIES.get(next(iter(new[result.call.key])), b''))}"
+        )
     record(
         "load",
         "during import: responses old / new / mixed",

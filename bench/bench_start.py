@@ -52,8 +52,9 @@ def wall(command: list[str], env: dict, runs: int) -> list[float]:
     return times
 
 
-def imported(command: list[str], env: dict) -> dict[str, float]:
-    """Top-level packages of HEAVY that the command imports, with their cumulative import time."""
+def imported(command: list[str], env: dict) -> tuple[dict[str, float], list[tuple[str, float]]]:
+    """Which of HEAVY the command imports (cumulative seconds each), and its slowest top-level
+    imports (`python -X importtime`)."""
     done = subprocess.run(
         [sys.executable, "-X", "importtime", *command[1:]],
         cwd=ROOT,
@@ -61,14 +62,20 @@ def imported(command: list[str], env: dict) -> dict[str, float]:
         capture_output=True,
         text=True,
     )
-    found = {}
+    heavy, top = {}, []
     for line in done.stderr.splitlines():
-        if not line.startswith("import time:") or "|" not in line:
+        if not line.startswith("import time:") or line.count("|") != 2:
             continue
-        _, cumulative, name = (part.strip() for part in line.split("|"))
-        if name in HEAVY and cumulative.isdigit():
-            found[name] = int(cumulative) / 1e6
-    return found
+        _, cumulative, raw_name = line.split("|")
+        name, cumulative = raw_name.strip(), cumulative.strip()
+        if not cumulative.isdigit():
+            continue  # the header line
+        seconds = int(cumulative) / 1e6
+        if name in HEAVY:
+            heavy[name] = seconds
+        if len(raw_name) - len(raw_name.lstrip(" ")) == 3:  # "| " + one level: not nested
+            top.append((name, seconds))
+    return heavy, sorted(top, key=lambda item: -item[1])[:4]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -103,10 +110,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"store commands, wall time (median of 3; a bare `python -c pass` takes {ms(bare)}):")
     for name, command in commands.items():
         took = median(wall(command, env, 3))
-        heavy = imported(command, env)
+        heavy, top = imported(command, env)
         names = ", ".join(f"{k} {ms(v)}" for k, v in heavy.items()) or "none"
         verdict = "met" if "dash" not in heavy else "NOT met"
-        print(f"  {name:<24} {ms(took)} ({took / bare:.1f}x bare); imports: {names}")
+        print(f"  {name:<24} {ms(took)} ({took / bare:.1f}x bare); of {', '.join(HEAVY)}: {names}")
+        print(f"    slowest imports: {', '.join(f'{k} {ms(v)}' for k, v in top)}")
         record(
             "start",
             f"{name} wall time",
