@@ -13,9 +13,9 @@ import sys
 from collections import Counter
 
 from bench.support import Traffic, chromium, dashboard, env_int, median, percentile, record
+from components.ids import PERIOD
 
 TARGET_P95 = 100.0
-PERIOD = "period-select"  # components/ids.py PERIOD
 GROWTH = "[data-chart='growth'] .js-plotly-plot"
 
 WATCH_CHANGES_JS = """
