@@ -3,7 +3,7 @@ Chromium sends, recorded in this run; then the same load while an editor commits
 Run: `python -m bench.bench_load`.
 
 1. Recording: Chromium opens `/`, changes the period, the indicator and the transformation,
-   opens each tab and switches to English; every `/_dash-update-component` request it sends
+   opens each tab (and returns to the first) and switches to English; every `/_dash-update-component` request it sends
    is kept (path and body), so the replay follows the app as it changes.
 2. Load: BENCH_VISITORS threads (default 50), each a keep-alive client looping for
    BENCH_SECONDS (default 20; issue 10 measured 60) over `/`, `/_dash-layout`,
@@ -106,8 +106,9 @@ def record_session(url: str) -> list[Call]:
         for i in enabled[1:] + enabled[:1]:  # each way of showing it, then back to the first
             radios.nth(i).check()
             traffic.settle(page)
-        for tab in ("missions", "table", "indicators"):
-            page.locator(f"#{ids.tab_button(tab)}").click()
+        tabs = page.locator("[role=tab]")  # every tab a reader has, then back to the first
+        for i in [*range(1, tabs.count()), 0]:
+            tabs.nth(i).click()
             traffic.settle(page)
         page.locator(f"#{ids.LANG_EN}").click()
         traffic.settle(page)
