@@ -3,8 +3,9 @@ Chromium sends, recorded in this run; then the same load while an editor commits
 Run: `python -m bench.bench_load`.
 
 1. Recording: Chromium opens `/`, changes the period, the indicator and the transformation,
-   opens each tab (and returns to the first) and switches to English; every `/_dash-update-component` request it sends
-   is kept (path and body), so the replay follows the app as it changes.
+   opens each tab (and returns to the first) and switches to English; every
+   `/_dash-update-component` request it sends is kept (path and body), so the replay follows
+   the app as it changes.
 2. Load: BENCH_VISITORS threads (default 50), each a keep-alive client looping for
    BENCH_SECONDS (default 20; issue 10 measured 60) over `/`, `/_dash-layout`,
    `/_dash-dependencies` and the recorded callbacks, with no pause. Errors (status >= 400,
