@@ -1,5 +1,6 @@
 // plotly.js-locales 3.7.0 (npm, MIT licence): Russian for plotly's toolbar, hover and dates.
-// Dash loads plotly.js after the assets, and plotly.js registers window.PlotlyLocales.
+// Assets load by name: this file comes before plotly-partial.min.js, so it queues itself in
+// window.PlotlyLocales, which plotly.js registers as it loads.
 
 
 var locale = {

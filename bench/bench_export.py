@@ -15,6 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.support import record
+
 TARGET_RATIO, TARGET_BATCH = 0.1, 2.5
 PAUSE = 0.3  # between "one at a time" renders, as between clicks in the export panel
 
@@ -81,9 +83,11 @@ def report(warm: list[float], paused: list[float], cold: list[float], args) -> N
     print(f"  warm, one at a time:  {paused_each:.3f} s per PNG ({args.runs} runs)")
     print(f"  fig.write_image cold: {cold_each:.3f} s per PNG ({args.cold_runs} runs)")
     ratio = warm_each / cold_each
+    verdict = "met" if ratio <= TARGET_RATIO else "NOT met"
+    record("export", "warm / cold PNG", f"{ratio:.3f}x ({verdict})")
     print(
         f"ratio warm/cold {ratio:.3f}x back to back, {paused_each / cold_each:.3f}x one at a "
-        f"time (target <= {TARGET_RATIO}x): {'met' if ratio <= TARGET_RATIO else 'NOT met'}"
+        f"time (target <= {TARGET_RATIO}x): {verdict}"
     )
 
 
@@ -119,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     report(warm, paused, cold, args)
     print(f"browser start + first render (once per process): {start:.2f} s")
     print("one at a time, by chart: " + ", ".join(f"{k} {v:.3f} s" for k, v in charts.items()))
+    record("export", f"batch of {len(batch)} PNG", f"{batch_seconds:.2f} s")
     print(
         f"batch of {len(batch)} charts (5 charts x RU/EN, PNG 2x, warm): {batch_seconds:.2f} s, "
         f"{batch_seconds / len(batch):.3f} s each (target < {TARGET_BATCH} s): "

@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.support import record
+
 ROWS = 100_000
 TARGET_TIME, TARGET_MEMORY = 0.15, 1.5
 
@@ -146,6 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     print("runs, pandas: " + ", ".join(f"{r['seconds']:.2f} s" for r in reference_runs))
     time_ratio = ours["seconds"] / reference["seconds"]
     memory_ratio = ours["peak_mb"] / reference["peak_mb"]
+    record(
+        "import", "100k rows: time / memory vs pandas", f"{time_ratio:.2f}x / {memory_ratio:.2f}x"
+    )
     print(
         f"ours (median)  parse+validate+commit: {ours['seconds']:.2f} s "
         f"(preview {ours['preview_seconds']:.2f} s, commit {ours['commit_seconds']:.2f} s), "

@@ -12,10 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-from pathlib import Path
 
 import orjson
-import plotly
 import plotly.io as pio
 from dash import get_asset_url
 from flask import Flask, abort, request, send_file
@@ -25,13 +23,16 @@ from components.public import cached_response
 from components.services import services
 from components.vintage import published_text
 from eaeu.charts import CHART_IDS
+from eaeu.config import PROJECT_DIR
 from eaeu.dataset import Dataset
 from eaeu.embed import EmbedPage, embed_html, page_view
 from eaeu.view import ResolvedView
 
-# The plotly.js the dashboard's graphs use (Dash serves it under /_dash-component-suites/).
-PLOTLY_FILE = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-PLOTLY_ROUTE = "/vendor/plotly.min.js"
+# The plotly.js the dashboard's graphs use: the partial bundle in assets/ (only the trace
+# types the charts draw; scripts/build-plotly-bundle.sh), here under a route of its own so
+# that it may be kept for good (the digest in its address changes with its content).
+PLOTLY_FILE = PROJECT_DIR / "assets" / "plotly-partial.min.js"
+PLOTLY_ROUTE = "/vendor/plotly-partial.min.js"
 
 
 @functools.cache
@@ -40,9 +41,8 @@ def _plotly_digest() -> str:
 
 
 def plotly_js_url() -> str:
-    """Where embeds load plotly.js from: the one place to change for another build (a
-    bundle in assets/: return its `get_asset_url(...)` and drop `PLOTLY_ROUTE`). Versioned
-    by content, so browsers and CDNs may keep it for good."""
+    """Where embeds load plotly.js from: the one place to change for another build.
+    Versioned by content, so browsers and CDNs may keep it for good."""
     return f"{PLOTLY_ROUTE}?v={_plotly_digest()}"
 
 
