@@ -435,3 +435,12 @@ def test_a_forked_worker_opens_its_own_connections(store):
 )
 def test_postgresql_urls_use_the_installed_driver(given, used):
     assert database_url(given) == used
+
+
+def test_without_postgresql_the_tests_say_what_to_install(monkeypatch, tmp_path):
+    from tests import postgres
+
+    monkeypatch.setattr(postgres, "BIN_PATTERN", str(tmp_path / "*" / "bin"))
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(postgres.PostgresMissing, match="sudo apt-get install postgresql"):
+        postgres.server_bin_dir()
