@@ -889,9 +889,10 @@ print(json.dumps({"seconds": seconds, "python_mb": peak / 2**20, "rss_mb": grown
 
 
 @pytest.mark.parametrize("declared", ["auto", None], ids=["dimension", "no-dimension"])
-def test_a_dense_sheet_is_refused_fast_and_small(tmp_path, declared):
-    """199,000 x 85 cells (as in issue 11: 244 MB of XML in an 800 KB file) is refused in well
-    under 2 s and 200 MB, by its <dimension> or by counting cells as the zip check streams."""
+def test_a_dense_sheet_is_refused_small(tmp_path, declared):
+    """199,000 x 85 cells (as in issue 11: 244 MB of XML in an 800 KB file) is refused within
+    200 MB, by its <dimension> or by counting cells as the zip check streams (never parsed;
+    how fast is for `make bench`, not a timed assert)."""
     import json
     import subprocess
     import sys
@@ -907,7 +908,7 @@ def test_a_dense_sheet_is_refused_fast_and_small(tmp_path, declared):
         capture_output=True, text=True, check=True, cwd=root, env={"PYTHONPATH": str(root)},
     )  # fmt: skip
     result = json.loads(run.stdout.splitlines()[-1])
-    assert result["seconds"] < 2 and result["python_mb"] < 200 and result["rss_mb"] < 200, result
+    assert result["python_mb"] < 200 and result["rss_mb"] < 200, result
     if declared:
         assert result["problems"] == [
             "synthetic_dense.xlsx, sheet 'Плотный': the sheet is 199,000 rows by 85 columns, "
