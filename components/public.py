@@ -14,7 +14,7 @@ from collections.abc import Callable
 from flask import Flask, Response, g, request
 from flask.sessions import SecureCookieSessionInterface
 
-from components.services import repository, services
+from components.services import newest, repository, services
 from eaeu.dataset import Dataset
 
 CACHE_SECONDS = 300
@@ -29,7 +29,8 @@ def request_dataset(as_of: bool = True) -> Dataset:
     `as_of=False` where the parameter means something else (the missions' list date).
     Raises eaeu.vintage.VintageError, naming the parameter, for a version there is not."""
     args = request.args
-    return repository().vintage(args.get("version"), args.get("as_of") if as_of else None).dataset
+    day = args.get("as_of") if as_of else None
+    return repository().vintage(args.get("version"), day, newest=newest()).dataset
 
 
 def etag(*parts: str) -> str:

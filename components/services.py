@@ -35,13 +35,14 @@ class ResolvedViews:
 
     def get(self, search: str) -> tuple[Dataset, ResolvedView]:
         """The dataset and the view a query asks for (eaeu.vintage.open_view)."""
+        latest = newest()  # this request's current version: every part of it reads that one
+        state = ViewState.from_query(search)
         if len(search) > self.MAX_QUERY:
-            return open_view(self.repository, ViewState.from_query(search))
-        newest = self.repository.current_version()
+            return open_view(self.repository, state, latest)
         view = self.memo.get(
-            (search, newest), lambda: open_view(self.repository, ViewState.from_query(search))[1]
+            (search, latest[0]), lambda: open_view(self.repository, state, latest)[1]
         )
-        return self.repository.at(view.vintage or newest), view
+        return (self.repository.at(view.vintage) if view.vintage else latest[1]), view
 
 
 class Services:
@@ -94,8 +95,13 @@ def dataset() -> Dataset:
     part of an answer shows one version, even when another host commits meanwhile (the next
     request shows the new one). Outside a request, always the newest. (A view's own data,
     which may be a past version, come with it: components.view.requested_view.)"""
+    return newest()[1]
+
+
+def newest() -> tuple[int, Dataset]:
+    """The current version's number and data, read once per request (see `dataset`)."""
     if not has_request_context():
-        return services().repository.current()
-    if "eaeu_dataset" not in g:
-        g.eaeu_dataset = services().repository.current()
-    return g.eaeu_dataset
+        return services().repository.newest()
+    if "eaeu_newest" not in g:
+        g.eaeu_newest = services().repository.newest()
+    return g.eaeu_newest

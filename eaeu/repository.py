@@ -37,9 +37,10 @@ class Repository:
         self._changes = Memo(16)  # comparisons, by their two versions
 
     def current(self) -> Dataset:
-        return self._newest()[1]
+        return self.newest()[1]
 
-    def _newest(self) -> tuple[int, Dataset]:
+    def newest(self) -> tuple[int, Dataset]:
+        """The current version's number and data, read together (one cheap query)."""
         version = self.store.current_version()  # one cheap query
         with self._lock:
             if self._dataset is None or version != self._version:
@@ -67,12 +68,14 @@ class Repository:
         version: str | int | None = None,
         as_of: str | dt.date | None = None,
         today: dt.date | None = None,
+        newest: tuple[int, Dataset] | None = None,
     ) -> Vintage:
         """The data a request asks for: `version` (a number), else `as_of` (a day: the newest
         version created on or before it), else the current data. The one function every
         reader of a request's version goes through; eaeu.vintage.VintageError names the
-        parameter that cannot be followed and why."""
-        newest, current = self._newest()
+        parameter that cannot be followed and why. `newest`: the current version as this
+        request already read it (`newest()`), so one answer never mixes two versions."""
+        newest, current = newest or self.newest()
         asked = pick(self.versions(newest), version, as_of, today)
         if asked is None:
             return Vintage(current, newest, newest)

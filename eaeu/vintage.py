@@ -134,15 +134,17 @@ def compared(
     return pair, None
 
 
-def open_view(repository: Repository, state: ViewState) -> tuple[Dataset, ResolvedView]:
+def open_view(
+    repository: Repository, state: ViewState, newest: tuple[int, Dataset] | None = None
+) -> tuple[Dataset, ResolvedView]:
     """The view an address asks for with the dataset it shows: the version it names, else the
-    current data, with the reason among the view's problems."""
+    current data (`newest`, as the request read it), with the reason among the view's problems."""
     problems = []
     try:
-        vintage = repository.vintage(state.version, state.as_of)
+        vintage = repository.vintage(state.version, state.as_of, newest=newest)
     except VintageError as error:
         problems.append((error.parameter, error.message))
-        vintage = repository.vintage()
+        vintage = repository.vintage(newest=newest)
     history = repository.versions(vintage.newest)
     pair, refused = compared(state.compare, history, vintage.version if vintage.pinned else 0)
     if refused is not None:
