@@ -205,7 +205,9 @@ def test_a_new_version_refreshes_every_panel(watched, live_server, restored):
     expect(page.locator(f"#{ids.DATA_IMPORT_STATUS}")).to_contain_text("Сохранено как версия")
 
     page.get_by_role("tab", name="Дипмиссии Беларуси").click()
-    expect(summary).to_contain_text("Всего учреждений: 16")
+    # The new version's map is built afresh (its shapes projected): more than the default
+    # 5 s wait on a loaded machine.
+    expect(summary).to_contain_text("Всего учреждений: 16", timeout=20_000)
     page.get_by_role("tab", name="Показатели").click()
     expect(page.locator(f"#{ids.PERIOD} option", has_text="2031")).to_have_count(1)
 
