@@ -66,7 +66,7 @@ def test_the_trace_list_covers_every_trace_the_code_builds(ds):
     }
     used = trace_types_in_code() | built
     listed = set(json.loads(TRACE_LIST.read_text(encoding="utf-8")))
-    assert {"bar", "scatter", "heatmap", "scattergeo", "choropleth"} <= used
+    assert {"bar", "scatter", "heatmap"} <= used
     assert used <= listed, (
         f"add {sorted(used - listed)} to {TRACE_LIST.relative_to(ROOT)} and run "
         "scripts/build-plotly-bundle.sh"
@@ -93,7 +93,7 @@ PAGES = [
     (
         "/?tab=missions",
         ("missions", "missions_regions", "missions_districts"),
-        {"choropleth", "scattergeo", "bar", "scatter"},
+        {"bar", "scatter"},  # the map is an x/y chart of projected shapes (eaeu/map_figure.py)
     ),
     ("/embed/matrix", ("matrix",), {"heatmap"}),
     ("/embed/growth?lang=en", ("growth",), {"bar"}),
