@@ -286,11 +286,16 @@ clientside_callback(
     function(request, view, width, card, built) {
         const skip = window.dash_clientside.no_update;
         const panels = ["indicators", "missions", "table", "changes"];
-        const trigger = window.dash_clientside.callback_context.triggered_id;
+        // Several inputs can fire at once (a change made while new data's view is on its
+        // way): a reader's change always goes on, whatever else fired with it.
+        const fired = (window.dash_clientside.callback_context.triggered || [])
+            .map(item => item.prop_id.split(".")[0]);
+        const byControls = fired.includes("CONTROLS") && request && request.controls;
+        const byView = fired.includes("VIEW");
         let target = null;
-        if (trigger === "CONTROLS" && request && request.controls) {
+        if (byControls) {
             target = request;
-        } else if (view && ((trigger === "VIEW" && view.origin === "data") || trigger === "WIDTH")) {
+        } else if (view && ((byView && view.origin === "data") || fired.includes("WIDTH"))) {
             target = {controls: view.controls, shown: view};
         }
         if (target) {
@@ -300,9 +305,9 @@ clientside_callback(
         const ready = panels.includes(tab) && (built || []).includes(tab);
         const sent = panels.map(name => name === tab && ready ? target : skip);
         const opening = target && panels.includes(tab) && !ready ? target : skip;
-        const other = target && !panels.includes(tab) && trigger === "CONTROLS" ? target : skip;
+        const other = target && !panels.includes(tab) && byControls ? target : skip;
         const fresh = view && view.origin !== "page" && view.card !== card;
-        return [...sent, opening, other, trigger === "VIEW" && fresh ? view : skip];
+        return [...sent, opening, other, byView && fresh ? view : skip];
     }
     """.replace('"CONTROLS"', json.dumps(ids.CONTROLS))
     .replace('"VIEW"', json.dumps(ids.VIEW))
