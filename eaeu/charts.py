@@ -7,7 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from eaeu import queries, transforms
 from eaeu.dataset import Dataset
@@ -15,6 +14,7 @@ from eaeu.figures import ChartText, counts_bar_figure, growth_bar_figure
 from eaeu.i18n import KIND_LABELS, MISSION_STATUSES, MISSION_TYPES, fmt_date, fmt_value, label, t
 from eaeu.map_figure import missions_map_figure
 from eaeu.model import UNION
+from eaeu.plotdict import update_axis, update_layout
 from eaeu.time_figures import axis_periods, matrix_figure, trend_line_figure
 from eaeu.transforms import Measure
 from eaeu.view import ResolvedView, ViewState
@@ -27,7 +27,7 @@ MISSIONS = "missions"  # one snapshot of the missions list
 @dataclass(frozen=True)
 class Chart:
     chart_id: str
-    figure: go.Figure
+    figure: dict  # plotly's JSON form (eaeu.plotdict); go.Figure(figure) to inspect it
     data: pd.DataFrame  # the rows behind the chart, with display columns
     columns: list[tuple[str, str]]  # (field, header) for the table view
     text: ChartText
@@ -332,12 +332,12 @@ def build_chart(ds: Dataset, chart_id: str, view: ViewState, *, compact: bool = 
     return chart
 
 
-def for_touch(fig: go.Figure) -> None:
+def for_touch(fig: dict) -> None:
     """On a phone a finger's drag scrolls the page, never zooms the chart; a tap shows a
     figure's hover."""
-    fig.update_layout(dragmode=False)
-    fig.update_xaxes(fixedrange=True)
-    fig.update_yaxes(fixedrange=True)
+    update_layout(fig, dragmode=False)
+    update_axis(fig, "xaxis", fixedrange=True)
+    update_axis(fig, "yaxis", fixedrange=True)
 
 
 TAB_CHARTS = {"indicators": ("growth", "trend"), "missions": ("missions",)}

@@ -1,4 +1,5 @@
-"""Pure figure builders: tidy DataFrame + options -> go.Figure. The screen and the exporter share them."""
+"""Pure figure builders: tidy DataFrame + options -> a figure as a plain dict (eaeu.plotdict).
+The screen, embeds and the exporter share them."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import textwrap
 from dataclasses import dataclass
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from eaeu.i18n import (
     MISSION_TYPES,
@@ -17,6 +17,15 @@ from eaeu.i18n import (
     t,
 )
 from eaeu.model import UNION
+from eaeu.plotdict import (
+    add_annotation,
+    add_shape,
+    figure,
+    has_legend,
+    update_axis,
+    update_layout,
+    values,
+)
 from eaeu.transforms import Measure
 
 FONT_FAMILY = '"PT Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif'
@@ -80,15 +89,14 @@ def separators(lang: str) -> str:
     return ", " if lang == "ru" else ".,"
 
 
-def base_layout(fig: go.Figure, text: ChartText, lang: str) -> go.Figure:
+def base_layout(fig: dict, text: ChartText, lang: str) -> dict:
     title = f"<b>{markup(text.title)}</b>"
     if text.subtitle:
         subtitle = markup(text.subtitle)
         title += f"<br><span style='font-size:14px;color:{MUTED}'>{subtitle}</span>"
     footer = "<br>".join(markup(part) for part in (text.note, text.source) if part)
-    has_legend = any(trace.showlegend is not False for trace in fig.data) and len(fig.data) > 1
-    has_legend = has_legend and fig.layout.showlegend is not False
-    fig.update_layout(
+    update_layout(
+        fig,
         title={"text": title, "x": 0, "xanchor": "left", "xref": "paper", "font": {"size": 20}},
         font={"family": FONT_FAMILY, "color": INK, "size": 14},
         separators=separators(lang),
@@ -97,14 +105,15 @@ def base_layout(fig: go.Figure, text: ChartText, lang: str) -> go.Figure:
         margin={
             "l": 20,
             "r": 30,
-            "t": 140 if has_legend else 105,
+            "t": 140 if has_legend(fig) else 105,
             "b": 60 + 18 * footer.count("<br>"),
         },
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "xanchor": "left"},
         hoverlabel={"font": {"family": FONT_FAMILY}},
     )
     if footer:
-        fig.add_annotation(
+        add_annotation(
+            fig,
             text=footer,
             xref="paper",
             yref="paper",
@@ -121,12 +130,11 @@ def base_layout(fig: go.Figure, text: ChartText, lang: str) -> go.Figure:
     return fig
 
 
-def screen_version(fig: go.Figure) -> dict:
+def screen_version(fig: dict) -> dict:
     """The same figure without the printed title and footer, which the page shows as HTML
-    text (it wraps on a phone and screen readers read it). A plain dict, as the page sends
-    it: copying a go.Figure would check every property again, for nothing."""
-    out = fig.to_dict()
-    layout = out["layout"]
+    text (it wraps on a phone and screen readers read it). A new dict: the built figure,
+    shared by every request for it, stays as it was (its traces are shared, not copied)."""
+    layout = dict(fig["layout"])
     annotations = [a for a in layout.get("annotations", ()) if a.get("name") != FOOTER]
     if annotations:
         layout["annotations"] = annotations
@@ -136,13 +144,14 @@ def screen_version(fig: go.Figure) -> dict:
     # Room stays for what sits above the plot: the legend, or the union's reference label.
     layout["margin"] = {**layout.get("margin", {}), "t": max(30, top - 95), "b": 40}
     layout["title"] = {**layout.get("title", {}), "text": ""}
-    return out
+    return {"data": fig["data"], "layout": layout}
 
 
-def empty_figure(message: str, text: ChartText, lang: str) -> go.Figure:
+def empty_figure(message: str, text: ChartText, lang: str) -> dict:
     """A chart that says why it is empty instead of showing bare axes."""
-    fig = go.Figure()
-    fig.add_annotation(
+    fig = figure()
+    add_annotation(
+        fig,
         text=markup(message),
         x=0.5,
         y=0.5,
@@ -151,8 +160,8 @@ def empty_figure(message: str, text: ChartText, lang: str) -> go.Figure:
         showarrow=False,
         font={"size": 16, "color": MUTED},
     )
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
+    update_axis(fig, "xaxis", visible=False)
+    update_axis(fig, "yaxis", visible=False)
     return base_layout(fig, text, lang)
 
 
@@ -171,7 +180,7 @@ def growth_bar_figure(
     measure: Measure | None = None,
     reference: tuple[str, float] | None = None,
     empty_message: str = "",
-) -> go.Figure:
+) -> dict:
     """Horizontal bars, highest at the top, value labels; `reference` draws the union's line.
 
     frame: columns geo, name, value (one row per bar). Bars grow from `measure.baseline`
@@ -187,54 +196,58 @@ def growth_bar_figure(
     if measure.is_rank:
         fig = _rank_dots(ordered, labels, colors)
     else:
-        fig = go.Figure(
-            go.Bar(
-                x=ordered["value"] - measure.baseline,
-                base=measure.baseline,
-                y=markups(ordered["name"]),
-                orientation="h",
-                marker_color=colors,
-                text=labels,
-                textposition="outside",
-                cliponaxis=False,
-                hovertemplate="%{y}: %{text}<extra></extra>",
-            )
+        fig = figure(
+            {
+                "type": "bar",
+                "x": values(ordered["value"] - measure.baseline),
+                "base": measure.baseline,
+                "y": markups(ordered["name"]),
+                "orientation": "h",
+                "marker": {"color": colors},
+                "text": labels,
+                "textposition": "outside",
+                "cliponaxis": False,
+                "hovertemplate": "%{y}: %{text}<extra></extra>",
+            }
         )
         _value_axis(fig, ordered["value"], measure, reference)
     if reference is not None and not measure.is_rank:
-        _reference_line(fig, reference, list(ordered["value"]), measure, lang)
-    fig.update_yaxes(showgrid=False, ticks="", automargin=True)
-    fig.update_layout(showlegend=False, bargap=0.35)
+        _reference_line(fig, reference, values(ordered["value"]), measure, lang)
+    update_axis(fig, "yaxis", showgrid=False, ticks="", automargin=True)
+    update_layout(fig, showlegend=False, bargap=0.35)
     return base_layout(fig, text, lang)
 
 
-def _rank_dots(ordered: pd.DataFrame, labels: list[str], colors: list[str]) -> go.Figure:
-    fig = go.Figure(
-        go.Scatter(
-            x=ordered["value"],
-            y=markups(ordered["name"]),
-            mode="markers+text",
-            marker={"size": 22, "color": colors},
-            text=labels,
-            textfont={"color": "white", "size": 12},
-            hovertemplate="%{y}: %{text}<extra></extra>",
-        )
+def _rank_dots(ordered: pd.DataFrame, labels: list[str], colors: list[str]) -> dict:
+    fig = figure(
+        {
+            "type": "scatter",
+            "x": values(ordered["value"]),
+            "y": markups(ordered["name"]),
+            "mode": "markers+text",
+            "marker": {"size": 22, "color": colors},
+            "text": labels,
+            "textfont": {"color": "white", "size": 12},
+            "hovertemplate": "%{y}: %{text}<extra></extra>",
+        }
     )
     top = float(ordered["value"].max())
-    fig.update_xaxes(range=[top + 0.6, 0.4], dtick=1, showgrid=True, gridcolor=GRID)
+    update_axis(fig, "xaxis", range=[top + 0.6, 0.4], dtick=1, showgrid=True, gridcolor=GRID)
     return fig
 
 
-def _value_axis(fig: go.Figure, values: pd.Series, measure: Measure, reference) -> None:
+def _value_axis(fig: dict, column: pd.Series, measure: Measure, reference) -> None:
     base = measure.baseline
-    points = [float(values.min()), float(values.max()), base]
+    points = [float(column.min()), float(column.max()), base]
     if reference:
         points.append(reference[1])
     low, high = min(points), max(points)
     pad = (high - low) * 0.18 or 1.0
     # A negative bar's label sits left of its end, beside the country names: more room there,
     # so on a phone-width chart it never runs into them.
-    fig.update_xaxes(
+    update_axis(
+        fig,
+        "xaxis",
         range=[low - (2 * pad if low < base else 0), high + pad],
         showgrid=True,
         gridcolor=GRID,
@@ -242,11 +255,21 @@ def _value_axis(fig: go.Figure, values: pd.Series, measure: Measure, reference) 
         zerolinecolor=MUTED,
     )
     if base:
-        fig.add_vline(x=base, line={"color": MUTED, "width": 1})
+        add_shape(
+            fig,
+            type="line",
+            x0=base,
+            x1=base,
+            xref="x",
+            y0=0,
+            y1=1,
+            yref="y domain",
+            line={"color": MUTED, "width": 1},
+        )
 
 
 def _reference_line(
-    fig: go.Figure,
+    fig: dict,
     reference: tuple[str, float],
     values: list[float],
     measure: Measure,
@@ -268,7 +291,8 @@ def _reference_line(
         if (value >= base and ref_value >= value) or (value < base and ref_value <= value)
     ]
     for low, high in _segments(len(values), crossed):
-        fig.add_shape(
+        add_shape(
+            fig,
             type="line",
             x0=ref_value,
             x1=ref_value,
@@ -278,7 +302,8 @@ def _reference_line(
             yref="y",
             line={"color": INK, "width": 1.5, "dash": "dash"},
         )
-    fig.add_annotation(
+    add_annotation(
+        fig,
         text=markup(caption),
         x=ref_value,
         xref="x",
@@ -318,7 +343,7 @@ def counts_bar_figure(
     *,
     empty_message: str = "",
     compact: bool = False,
-) -> go.Figure:
+) -> dict:
     """Missions per region or district, stacked by type, the largest at the top.
 
     counts: columns <column>, type, n, total. `compact` (a phone) breaks long legend entries
@@ -329,7 +354,7 @@ def counts_bar_figure(
     order = markups(
         dict.fromkeys(counts.sort_values(["total", column], ascending=[True, False])[column])
     )
-    fig = go.Figure()
+    fig = figure()
     for mission_type in MISSION_TYPES:
         for is_open in (True, False):
             rows = counts[(counts["type"] == mission_type) & (counts["open"] == is_open)]
@@ -339,13 +364,14 @@ def counts_bar_figure(
             if not is_open:
                 name += f" ({t('not_yet_open', lang)})"
             name = wrapped(name, 26) if compact else markup(name)
-            fig.add_trace(
-                go.Bar(
-                    x=rows["n"],
-                    y=markups(rows[column]),
-                    orientation="h",
-                    name=name,
-                    marker={
+            fig["data"].append(
+                {
+                    "type": "bar",
+                    "x": values(rows["n"]),
+                    "y": markups(rows[column]),
+                    "orientation": "h",
+                    "name": name,
+                    "marker": {
                         "color": "white" if not is_open else TYPE_COLORS[mission_type],
                         "line": {"color": TYPE_COLORS[mission_type], "width": 1.5},
                         "pattern": {
@@ -353,28 +379,31 @@ def counts_bar_figure(
                             "fgcolor": TYPE_COLORS[mission_type],
                         },
                     },
-                    hovertemplate="%{y}: %{x}<extra>%{fullData.name}</extra>",
-                )
+                    "hovertemplate": "%{y}: %{x}<extra>%{fullData.name}</extra>",
+                }
             )
     totals = counts.drop_duplicates(column)
-    fig.add_trace(
-        go.Scatter(
-            x=totals["total"],
-            y=markups(totals[column]),
-            mode="text",
-            text=["\u2002" + fmt_number(v, lang, 0) for v in totals["total"]],
-            textposition="middle right",
-            showlegend=False,
-            hoverinfo="skip",
-        )
+    fig["data"].append(
+        {
+            "type": "scatter",
+            "x": values(totals["total"]),
+            "y": markups(totals[column]),
+            "mode": "text",
+            "text": ["\u2002" + fmt_number(v, lang, 0) for v in totals["total"]],
+            "textposition": "middle right",
+            "showlegend": False,
+            "hoverinfo": "skip",
+        }
     )
-    fig.update_yaxes(categoryorder="array", categoryarray=order, automargin=True, ticks="")
-    fig.update_xaxes(
+    update_axis(fig, "yaxis", categoryorder="array", categoryarray=order, automargin=True, ticks="")
+    update_axis(
+        fig,
+        "xaxis",
         dtick=1,
         showgrid=True,
         gridcolor=GRID,
         rangemode="tozero",
         range=[0, float(counts["total"].max()) + 0.8],
     )
-    fig.update_layout(barmode="stack", bargap=0.3, legend_traceorder="normal")
+    update_layout(fig, barmode="stack", bargap=0.3, legend={"traceorder": "normal"})
     return base_layout(fig, text, lang)

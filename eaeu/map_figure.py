@@ -5,7 +5,6 @@ where they collide with nothing (eaeu/map_labels.py)."""
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from eaeu import russia_map
 from eaeu.figures import (
@@ -19,6 +18,7 @@ from eaeu.figures import (
 )
 from eaeu.i18n import MISSION_STATUSES, MISSION_TYPES, fmt_number, label, plural, t
 from eaeu.map_labels import Point, place_labels
+from eaeu.plotdict import add_annotation, figure, update_axis, update_layout, values
 
 STATUS_SYMBOLS = {"open": "circle", "announced": "circle-open", "planned": "diamond-open"}
 SEA = "#e8f1f8"
@@ -78,41 +78,40 @@ def _places(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _base(fig: go.Figure, counts: dict[str, int], names: dict[str, str], lang: str) -> None:
+def _base(fig: dict, counts: dict[str, int], names: dict[str, str], lang: str) -> None:
     """Neighbours, then Russia's regions shaded by count (a hover on each shaded one)."""
     neighbours = [s for s in russia_map.shapes() if s.country != "RUS"]
     xs, ys = russia_map.path([ring for s in neighbours for ring in s.rings])
-    fig.add_trace(_area(xs, ys, NEIGHBOUR, BORDER))
+    fig["data"].append(_area(xs, ys, NEIGHBOUR, BORDER))
     plain = [s for s in russia_map.shapes() if s.country == "RUS" and not counts.get(s.code)]
     xs, ys = russia_map.path([ring for s in plain for ring in s.rings])
-    fig.add_trace(_area(xs, ys, REGION_FILLS[0], "white"))
+    fig["data"].append(_area(xs, ys, REGION_FILLS[0], "white"))
     for shape in russia_map.shapes():
         n = counts.get(shape.code)
         if shape.country != "RUS" or not n:
             continue
         xs, ys = russia_map.path(shape.rings)
         name = f"{markup(names.get(shape.code, shape.code))}: {n} {plural('missions', n, lang)}"
-        fig.add_trace(
-            _area(xs, ys, REGION_FILLS[min(n, 3)], "white", hover=name),
-        )
+        fig["data"].append(_area(xs, ys, REGION_FILLS[min(n, 3)], "white", hover=name))
 
 
-def _area(xs, ys, fill: str, line: str, hover: str | None = None) -> go.Scatter:
-    return go.Scatter(
-        x=xs,
-        y=ys,
-        mode="lines",
-        fill="toself",
-        fillcolor=fill,
-        line={"color": line, "width": 0.6},
-        showlegend=False,
-        hoveron="fills",
-        name=hover or "",
-        hoverinfo="name" if hover else "skip",
-    )
+def _area(xs, ys, fill: str, line: str, hover: str | None = None) -> dict:
+    return {
+        "type": "scatter",
+        "x": xs,
+        "y": ys,
+        "mode": "lines",
+        "fill": "toself",
+        "fillcolor": fill,
+        "line": {"color": line, "width": 0.6},
+        "showlegend": False,
+        "hoveron": "fills",
+        "name": hover or "",
+        "hoverinfo": "name" if hover else "skip",
+    }
 
 
-def _markers(fig: go.Figure, places: pd.DataFrame, size: int) -> None:
+def _markers(fig: dict, places: pd.DataFrame, size: int) -> None:
     """A marker per city in its mission's colour (hollow until open); a city with several
     missions gets one dark marker with their number."""
     singles = places[places["count"] == 1]
@@ -120,43 +119,45 @@ def _markers(fig: go.Figure, places: pd.DataFrame, size: int) -> None:
         rows = singles[singles["type"] == mission_type]
         if rows.empty:
             continue
-        fig.add_trace(
-            go.Scatter(
-                x=rows["x"],
-                y=rows["y"],
-                mode="markers",
-                name=mission_type,
-                showlegend=False,
-                marker={
+        fig["data"].append(
+            {
+                "type": "scatter",
+                "x": values(rows["x"]),
+                "y": values(rows["y"]),
+                "mode": "markers",
+                "name": mission_type,
+                "showlegend": False,
+                "marker": {
                     "size": size,
                     "color": TYPE_COLORS[mission_type],
                     "symbol": [STATUS_SYMBOLS.get(s, "circle") for s in rows["status"]],
                     "line": {"width": 2, "color": TYPE_COLORS[mission_type]},
                 },
-                hovertext=list(rows["hover"]),
-                hovertemplate="%{hovertext}<extra></extra>",
-            )
+                "hovertext": list(rows["hover"]),
+                "hovertemplate": "%{hovertext}<extra></extra>",
+            }
         )
     groups = places[places["count"] > 1]
     if not groups.empty:
-        fig.add_trace(
-            go.Scatter(
-                x=groups["x"],
-                y=groups["y"],
-                mode="markers+text",
-                name="group",
-                showlegend=False,
-                marker={
+        fig["data"].append(
+            {
+                "type": "scatter",
+                "x": values(groups["x"]),
+                "y": values(groups["y"]),
+                "mode": "markers+text",
+                "name": "group",
+                "showlegend": False,
+                "marker": {
                     "size": size + GROUP_EXTRA,
                     "color": GROUP_COLOR,
                     "line": {"width": 1.5, "color": "white"},
                 },
-                text=[str(n) for n in groups["count"]],
-                textposition="middle center",
-                textfont={"color": "white", "size": 11},
-                hovertext=list(groups["hover"]),
-                hovertemplate="%{hovertext}<extra></extra>",
-            )
+                "text": [str(n) for n in groups["count"]],
+                "textposition": "middle center",
+                "textfont": {"color": "white", "size": 11},
+                "hovertext": list(groups["hover"]),
+                "hovertemplate": "%{hovertext}<extra></extra>",
+            }
         )
 
 
@@ -187,14 +188,15 @@ def marker_size(compact: bool) -> int:
     return 10 if compact else 13
 
 
-def _labels(fig: go.Figure, places: pd.DataFrame, compact: bool) -> None:
+def _labels(fig: dict, places: pd.DataFrame, compact: bool) -> None:
     points, frame, scale, font = label_layout(places, compact)
     leaders_x: list = []
     leaders_y: list = []
     for place, placed in zip(points, place_labels(points, frame, scale, font), strict=True):
         if placed is None:
             continue
-        fig.add_annotation(
+        add_annotation(
+            fig,
             text=markup(place.text),
             x=placed.x,
             y=placed.y,
@@ -210,20 +212,21 @@ def _labels(fig: go.Figure, places: pd.DataFrame, compact: bool) -> None:
             leaders_x += [placed.leader[0], placed.x, None]
             leaders_y += [placed.leader[1], placed.y, None]
     if leaders_x:
-        fig.add_trace(
-            go.Scatter(
-                x=leaders_x,
-                y=leaders_y,
-                mode="lines",
-                line={"color": MUTED, "width": 1},
-                showlegend=False,
-                hoverinfo="skip",
-            )
+        fig["data"].append(
+            {
+                "type": "scatter",
+                "x": leaders_x,
+                "y": leaders_y,
+                "mode": "lines",
+                "line": {"color": MUTED, "width": 1},
+                "showlegend": False,
+                "hoverinfo": "skip",
+            }
         )
 
 
 def _legend(
-    fig: go.Figure, places: pd.DataFrame, counts: dict[str, int], lang: str, compact: bool
+    fig: dict, places: pd.DataFrame, counts: dict[str, int], lang: str, compact: bool
 ) -> None:
     """A key for every symbol and shade on the map, and nothing else; on a phone in two
     columns of short lines."""
@@ -247,21 +250,22 @@ def _legend(
         )
         keys.append((text, "square", REGION_FILLS[n], 14))
     for name, symbol, color, size in keys:
-        fig.add_trace(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                name=wrapped(name, 14) if compact else markup(name),
-                marker={
+        fig["data"].append(
+            {
+                "type": "scatter",
+                "x": [None],
+                "y": [None],
+                "mode": "markers",
+                "name": wrapped(name, 14) if compact else markup(name),
+                "marker": {
                     "symbol": symbol,
                     "color": color,
                     "size": size,
                     "line": {"width": 2, "color": color},
                 },
-                hoverinfo="skip",
-                showlegend=True,
-            )
+                "hoverinfo": "skip",
+                "showlegend": True,
+            }
         )
 
 
@@ -272,16 +276,17 @@ def missions_map_figure(
     *,
     empty_message: str = "",
     compact: bool = False,
-) -> go.Figure:
+) -> dict:
     """frame: columns place, city, lat, lon, region, region_name, district, type, status.
     `compact`: drawn for a phone (smaller markers, only the names that fit, legend below)."""
-    fig = go.Figure()
+    fig = figure()
     counts = frame.groupby("region").size().to_dict() if not frame.empty else {}
     names = dict(zip(frame["region"], frame["region_name"], strict=True)) if counts else {}
     _base(fig, counts, names, lang)
     size = marker_size(compact)
     if frame.empty:
-        fig.add_annotation(
+        add_annotation(
+            fig,
             text=markup(empty_message or t("no_data", lang)),
             x=0.5,
             y=0.5,
@@ -297,14 +302,17 @@ def missions_map_figure(
         _markers(fig, places, size)
         _legend(fig, places, counts, lang, compact)
     x0, y0, x1, y1 = _frame()
-    fig.update_xaxes(range=[x0, x1], visible=False, fixedrange=True)
-    fig.update_yaxes(range=[y0, y1], visible=False, fixedrange=True, scaleanchor="x", scaleratio=1)
-    fig.update_layout(hovermode="closest", dragmode=False)
+    update_axis(fig, "xaxis", range=[x0, x1], visible=False, fixedrange=True)
+    update_axis(
+        fig, "yaxis", range=[y0, y1], visible=False, fixedrange=True, scaleanchor="x", scaleratio=1
+    )
+    update_layout(fig, hovermode="closest", dragmode=False)
     base_layout(fig, text, lang)
     # base_layout paints the plot white; the sea is the map's own background.
-    fig.update_layout(plot_bgcolor=SEA, margin={"l": 10, "r": 10})
+    update_layout(fig, plot_bgcolor=SEA, margin={"l": 10, "r": 10})
     if compact:
-        fig.update_layout(
+        update_layout(
+            fig,
             margin={"t": 10},
             legend={
                 "y": -0.02,

@@ -6,10 +6,10 @@ real time axis, and a period a series has no figure for stays a gap, never a joi
 
 from __future__ import annotations
 
+import datetime as dt
 from html import unescape as html_unescape
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from eaeu.figures import (
     FALLBACK_COLOR,
@@ -29,6 +29,7 @@ from eaeu.figures import (
 from eaeu.i18n import period_label, t
 from eaeu.model import UNION
 from eaeu.periods import expected_periods, span_of
+from eaeu.plotdict import add_annotation, dates, figure, update_axis, update_layout
 from eaeu.transforms import Measure
 
 
@@ -90,7 +91,7 @@ def trend_line_figure(
     measure: Measure | None = None,
     empty_message: str = "",
     compact: bool = False,
-) -> go.Figure:
+) -> dict:
     """A line per geography over the ends of periods of ONE length, on a date axis.
 
     frame: columns geo, name, period_start, period_end, value (and `reporting` for ranks).
@@ -101,37 +102,41 @@ def trend_line_figure(
     if frame.empty:
         return empty_figure(empty_message or t("no_data", lang), text, lang)
     axis = axis_periods(frame)
-    fig = go.Figure()
+    period_ends = dates(end for _, end in axis)
+    fig = figure()
     ends: list[tuple] = []  # name, colour, last value, the period end it is at
     for geo, rows in frame.groupby("geo", sort=False):
         by_end = {row["period_end"]: row for _, row in rows.iterrows()}
         name = markup(rows["name"].iloc[0])
-        values = [by_end[end]["value"] if end in by_end else None for _, end in axis]
+        values = [float(by_end[end]["value"]) if end in by_end else None for _, end in axis]
         hover = [
             _hover(name, start, end, v, by_end.get(end), measure, lang)
             for (start, end), v in zip(axis, values, strict=True)
         ]
         color = GEO_COLORS.get(geo, FALLBACK_COLOR)
-        fig.add_trace(
-            go.Scatter(
-                x=[end for _, end in axis],
-                y=values,
-                name=name,
-                mode="lines+markers",
-                connectgaps=False,
-                line={"color": color, "width": 3 if geo == UNION else 2},
-                marker={"size": 8},
-                text=hover,
-                hovertemplate="%{text}<extra></extra>",
-                showlegend=False,
-            )
+        fig["data"].append(
+            {
+                "type": "scatter",
+                "x": period_ends,
+                "y": values,
+                "name": name,
+                "mode": "lines+markers",
+                "connectgaps": False,
+                "line": {"color": color, "width": 3 if geo == UNION else 2},
+                "marker": {"size": 8},
+                "text": hover,
+                "hovertemplate": "%{text}<extra></extra>",
+                "showlegend": False,
+            }
         )
         drawn = [(end, v) for (_, end), v in zip(axis, values, strict=True) if _has(v)]
         if drawn:
             ends.append((name, color, float(drawn[-1][1]), drawn[-1][0]))
-    period_ends = [end for _, end in axis]
-    pad = pd.Timedelta(days=75)
-    fig.update_xaxes(
+    pad = dt.timedelta(days=75)
+    first, last = axis[0][1], axis[-1][1]
+    update_axis(
+        fig,
+        "xaxis",
         type="date",
         tickmode="array",
         tickvals=period_ends,
@@ -139,12 +144,14 @@ def trend_line_figure(
         ticks="outside",
         ticklen=4,
         tickcolor=GRID,
-        range=[pd.Timestamp(period_ends[0]) - pad, pd.Timestamp(period_ends[-1]) + pad],
+        range=[(first - pad).isoformat(), (last + pad).isoformat()],
         showgrid=False,
         tickangle=0,
     )
     low, high = _value_range(frame["value"], measure)
-    fig.update_yaxes(
+    update_axis(
+        fig,
+        "yaxis",
         range=[high, low] if measure.is_rank else [low, high],
         showgrid=True,
         gridcolor=GRID,
@@ -153,14 +160,14 @@ def trend_line_figure(
         ticksuffix=axis_suffix(measure.unit, lang),
     )
     if measure.is_rank:
-        fig.update_yaxes(dtick=1)
+        update_axis(fig, "yaxis", dtick=1)
     # A finger is wider than a mouse pointer: a tap near a point shows it.
-    fig.update_layout(hovermode="closest", hoverdistance=30, showlegend=False)
+    update_layout(fig, hovermode="closest", hoverdistance=30, showlegend=False)
     base_layout(fig, text, lang)
     font = 12 if compact else 13
     _end_labels(fig, ends, (low, high), font)
     widest = max((len(html_unescape(name)) + 2 for name, *_ in ends), default=0)
-    fig.update_layout(margin={"r": round(widest * font * GLYPH_EM) + 12})
+    update_layout(fig, margin={"r": round(widest * font * GLYPH_EM) + 12})
     return fig
 
 
@@ -184,7 +191,7 @@ def _value_range(values: pd.Series, measure: Measure) -> tuple[float, float]:
 SHORTEST_PLOT_PX = 280
 
 
-def _end_labels(fig: go.Figure, ends, value_range: tuple[float, float], font: int) -> None:
+def _end_labels(fig: dict, ends, value_range: tuple[float, float], font: int) -> None:
     """Each line's name at its end, nudged apart so none overlap: right of the plot for the
     lines that reach the latest period, beside the last point for one that stops earlier."""
     latest = max((end for *_, end in ends), default=None)
@@ -193,9 +200,10 @@ def _end_labels(fig: go.Figure, ends, value_range: tuple[float, float], font: in
         for end in sorted({e[3] for e in group}):
             same = [e for e in group if e[3] == end]
             for (name, color, _, _), y in zip(same, _spread(same, value_range, font), strict=True):
-                fig.add_annotation(
+                add_annotation(
+                    fig,
                     text=f"<span style='color:{color}'>\u25cf</span> {name}",
-                    x=1 if at_edge else end,
+                    x=1 if at_edge else end.isoformat(),
                     xref="paper" if at_edge else "x",
                     xanchor="left",
                     xshift=6 if at_edge else 8,
@@ -234,7 +242,7 @@ def matrix_figure(
     *,
     measure: Measure | None = None,
     empty_message: str = "",
-) -> go.Figure:
+) -> dict:
     """Countries (rows, the union first) by periods of one length (columns, oldest first):
     each cell prints its figure; a cell without one stays blank."""
     measure = measure or Measure("value", "%", 1, 0.0)
@@ -246,21 +254,22 @@ def matrix_figure(
     z = [[cells.get((name, end)) for _, end in axis] for name in names]
     labels = [["" if v is None else value_text(v, measure, lang) for v in row] for row in z]
     columns = [period_label(s, e, lang) for s, e in axis]
-    fig = go.Figure(
-        go.Heatmap(
-            z=[[float("nan") if v is None else v for v in row] for row in z],
-            x=columns,
-            y=markups(names),
-            text=labels,
-            texttemplate="%{text}",
-            hovertemplate="%{y}, %{x}: %{text}<extra></extra>",
-            colorscale=[[0, "#f1f4f8"], [1, "#6f9fd8"]],
-            showscale=False,
-            xgap=2,
-            ygap=2,
-        )
+    fig = figure(
+        {
+            "type": "heatmap",
+            "z": [[None if v is None or pd.isna(v) else float(v) for v in row] for row in z],
+            "x": columns,
+            "y": markups(names),
+            "text": labels,
+            "texttemplate": "%{text}",
+            "hovertemplate": "%{y}, %{x}: %{text}<extra></extra>",
+            "colorscale": [[0, "#f1f4f8"], [1, "#6f9fd8"]],
+            "showscale": False,
+            "xgap": 2,
+            "ygap": 2,
+        }
     )
-    fig.update_yaxes(autorange="reversed", showgrid=False, automargin=True)
-    fig.update_xaxes(side="top", showgrid=False, tickangle=0, automargin=True)
-    fig.update_layout(showlegend=False)
+    update_axis(fig, "yaxis", autorange="reversed", showgrid=False, automargin=True)
+    update_axis(fig, "xaxis", side="top", showgrid=False, tickangle=0, automargin=True)
+    update_layout(fig, showlegend=False)
     return base_layout(fig, text, lang)

@@ -30,6 +30,7 @@ from eaeu.export.renderer import BrowserSession, Renderer, render
 from eaeu.figures import FONT_FAMILY
 from eaeu.i18n import t
 from eaeu.view import ViewState
+from tests.plot import checked
 
 TODAY = dt.date(2026, 11, 26)
 SEPTEMBER = ViewState(period="2024-09")
@@ -190,7 +191,7 @@ def test_long_source_wraps_to_the_width():
 
 def test_export_figure_uses_the_screen_figure_at_a_fixed_size(ds):
     fig = export_figure(ds, ExportOptions("growth", SEPTEMBER, preset="square"))
-    screen = build_chart(ds, "growth", SEPTEMBER).figure
+    screen = checked(build_chart(ds, "growth", SEPTEMBER))
     assert (fig.layout.width, fig.layout.height) == (1080, 1080)
     assert list(fig.data[0].y) == list(screen.data[0].y)
     assert fig.layout.font.family == screen.layout.font.family

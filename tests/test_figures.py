@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-import plotly.graph_objects as go
 import pytest
 
 from eaeu import queries
@@ -13,6 +12,7 @@ from eaeu.charts import CHART_IDS, build_chart
 from eaeu.figures import FOOTER, ChartText, growth_bar_figure, screen_version
 from eaeu.time_figures import trend_line_figure
 from eaeu.view import ViewState
+from tests.plot import checked
 
 
 def footer(fig) -> str:
@@ -21,21 +21,21 @@ def footer(fig) -> str:
 
 def test_growth_bars_sorted_highest_on_top_with_labels(ds):
     chart = build_chart(ds, "growth", ViewState(period="2024-09"))
-    bar = chart.figure.data[0]
+    bar = checked(chart).data[0]
     # Plotly draws the first category at the bottom: the leader is last.
     assert list(bar.y) == ["Россия", "Беларусь", "Армения"]
     assert list(bar.text) == ["4,4\u00a0%", "6,4\u00a0%", "12,6\u00a0%"]
-    assert chart.figure.layout.separators == ", "
+    assert checked(chart).layout.separators == ", "
     assert chart.text.title == "Промышленное производство: январь–сентябрь 2024"
 
 
 def test_growth_reference_line_is_the_union_and_never_crosses_a_label(ds):
     chart = build_chart(ds, "growth", ViewState(period="2024-09", lang="en"))
-    lines = chart.figure.layout.shapes
+    lines = checked(chart).layout.shapes
     assert {(line.x0, line.x1) for line in lines} == {(4.4, 4.4)}
-    assert any(a.text == "EAEU: 4.4%" for a in chart.figure.layout.annotations)
+    assert any(a.text == "EAEU: 4.4%" for a in checked(chart).layout.annotations)
     # Russia (bottom bar, 4.4) prints its label right where the line is: the line skips it.
-    bars = chart.figure.data[0]
+    bars = checked(chart).data[0]
     assert list(bars.y) == ["Russia", "Belarus", "Armenia"]
     covered = [(line.y0, line.y1) for line in lines]
     assert not any(low < 0 < high for low, high in covered)  # Russia's label row
@@ -44,15 +44,15 @@ def test_growth_reference_line_is_the_union_and_never_crosses_a_label(ds):
 
 def test_growth_names_gaps_and_source(ds):
     chart = build_chart(ds, "growth", ViewState(period="2024-09", lang="en"))
-    text = footer(chart.figure)
+    text = footer(checked(chart))
     assert "No data: Kazakhstan, Kyrgyzstan" in text
     assert "Source: Eurasian Economic Commission via Eurasia.Expert" in text
 
 
 def test_growth_other_period_resorts(ds):
     chart = build_chart(ds, "growth", ViewState(period="2025-06", lang="en"))
-    assert list(chart.figure.data[0].y) == ["Belarus", "Russia", "Kazakhstan", "Kyrgyzstan"]
-    assert "Source: 24.kg (EEC), 2025" in footer(chart.figure)
+    assert list(checked(chart).data[0].y) == ["Belarus", "Russia", "Kazakhstan", "Kyrgyzstan"]
+    assert "Source: 24.kg (EEC), 2025" in footer(checked(chart))
 
 
 def test_unknown_period_falls_back_to_latest(ds):
@@ -62,17 +62,19 @@ def test_unknown_period_falls_back_to_latest(ds):
 
 def test_generic_over_indicators(ds):
     chart = build_chart(ds, "growth", ViewState(indicator="industrial_output_share", lang="en"))
-    assert list(chart.figure.data[0].y)[-1] == "Russia"
+    assert list(checked(chart).data[0].y)[-1] == "Russia"
     assert "Share" in chart.text.subtitle
     gdp = build_chart(ds, "growth", ViewState(indicator="gdp", lang="en"))
-    assert list(gdp.figure.data[0].y)[-1] == "Armenia"
-    assert {s.x0 for s in gdp.figure.layout.shapes} == {3.3}
+    assert list(checked(gdp).data[0].y)[-1] == "Armenia"
+    assert {s.x0 for s in checked(gdp).layout.shapes} == {3.3}
 
 
 def test_empty_growth_explains_itself():
     text = ChartText("t")
-    fig = growth_bar_figure(
-        pd.DataFrame(columns=["geo", "name", "value"]), text, "en", empty_message="Nothing"
+    fig = checked(
+        growth_bar_figure(
+            pd.DataFrame(columns=["geo", "name", "value"]), text, "en", empty_message="Nothing"
+        )
     )
     assert fig.data == ()
     assert fig.layout.annotations[0].text == "Nothing"
@@ -81,13 +83,13 @@ def test_empty_growth_explains_itself():
 def test_trend_compares_one_period_length_across_years(ds):
     """Jan-Jun 2023, 2024, 2025 on a date axis: never Jan-Feb beside a whole year."""
     chart = build_chart(ds, "trend", ViewState(lang="en", countries=("KAZ", "ARM")))
-    assert [trace.name for trace in chart.figure.data] == ["Armenia", "Kazakhstan"]
+    assert [trace.name for trace in checked(chart).data] == ["Armenia", "Kazakhstan"]
     assert chart.text.subtitle.startswith("Jan–Jun, year by year")
-    arm, kaz = chart.figure.data
-    ends = [dt.date(y, 6, 30) for y in (2023, 2024, 2025)]
+    arm, kaz = checked(chart).data
+    ends = [dt.date(y, 6, 30).isoformat() for y in (2023, 2024, 2025)]
     assert list(kaz.x) == ends and list(kaz.y) == [3.8, 2.8, 6.5]
-    assert chart.figure.layout.xaxis.type == "date"
-    assert list(chart.figure.layout.xaxis.ticktext) == ["2023", "2024", "2025"]
+    assert checked(chart).layout.xaxis.type == "date"
+    assert list(checked(chart).layout.xaxis.ticktext) == ["2023", "2024", "2025"]
     # Armenia has no Jan-Jun 2025 figure: a gap, never a line to another length.
     assert list(arm.y)[:2] == [1.0, 18.2] and pd.isna(arm.y[2])
     assert arm.connectgaps is False
@@ -96,22 +98,22 @@ def test_trend_compares_one_period_length_across_years(ds):
 def test_no_trace_joins_periods_of_different_length(ds):
     for span in ("year", "ytd-6", "ytd-9", "ytd-11", "ytd-2"):
         chart = build_chart(ds, "trend", ViewState(span=span))
-        for trace in chart.figure.data:
-            months = {(x.month, x.day) for x in trace.x}
+        for trace in checked(chart).data:
+            months = {x[5:] for x in trace.x}  # ISO dates: the month and day
             assert len(months) == 1, (span, trace.name, trace.x)
 
 
 def test_a_missing_year_is_a_gap_in_the_line(ds):
     chart = build_chart(ds, "trend", ViewState(lang="en", span="year", countries=("RUS",)))
-    (rus,) = chart.figure.data
-    assert list(rus.x) == [dt.date(2023, 12, 31), dt.date(2024, 12, 31), dt.date(2025, 12, 31)]
+    (rus,) = checked(chart).data
+    assert list(rus.x) == ["2023-12-31", "2024-12-31", "2025-12-31"]
     assert rus.y[0] == 3.5 and pd.isna(rus.y[1]) and rus.y[2] == 1.3
 
 
 def test_trend_with_no_country_is_an_empty_state(ds):
     chart = build_chart(ds, "trend", ViewState(countries=()))
-    assert chart.figure.data == ()
-    assert "Не выбрано ни одной страны" in chart.figure.layout.annotations[0].text
+    assert checked(chart).data == ()
+    assert "Не выбрано ни одной страны" in checked(chart).layout.annotations[0].text
 
 
 def test_trend_figure_from_a_plain_frame():
@@ -124,7 +126,7 @@ def test_trend_figure_from_a_plain_frame():
             "value": [1.0, -6.6],
         }
     )
-    fig = trend_line_figure(frame, ChartText("t"), "en")
+    fig = checked(trend_line_figure(frame, ChartText("t"), "en"))
     assert list(fig.data[0].y) == [1.0, None, -6.6]  # 2024 is a gap
     assert fig.data[0].text[2] == "Armenia, Jan–Jun 2025: \u22126.6%"
 
@@ -132,7 +134,7 @@ def test_trend_figure_from_a_plain_frame():
 def marker_traces(chart) -> list:
     """The map's markers: the traces whose points are cities (each point's hover lists its
     missions; a city with several shows their number)."""
-    return [t for t in chart.figure.data if t.hovertext is not None]
+    return [t for t in checked(chart).data if t.hovertext is not None]
 
 
 def markers(chart) -> int:
@@ -182,14 +184,14 @@ def test_missions_in_one_city_share_a_marker_that_lists_them(ds):
 
 def test_map_legend_keys_every_symbol_and_shade_on_it(ds):
     chart = build_chart(ds, "missions", ViewState(snapshot="2026-01-26", lang="en"))
-    keys = {t.name: t.marker.symbol for t in chart.figure.data if t.showlegend}
+    keys = {t.name: t.marker.symbol for t in checked(chart).data if t.showlegend}
     used = {s for t in marker_traces(chart) for s in np_list(t.marker.symbol)}
     assert used <= set(keys.values())
     assert keys["announced"] == "circle-open" and keys["planned"] == "diamond-open"
     assert "missions in one city" in keys
     # Regions are shaded by their count: one and two missions here.
     assert {"missions in the region: 1", "missions in the region: 2"} <= set(keys)
-    shaded = {t.name for t in chart.figure.data if t.fill == "toself" and t.hoverinfo == "name"}
+    shaded = {t.name for t in checked(chart).data if t.fill == "toself" and t.hoverinfo == "name"}
     assert "Sverdlovsk Oblast: 2 missions" in shaded
     assert len(shaded) == 16  # a region per mission's region, each with its count
 
@@ -204,7 +206,7 @@ def np_list(value) -> list:
 def test_map_is_framed_on_russia(ds):
     from eaeu.russia_map import project, russia_bounds
 
-    fig = build_chart(ds, "missions", ViewState()).figure
+    fig = checked(build_chart(ds, "missions", ViewState()))
     (x0, x1), (y0, y1) = fig.layout.xaxis.range, fig.layout.yaxis.range
     # Kaliningrad, Chukotka's eastern cape, Franz Josef Land and Dagestan's south are in.
     for lon, lat in ((20.5, 54.7), (-169.7, 66.0), (58.0, 81.5), (47.5, 41.2)):
@@ -261,18 +263,20 @@ def test_matrix_is_countries_by_periods_of_one_length(ds):
     assert headers == ["Jan–Jun 2023", "Jan–Jun 2024", "Jan–Jun 2025"]
     arm = chart.data.set_index("geo").loc["ARM"]
     assert (arm["p0"], arm["p1"]) == (1.0, 18.2) and pd.isna(arm["p2"])  # a gap stays a gap
-    heat = chart.figure.data[0]
+    heat = checked(chart).data[0]
     assert list(heat.y)[0] == "EAEU" and heat.text[1][2] == ""
 
 
 @pytest.mark.parametrize("chart_id", CHART_IDS)
 @pytest.mark.parametrize("transform", ["value", "pp_change", "rank"])
 def test_screen_figures_are_valid_plotly_without_the_printed_texts(ds, chart_id, transform):
-    """The page's figure is a plain dict made without plotly's checks: the checks run here."""
+    """The page's figure is a plain dict made without plotly's checks: the checks run here,
+    and the built figure, shared by every request for it, keeps its printed texts."""
     chart = build_chart(ds, chart_id, ViewState(transform=transform, lang="en").resolve(ds))
     screen = screen_version(chart.figure)
-    checked = go.Figure(screen)  # raises on any property plotly does not know
-    assert checked.layout.title.text == ""
-    assert all(a.name != FOOTER for a in checked.layout.annotations)
+    shown = checked(screen)  # raises on any property plotly does not know
+    assert shown.layout.title.text == ""
+    assert all(a.name != FOOTER for a in shown.layout.annotations)
     assert screen["layout"]["margin"]["b"] == 40
-    assert len(checked.data) == len(chart.figure.data)
+    assert len(shown.data) == len(checked(chart).data)
+    assert checked(chart).layout.title.text  # the built figure is left as it was

@@ -16,6 +16,7 @@ from eaeu.export.alt_text import ALT_TEXT, alt_text
 from eaeu.export.layout import export_figure
 from eaeu.export.options import ExportOptions
 from eaeu.view import ViewState
+from tests.plot import checked
 
 LINK = '<a href="https://evil.example">x</a>'
 BIG = '<span style="font-size:300px">big</span>'
@@ -88,7 +89,7 @@ def assert_no_data_markup(text: str) -> None:
 def test_figures_print_data_text_as_text(hostile, chart_id, lang):
     for view in views(lang):
         chart = build_chart(hostile, chart_id, view)
-        spec = strings(chart.figure.to_json())
+        spec = strings(checked(chart).to_json())
         assert_no_data_markup(spec)
         assert "&lt;a href=" in spec
         options = ExportOptions(chart_id, view, fmt="svg")
@@ -98,24 +99,24 @@ def test_figures_print_data_text_as_text(hostile, chart_id, lang):
 
 
 def test_each_kind_of_data_text_is_escaped_where_it_is_shown(hostile):
-    growth = build_chart(hostile, "growth", ViewState(period=FULL_YEAR)).figure.to_json()
+    growth = checked(build_chart(hostile, "growth", ViewState(period=FULL_YEAR))).to_json()
     growth = strings(growth)
     assert '&lt;span style="font-size:300px"&gt;big&lt;/span&gt;' in growth  # gap note
     assert "&lt;производство&gt;" in growth  # the indicator in the title
-    bars = build_chart(hostile, "growth", ViewState(period="2024-09")).figure
+    bars = checked(build_chart(hostile, "growth", ViewState(period="2024-09")))
     assert "Армения &lt;b&gt;&amp;&lt;/b&gt;" in list(bars.data[0].y)  # tick labels
-    trend = build_chart(hostile, "trend", ViewState()).figure
+    trend = checked(build_chart(hostile, "trend", ViewState()))
     assert "Армения &lt;b&gt;&amp;&lt;/b&gt;" in [trace.name for trace in trend.data]  # legend
-    missions = build_chart(hostile, "missions", ViewState(tab="missions")).figure.to_json()
+    missions = checked(build_chart(hostile, "missions", ViewState(tab="missions"))).to_json()
     missions = strings(missions)
     assert '&lt;a href="https://evil.example"&gt;Москва&lt;/a&gt;' in missions  # hover
     assert "&lt;i&gt;Москва&lt;/i&gt; &amp; область" in missions
-    regions = build_chart(hostile, "missions_regions", ViewState(tab="missions")).figure
+    regions = checked(build_chart(hostile, "missions_regions", ViewState(tab="missions")))
     assert "&lt;i&gt;Москва&lt;/i&gt; &amp; область" in strings(regions.to_json())
 
 
 def test_our_own_markup_still_works(hostile):
-    fig = build_chart(hostile, "growth", ViewState(period="2024-09")).figure
+    fig = checked(build_chart(hostile, "growth", ViewState(period="2024-09")))
     assert fig.layout.title.text.startswith("<b>")
     assert "<br><span style='font-size:14px" in fig.layout.title.text
 

@@ -15,6 +15,7 @@ from plotly.basedatatypes import BaseTraceType
 from eaeu.charts import CHART_IDS, build_chart
 from eaeu.view import ViewState
 from tests.conftest import wait_for_chart
+from tests.plot import checked
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLE = ROOT / "assets" / "plotly-partial.min.js"
@@ -62,7 +63,7 @@ def test_the_trace_list_covers_every_trace_the_code_builds(ds):
         trace.type
         for lang in ("ru", "en")
         for chart_id in CHART_IDS
-        for trace in build_chart(ds, chart_id, ViewState(lang=lang)).figure.data
+        for trace in checked(build_chart(ds, chart_id, ViewState(lang=lang))).data
     }
     used = trace_types_in_code() | built
     listed = set(json.loads(TRACE_LIST.read_text(encoding="utf-8")))

@@ -17,6 +17,7 @@ from eaeu.map_figure import _places, label_layout
 from eaeu.map_labels import Point, place_labels, text_size
 from eaeu.time_figures import MAX_TICK_LABELS, tick_texts, trend_line_figure
 from eaeu.view import ViewState
+from tests.plot import checked
 
 
 def monthly(count: int, geos=("ARM", "KAZ")) -> pd.DataFrame:
@@ -39,7 +40,7 @@ def monthly(count: int, geos=("ARM", "KAZ")) -> pd.DataFrame:
 
 @pytest.mark.parametrize("compact", [True, False])
 def test_long_series_label_few_short_ticks_the_latest_always(compact):
-    fig = trend_line_figure(monthly(30), ChartText("t"), "ru", compact=compact)
+    fig = checked(trend_line_figure(monthly(30), ChartText("t"), "ru", compact=compact))
     texts = list(fig.layout.xaxis.ticktext)
     labelled = [t for t in texts if t]
     assert len(texts) == 30 and len(labelled) <= MAX_TICK_LABELS[compact]
@@ -57,7 +58,7 @@ def test_a_year_by_year_series_ticks_years():
 
 
 def test_lines_are_named_at_their_ends_instead_of_a_legend(ds):
-    fig = build_chart(ds, "trend", ViewState()).figure
+    fig = checked(build_chart(ds, "trend", ViewState()))
     assert fig.layout.showlegend is False
     names = [a for a in fig.layout.annotations if a.yref == "y"]
     assert len(names) == len(fig.data) == 6
@@ -76,12 +77,12 @@ def test_lines_are_named_at_their_ends_instead_of_a_legend(ds):
 def test_every_chart_has_a_compact_variant_keyed_apart(ds, chart_id):
     view = ViewState(tab="missions").resolve(ds)
     assert chart_key(chart_id, view) != chart_key(chart_id, view, compact=True)
-    assert build_chart(ds, chart_id, view, compact=True).figure.data is not None
+    assert checked(build_chart(ds, chart_id, view, compact=True)).data is not None
 
 
 def test_compact_map_puts_its_legend_below_in_two_columns(ds):
-    wide = build_chart(ds, "missions", ViewState()).figure
-    compact = build_chart(ds, "missions", ViewState(), compact=True).figure
+    wide = checked(build_chart(ds, "missions", ViewState()))
+    compact = checked(build_chart(ds, "missions", ViewState(), compact=True))
     assert wide.layout.legend.yanchor == "bottom" and wide.layout.legend.y > 1
     assert compact.layout.legend.yanchor == "top" and compact.layout.legend.y < 0
     assert compact.layout.legend.entrywidth == 0.5
@@ -138,7 +139,7 @@ def test_map_names_never_collide_and_stay_on_the_map(ds, snapshot, compact):
     named = sum(label is not None for label in labels)
     # A tablet's map names every city; a phone's at least the embassy's or half of them.
     assert named == len(points) if not compact else named >= len(points) // 2
-    figure = build_chart(ds, "missions", ViewState(snapshot=snapshot), compact=compact).figure
+    figure = checked(build_chart(ds, "missions", ViewState(snapshot=snapshot), compact=compact))
     assert len([a for a in figure.layout.annotations if a.name == "map_label"]) == named
 
 
@@ -184,8 +185,8 @@ def test_phone_table_pins_the_column_a_row_is_read_for(ds):
 
 @pytest.mark.parametrize("chart_id", ["growth", "trend", "missions_regions"])
 def test_a_phone_drag_scrolls_the_page_and_never_zooms(ds, chart_id):
-    compact = build_chart(ds, chart_id, ViewState(), compact=True).figure
-    wide = build_chart(ds, chart_id, ViewState()).figure
+    compact = checked(build_chart(ds, chart_id, ViewState(), compact=True))
+    wide = checked(build_chart(ds, chart_id, ViewState()))
     assert compact.layout.dragmode is False
     assert compact.layout.xaxis.fixedrange and compact.layout.yaxis.fixedrange
     assert wide.layout.dragmode is None  # a mouse may still zoom

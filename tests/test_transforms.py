@@ -5,6 +5,7 @@ from __future__ import annotations
 from eaeu import queries
 from eaeu.charts import build_chart, view_chart_ids
 from eaeu.view import ViewState
+from tests.plot import checked
 
 
 def values(ds, transform, period):
@@ -56,12 +57,12 @@ def test_rank_says_how_many_members_reported(ds):
 def test_axis_and_labels_say_what_is_shown(ds):
     chart = build_chart(ds, "growth", ViewState(lang="en", period="2024-09", transform="index"))
     assert chart.text.subtitle == "Index, same period of the previous year = 100"
-    assert list(chart.figure.data[0].text) == ["104.4", "106.4", "112.6"]
-    assert chart.figure.data[0].base == 100
+    assert list(checked(chart).data[0].text) == ["104.4", "106.4", "112.6"]
+    assert checked(chart).data[0].base == 100
     pp = build_chart(ds, "trend", ViewState(lang="ru", transform="pp_change", countries=("ARM",)))
-    assert pp.figure.layout.yaxis.ticksuffix == "\u00a0п. п."
+    assert checked(pp).layout.yaxis.ticksuffix == "\u00a0п. п."
     rank = build_chart(ds, "trend", ViewState(lang="en", transform="rank"))
-    start, end = rank.figure.layout.yaxis.range
+    start, end = checked(rank).layout.yaxis.range
     assert start > end  # reversed: first place at the top
     assert dict(rank.columns)["value"] == "Rank among members"
 

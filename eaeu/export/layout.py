@@ -326,4 +326,4 @@ def apply_export_layout(fig: go.Figure, text: ChartText, options: ExportOptions)
 def export_figure(ds: Dataset, options: ExportOptions) -> go.Figure:
     """The screen's figure (same build_chart) laid out for the export size."""
     chart = build_chart(ds, options.chart_id, options.view)
-    return apply_export_layout(chart.figure, chart.text, options)
+    return apply_export_layout(go.Figure(chart.figure), chart.text, options)
