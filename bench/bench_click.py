@@ -34,7 +34,28 @@ selector => {
   });
 }
 """
-ELAPSED_JS = "() => window.__drawn.then(t => t === null ? null : t - window.__changedAt)"
+# From the change to the chart drawn, and where the time went: in the page before the
+# callback request left (clientside callbacks), the request (server and network), and after
+# its answer (Dash's renderer and plotly.js drawing).
+ELAPSED_JS = """
+() => window.__drawn.then(t => {
+  if (t === null) return null;
+  const sent = performance.getEntriesByType('resource')
+    .filter(e => e.name.includes('/_dash-update-component') && e.startTime >= window.__changedAt);
+  const first = sent[0], last = sent[sent.length - 1];
+  return {
+    total: t - window.__changedAt,
+    before: first ? first.startTime - window.__changedAt : null,
+    request: first ? last.responseEnd - first.startTime : null,
+    after: first ? t - last.responseEnd : null,
+  };
+})
+"""
+PHASES = {
+    "before": "in the page before the request (clientside callbacks)",
+    "request": "the callback request (server and network)",
+    "after": "after the answer (Dash renderer, plotly.js drawing)",
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     app = dashboard()
     times: list[float] = []
+    phases: dict[str, list[float]] = {name: [] for name in PHASES}
     per_click: list[int] = []
     outputs: Counter[str] = Counter()
     missed = 0
@@ -68,7 +90,10 @@ def main(argv: list[str] | None = None) -> int:
             if elapsed is None:
                 missed += 1
             else:
-                times.append(elapsed)
+                times.append(elapsed["total"])
+                for name in PHASES:
+                    if elapsed[name] is not None:
+                        phases[name].append(elapsed[name])
             per_click.append(len(traffic.sent))
             outputs.update(str((r.post_data_json or {}).get("output")) for r in traffic.sent)
         page.close()
@@ -81,6 +106,13 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"  p50 {p50:.0f} ms, p95 {p95:.0f} ms, max {max(times):.0f} ms (target p95 <= {TARGET_P95:.0f} ms): {verdict}"
     )
+    for name, meaning in PHASES.items():
+        if phases[name]:
+            values = phases[name]
+            print(
+                f"    {name:8s} p50 {percentile(values, 50):5.0f} ms, "
+                f"p95 {percentile(values, 95):5.0f} ms: {meaning}"
+            )
     if missed:
         print(f"  {missed} changes did not redraw the growth chart within 30 s")
     print(

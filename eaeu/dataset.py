@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import TypeVar
 
 import pandas as pd
 
+from eaeu.memo import Memo
 from eaeu.messages import msg
 from eaeu.model import SCHEMAS, DataError, Problem, period_key, validate_table
 from eaeu.periods import span_key
 
 TABLES = tuple(SCHEMAS)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -31,9 +34,16 @@ class Dataset:
     # The stored form of each table (CSV text): an import's preview keeps the texts it
     # validated, and its commit saves them without serialising or validating again.
     texts: dict[str, str] = field(default_factory=dict, repr=False)
+    # What is worked out from the tables alone (a view resolved, an indicator's periods): the
+    # tables never change, so the answers are kept beside them and go when they go.
+    derived: Memo = field(default_factory=lambda: Memo(1024), repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "tables", MappingProxyType(dict(self.tables)))
+
+    def cached(self, key: Hashable, make: Callable[[], T]) -> T:
+        """`make()` worked out once for this dataset (treat the answer as read-only)."""
+        return self.derived.get(key, make)
 
     def table(self, name: str) -> pd.DataFrame:
         return self.tables[name].copy(deep=False)

@@ -52,9 +52,13 @@ def indicator_options(ds: Dataset, lang: str) -> list[dict[str, str]]:
 
 def periods(ds: Dataset, indicator: str) -> list[Period]:
     """Periods with data for the indicator, newest first."""
+    return list(ds.cached(("periods", indicator), lambda: _periods(ds, indicator)))
+
+
+def _periods(ds: Dataset, indicator: str) -> tuple[Period, ...]:
     obs = ds.observations[ds.observations["indicator"] == indicator]
     unique = obs.drop_duplicates("period").sort_values("period_end", ascending=False)
-    return [Period(r.period, r.period_start, r.period_end) for r in unique.itertuples()]
+    return tuple(Period(r.period, r.period_start, r.period_end) for r in unique.itertuples())
 
 
 def find_period(ds: Dataset, indicator: str, key: str | None) -> Period | None:
@@ -73,6 +77,10 @@ def periods_with_members(ds: Dataset, indicator: str, transform: str = "value") 
 
 def spans(ds: Dataset, indicator: str) -> list[Span]:
     """The period lengths the indicator has data for, in the selector's order."""
+    return list(ds.cached(("spans", indicator), lambda: tuple(_spans(ds, indicator))))
+
+
+def _spans(ds: Dataset, indicator: str) -> list[Span]:
     obs = ds.observations[ds.observations["indicator"] == indicator]
     unique = obs.drop_duplicates("span")
     pairs = zip(unique.period_start, unique.period_end, strict=True)
@@ -81,6 +89,10 @@ def spans(ds: Dataset, indicator: str) -> list[Span]:
 
 def default_span(ds: Dataset, indicator: str) -> str:
     """The length with the most periods (the longest series to compare), the newest on a tie."""
+    return ds.cached(("default_span", indicator), lambda: _default_span(ds, indicator))
+
+
+def _default_span(ds: Dataset, indicator: str) -> str:
     obs = ds.observations[ds.observations["indicator"] == indicator]
     if obs.empty:
         return ""
@@ -171,6 +183,10 @@ def trend_frame(
 
 def indicator_geos(ds: Dataset, indicator: str) -> list[str]:
     """Geographies with any value for the indicator, union first then members in order."""
+    return list(ds.cached(("geos", indicator), lambda: tuple(_indicator_geos(ds, indicator))))
+
+
+def _indicator_geos(ds: Dataset, indicator: str) -> list[str]:
     present = set(ds.observations.loc[ds.observations["indicator"] == indicator, "geo"])
     return [c for c in ds.geographies["code"] if c in present]
 

@@ -103,7 +103,15 @@ class ViewState:
 
     def resolve(self, ds: Dataset) -> ResolvedView:
         """Replace anything the dataset cannot show with its default. The version fields are
-        the store's business: `eaeu.vintage.open_view` resolves them and sets them again."""
+        the store's business: `eaeu.vintage.open_view` resolves them and sets them again.
+        Worked out once per view and dataset: every panel of a change resolves the same view."""
+        try:
+            key = ("view", hash(self), self)
+        except TypeError:  # a field holding a list (a caller's choice): worked out each time
+            return self._resolve(ds)
+        return ds.cached(key, lambda: self._resolve(ds))
+
+    def _resolve(self, ds: Dataset) -> ResolvedView:
         indicator = self.indicator
         if indicator not in set(ds.observations["indicator"]):
             indicator = DEFAULT_INDICATOR
