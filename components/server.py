@@ -6,6 +6,8 @@ store commands (`python app.py history`, `import`, ...) start without Dash or Pl
 
 from __future__ import annotations
 
+import threading
+
 import dash
 from flask import Flask, request
 from flask_compress import Compress
@@ -36,6 +38,21 @@ class Dash(dash.Dash):
         for key in PRIVATE_CONFIG:
             config.pop(key, None)
         return config
+
+    _setup_lock = threading.Lock()
+    _set_up = False
+
+    def _setup_server(self):
+        """Dash sets itself up on a process's first request (its scripts, assets and
+        callbacks), but marks that done as it begins: requests arriving meanwhile, on other
+        threads (a page's dozen scripts at once), were answered 500 for every script. Here the
+        others wait until it is done."""
+        if self._set_up:
+            return
+        with self._setup_lock:
+            if not self._set_up:
+                super()._setup_server()
+                self._set_up = True
 
 
 def create_app(settings: Settings | None = None) -> dash.Dash:

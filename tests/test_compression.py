@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from concurrent.futures import ThreadPoolExecutor
+
 import brotli
 import pytest
 
@@ -69,3 +72,26 @@ def test_static_key_names_static_files_only():
     )
     assert static_key(Request("GET", "/_dash-layout", "/_dash-layout?")) == ""
     assert static_key(Request("POST", "/assets/x.js", "/assets/x.js?")) == ""
+
+
+def test_a_new_process_serves_every_script_asked_while_it_sets_up(client, database_url):
+    """Dash sets a process up on its first request, and marked that done as it began: the
+    scripts a page asks for at once, on other threads, were refused (500) meanwhile. A new
+    app (as a new worker is) whose set-up is slow serves every one of them."""
+    from app import create_app
+    from eaeu.config import DEFAULT_DATA_DIR, Settings
+
+    scripts = script_urls(client)
+    fresh = create_app(Settings.load(data_dir=DEFAULT_DATA_DIR, database_url=database_url))
+    walk = fresh._walk_assets_directory
+
+    def slow_walk():
+        time.sleep(0.5)  # the set-up takes a while: every other request arrives during it
+        walk()
+
+    fresh._walk_assets_directory = slow_walk
+    worker = fresh.server.test_client
+    with ThreadPoolExecutor(max_workers=len(scripts)) as pool:
+        codes = pool.map(lambda url: worker().get(url).status_code, scripts)
+        answers = dict(zip(scripts, codes, strict=True))
+    assert set(answers.values()) == {200}, answers
