@@ -216,7 +216,9 @@ def alt_box(component_id, lang: str, value: str | None = None) -> html.Label:
 
 
 def layout(chart_id: str, lang: str) -> html.Details:
-    """A collapsed "Экспорт / Export" panel for one chart."""
+    """A collapsed "Экспорт / Export" panel for one chart. Its controls are built when it is
+    first opened (`build_body`): until then the page holds three components, not fifty, and
+    every change on the page costs the browser less (Dash checks each component it holds)."""
     return html.Details(
         [
             html.Summary(
@@ -226,19 +228,22 @@ def layout(chart_id: str, lang: str) -> html.Details:
                 className="small fw-bold",
             ),
             dcc.Store(id=ids.export_part(ids.EXPORT_ALT_VIEW, chart_id)),
-            html.Div(
-                [
-                    _size_row(chart_id, lang),
-                    _text_row(chart_id, lang),
-                    _actions(chart_id, lang),
-                    alt_box(ids.export_part(ids.EXPORT_ALT_TEXT, chart_id), lang),
-                ],
-                className="pt-2",
-            ),
+            dcc.Store(id=ids.export_part(ids.EXPORT_BUILD, chart_id)),
+            html.Div(id=ids.export_part(ids.EXPORT_BODY, chart_id), className="pt-2"),
         ],
         className="export-panel mx-1 mb-2",
         **{"data-export": chart_id},
     )
+
+
+def body(chart_id: str, lang: str, alt: str | None = None) -> list:
+    """The panel's controls, in the page's language, with the chart's alt text."""
+    return [
+        _size_row(chart_id, lang),
+        _text_row(chart_id, lang),
+        _actions(chart_id, lang),
+        alt_box(ids.export_part(ids.EXPORT_ALT_TEXT, chart_id), lang, alt),
+    ]
 
 
 # -- callbacks -----------------------------------------------------------------------------------
@@ -289,18 +294,37 @@ def follow_preset(preset):
     return True, True, width, height
 
 
-# The alt text is written only for an open panel: a closed one costs no request at all.
+# A closed panel costs no request at all. Opened the first time, its controls are built for
+# the view on screen, alt text included (`build_body`); open, its alt text follows the view.
 clientside_callback(
     """
-    function(view, clicks) {
-        if (!view || !clicks || clicks % 2 === 0) { return window.dash_clientside.no_update; }
-        return view;
+    function(view, clicks, built) {
+        const skip = window.dash_clientside.no_update;
+        if (!view || !clicks || clicks % 2 === 0) { return [skip, skip]; }
+        return built && built.length ? [view, skip] : [skip, view];
     }
     """,
     Output(ids.export_part(ids.EXPORT_ALT_VIEW, MATCH), "data"),
+    Output(ids.export_part(ids.EXPORT_BUILD, MATCH), "data"),
     Input(ids.VIEW, "data"),
     Input(ids.export_part(ids.EXPORT_SUMMARY, MATCH), "n_clicks"),
+    State(ids.export_part(ids.EXPORT_BODY, MATCH), "children"),
 )
+
+
+@callback(
+    Output(ids.export_part(ids.EXPORT_BODY, MATCH), "children"),
+    Input(ids.export_part(ids.EXPORT_BUILD, MATCH), "data"),
+    State(ids.export_part(ids.EXPORT_BUILD, MATCH), "id"),
+    prevent_initial_call=True,
+)
+def build_body(view_data, component_id):
+    """The controls of a panel opened for the first time, with the alt text of its chart."""
+    if not view_data:
+        raise PreventUpdate
+    ds, view = view_and_data(view_data)
+    chart_id = component_id["chart"]
+    return body(chart_id, view.lang, alt_text(cached_chart(ds, chart_id, view), view.lang))
 
 
 @callback(

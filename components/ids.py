@@ -147,6 +147,8 @@ EXPORT_PACK_DOWNLOAD = "export-pack-download"
 EXPORT_ALT_TEXT = "export-alt"
 EXPORT_ALT_VIEW = "export-alt-view"  # the view whose alt text to write, set while the panel is open
 EXPORT_SUMMARY = "export-summary"
+EXPORT_BODY = "export-body"  # the panel's controls, built when it is first opened
+EXPORT_BUILD = "export-build"  # the view to build them for
 EXPORT_STATUS = "export-status"
 
 

@@ -4,6 +4,7 @@ downloads the file; the modebar camera saves a named article-size PNG."""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from playwright.sync_api import expect
 
 from components import ids
 from tests.conftest import wait_for_chart
+from tests.test_browser import choose
 
 pytestmark = pytest.mark.browser
 
@@ -60,3 +62,33 @@ def test_camera_button_names_the_file(watched, live_server):
     )
     assert options["filename"].startswith("eaeu_growth_industrial-production_2024-09_en_")
     assert (options["width"], options["height"], options["scale"]) == (1200, 675, 2)
+
+
+def test_export_panel_is_built_when_first_opened(watched, live_server):
+    """A closed panel holds no controls and costs no request; opening it the first time is
+    one request that brings the controls with the alt text; while open, the alt text follows
+    the view; closed and opened again, nothing is built twice."""
+    page, _ = watched
+    posts = []
+    page.on("request", lambda r: posts.append(r.post_data_json) if r.method == "POST" else None)
+    page.goto(live_server + "/?period=2024-09&lang=en")
+    wait_for_chart(page, "growth")
+    page.wait_for_load_state("networkidle")
+    panel = page.locator("[data-export='growth']")
+    assert panel.locator("select, textarea, button").count() == 0
+    assert posts == []
+    summary = panel.get_by_text("Export", exact=True)
+    summary.click()
+    alt = panel.locator("textarea")
+    expect(alt).to_have_value(re.compile(r"^Bar chart: Industrial production, Jan–Sep 2024: "))
+    expect(panel.get_by_role("button", name="Download image")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert [f"{ids.EXPORT_BODY}" in body["output"] for body in posts] == [True]
+    choose(page, ids.PERIOD, "Jan–Jun 2024")
+    expect(alt).to_have_value(re.compile(r"^Bar chart: Industrial production, Jan–Jun 2024: "))
+    posts.clear()
+    summary.click()
+    summary.click()
+    page.wait_for_load_state("networkidle")
+    assert all(ids.EXPORT_BODY not in body["output"] for body in posts)
+    expect(alt).to_have_value(re.compile(r"Jan–Jun 2024"))
