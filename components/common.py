@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash import Output, dcc, get_asset_url, html, no_update
+from dash import Output, dcc, html, no_update
 
 from components import ids
 from components.services import services
@@ -16,11 +16,10 @@ from eaeu.view import ViewState
 
 
 def graph_config(chart_id: str, view: ViewState | None = None, ds: Dataset | None = None) -> dict:
-    """Local base maps (no CDN), no Plotly logo, no button sending the chart to a third party
+    """No Plotly logo, no button sending the chart to a third party
     (Plotly Cloud, Chart Studio), the toolbar in the reader's language, and a camera button
     saving an article-size PNG at 2x named after what it shows (never 'newplot.png')."""
     return {
-        "topojsonURL": get_asset_url("topojson/"),
         "displaylogo": False,
         "responsive": True,
         "showSendToCloud": False,
