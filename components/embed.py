@@ -3,8 +3,7 @@
 No Dash renderer and no callback: the page (eaeu/embed.py) holds the figures the dashboard
 draws for the same view, wide and compact (`chart_values`, each cached per chart key), and the
 dashboard's graph config; assets/embed/embed.js draws the one for the frame's width with
-plotly.js, the other when the frame crosses the phone width, and tells the framing page its
-height.
+plotly.js (anew whenever the frame's size changes) and tells the framing page its height.
 Answers carry an ETag keyed by data version and normal view, and 304 to If-None-Match
 (components/public.py).
 """

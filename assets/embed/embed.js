@@ -49,7 +49,7 @@
   var drawnSize = "";
   function draw() {
     var size = box.clientWidth + "x" + box.clientHeight;
-    if (size === drawnSize) return drawing;
+    if (size === drawnSize) return;
     drawnSize = size;
     var width = phone.matches ? "compact" : "wide";
     var figure = read(width);
@@ -63,7 +63,6 @@
         box.setAttribute("data-drawn", "true");
         reportHeight();
       });
-    return drawing;
   }
 
   var timer = null;
