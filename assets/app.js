@@ -1,8 +1,11 @@
 // Tabs, the address bar kept equal to the view on screen (components/view.py), and the
 // screen's width class for the charts.
 
-// Bootstrap's md breakpoint: below it a chart has under ~740 px.
-const COMPACT_QUERY = "(max-width: 767.98px)";
+// Charts are drawn compact below the phone width (Bootstrap's md breakpoint: below it a chart
+// has under ~740 px). Its one copy is eaeu/view.py COMPACT_BELOW, in the page's <meta>
+// (components/server.py); the embeds read the same (assets/embed/embed.js).
+const COMPACT_BELOW = Number(document.querySelector('meta[name="eaeu-compact-below"]').content);
+const COMPACT_QUERY = "(max-width: " + (COMPACT_BELOW - 0.02) + "px)";
 function compactScreen() {
   return window.matchMedia(COMPACT_QUERY).matches;
 }

@@ -41,10 +41,7 @@ def cold_times(fig, size: tuple[int, int], runs: int, folder: Path) -> list[floa
     """plotly's own path without a server: one fresh Chromium per image."""
     import plotly.io as pio
 
-    from eaeu.export.renderer import TOPOJSON_URL
-
     pio.defaults.mathjax = None  # the CDN is unreachable offline
-    pio.defaults.topojson = TOPOJSON_URL
     width, height = size
     path = folder / "cold.png"
     return [

@@ -35,14 +35,12 @@ def version_options(history: tuple[VersionInfo, ...], lang: str) -> list[dict[st
     return [{"label": version_label(v, newest, lang), "value": str(v.id)} for v in history]
 
 
-def layout(view: ResolvedView, shown: bool) -> html.Div:
-    """The tab; when `shown`, with its comparison drawn."""
+def layout(view: ResolvedView) -> html.Div:
+    """The tab, with its comparison drawn."""
     lang = view.lang
     history = repository().versions()
     options = version_options(history, lang)
-    drawn, body = ({}, None)
-    if shown:
-        drawn, body = keys(view), changes_body(view)
+    drawn, body = keys(view), changes_body(view)
     first, last = (str(v) for v in view.compared) if view.compared else ("", "")
     selects = dbc.Row(
         [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash import Output, dcc, get_asset_url, html, no_update
+from dash import Output, dcc, html, no_update
 
 from components import ids
 from components.services import services
@@ -16,11 +16,10 @@ from eaeu.view import ViewState
 
 
 def graph_config(chart_id: str, view: ViewState | None = None, ds: Dataset | None = None) -> dict:
-    """Local base maps (no CDN), no Plotly logo, no button sending the chart to a third party
+    """No Plotly logo, no button sending the chart to a third party
     (Plotly Cloud, Chart Studio), the toolbar in the reader's language, and a camera button
     saving an article-size PNG at 2x named after what it shows (never 'newplot.png')."""
     return {
-        "topojsonURL": get_asset_url("topojson/"),
         "displaylogo": False,
         "responsive": True,
         "showSendToCloud": False,
@@ -37,19 +36,11 @@ def camera_options(chart_id: str, view: ViewState | None, ds: Dataset | None) ->
     return {"format": "png", "filename": stem, "width": width, "height": height, "scale": 2}
 
 
-def graph(component_id: str, chart_id: str, height: int = 460, drawn: tuple = ()) -> html.Figure:
+def graph(component_id: str, chart_id: str, drawn: tuple, height: int = 460) -> html.Figure:
     """A chart with its title, subtitle and source as page text, and a loading indicator;
-    `data-chart` names its stable chart id. `drawn`: `chart_values` when the page is rendered
-    with the chart already drawn (no callback needed), else it is drawn by its panel."""
-    figure, config, title, subtitle, footer, summary = drawn or (
-        None,
-        graph_config(chart_id),
-        None,
-        None,
-        None,
-        None,
-    )
-    graph_props = {"figure": figure} if figure is not None else {}
+    `data-chart` names its stable chart id. `drawn`: its `chart_values` (the panel is built
+    with its charts drawn: no callback is needed)."""
+    figure, config, title, subtitle, footer, summary = drawn
     return html.Figure(
         [
             html.H2(
@@ -65,7 +56,7 @@ def graph(component_id: str, chart_id: str, height: int = 460, drawn: tuple = ()
                     id=component_id,
                     config=config,
                     style={"height": f"{height}px"},
-                    **graph_props,
+                    figure=figure,
                 ),
                 type="default",
                 delay_show=150,

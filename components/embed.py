@@ -1,8 +1,9 @@
 """`/embed/<chart>?<view>`: one server-rendered page per chart view, for a news site's iframe.
 
-No Dash renderer and no callback: the page (eaeu/embed.py) holds the figure the dashboard
-draws for the same view (`chart_values`, cached per chart key) and the dashboard's graph
-config; assets/embed/embed.js draws it with plotly.js and tells the framing page its height.
+No Dash renderer and no callback: the page (eaeu/embed.py) holds the figures the dashboard
+draws for the same view, wide and compact (`chart_values`, each cached per chart key), and the
+dashboard's graph config; assets/embed/embed.js draws the one for the frame's width with
+plotly.js (anew whenever the frame's size changes) and tells the framing page its height.
 Answers carry an ETag keyed by data version and normal view, and 304 to If-None-Match
 (components/public.py).
 """
@@ -67,6 +68,7 @@ def embed(chart_id: str):
 
 def _page(ds: Dataset, chart_id: str, view: ResolvedView, link: str) -> bytes:
     figure, config, _title, _subtitle, _footer, summary = chart_values(ds, chart_id, view)
+    compact = chart_values(ds, chart_id, view, compact=True)[0]
     text = cached_chart(ds, chart_id, view).text
     page = EmbedPage(
         lang=view.lang,
@@ -76,7 +78,8 @@ def _page(ds: Dataset, chart_id: str, view: ResolvedView, link: str) -> bytes:
         note=text.note,
         source=text.source,
         summary=summary,
-        figure_json=pio.to_json(figure, validate=False, engine="orjson"),
+        figure_json=_json(figure),
+        compact_figure_json=_json(compact),
         config_json=orjson.dumps(config).decode(),
         full_view="/" + link,
         published=published_text(view) if view.vintage else "",
@@ -84,6 +87,10 @@ def _page(ds: Dataset, chart_id: str, view: ResolvedView, link: str) -> bytes:
         scripts=_scripts(view.lang),
     )
     return embed_html(page).encode()
+
+
+def _json(figure) -> str:
+    return pio.to_json(figure, validate=False, engine="orjson")
 
 
 def serve_plotly():

@@ -76,15 +76,13 @@ def transform_options(ds: Dataset, indicator: str, lang: str) -> list[dict[str, 
     ]
 
 
-def layout(ds: Dataset, view: ResolvedView, shown: bool, compact: bool = False) -> html.Div:
-    """The panel; when `shown`, with its charts drawn (no callback before the first chart),
-    for a phone-width screen when `compact`."""
+def layout(ds: Dataset, view: ResolvedView, compact: bool = False) -> html.Div:
+    """The panel, with its charts drawn (no callback before the first chart), for a
+    phone-width screen when `compact`."""
     lang = view.lang
-    drawn, growth, trend = {}, (), ()
-    if shown:
-        drawn = keys(view, compact)
-        growth = chart_values(ds, "growth", view, compact)
-        trend = chart_values(ds, "trend", view, compact)
+    drawn = keys(view, compact)
+    growth = chart_values(ds, "growth", view, compact)
+    trend = chart_values(ds, "trend", view, compact)
     controls = dbc.Row(
         [
             dbc.Col(indicator_field(ds, view, ids.INDICATOR), md=6),

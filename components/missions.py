@@ -40,19 +40,16 @@ MISSION_CHARTS = (
 )
 
 
-def layout(ds: Dataset, view: ResolvedView, shown: bool, compact: bool = False) -> html.Div:
-    """The panel; when `shown`, with its charts and texts drawn (for a phone when `compact`)."""
+def layout(ds: Dataset, view: ResolvedView, compact: bool = False) -> html.Div:
+    """The panel, with its charts and texts drawn (for a phone when `compact`)."""
     lang = view.lang
-    drawn, values = ({}, None)
-    if shown:
-        drawn, values = keys(view, compact), panel_values(ds, view, compact)
-    charts = {chart_id: () for chart_id, _, _ in MISSION_CHARTS}
-    summary = note = changes = None
-    if values:
-        *chart_parts, summary, note, changes = values
-        size = len(CHART_OUTPUTS)
-        for index, (chart_id, _, _) in enumerate(MISSION_CHARTS):
-            charts[chart_id] = tuple(chart_parts[index * size : (index + 1) * size])
+    drawn = keys(view, compact)
+    *chart_parts, summary, note, changes = panel_values(ds, view, compact)
+    size = len(CHART_OUTPUTS)
+    charts = {
+        chart_id: tuple(chart_parts[index * size : (index + 1) * size])
+        for index, (chart_id, _, _) in enumerate(MISSION_CHARTS)
+    }
     selector = choice_group(
         t("as_of", lang),
         dbc.RadioItems(

@@ -91,13 +91,13 @@ def phone_like() -> bool:
     return mobile or "Mobi" in request.headers.get("User-Agent", "")
 
 
-# Tabs every reader has, and their panels' layouts (data, view, shown, compact); the editors'
-# data tab is wired by components/data/panel.py.
+# Tabs every reader has, and their panels' layouts (data, view, compact), each drawn for the
+# view it is built in; the editors' data tab is wired by components/data/panel.py.
 PANELS = {
     "indicators": indicators.layout,
     "missions": missions.layout,
     "table": table.layout,
-    "changes": lambda _, view, shown, compact=False: changes.layout(view, shown),
+    "changes": lambda _, view, compact=False: changes.layout(view),
 }
 PUBLIC_TABS = tuple(PANELS)
 PANEL_REQUESTS = (ids.INDICATORS_VIEW, ids.MISSIONS_VIEW, ids.TABLE_VIEW, ids.CHANGES_VIEW)
@@ -112,7 +112,7 @@ def page(ds: Dataset, view: ResolvedView, compact: bool = False) -> list:
     editor = auth.editor_name()
     active = view.tab if view.tab in PANELS or (editor and view.tab == "data") else "indicators"
     tabs = [
-        (name, t(f"tab_{name}", lang), build(ds, view, True, compact) if name == active else None)
+        (name, t(f"tab_{name}", lang), build(ds, view, compact) if name == active else None)
         for name, build in PANELS.items()
     ]
     if editor:  # anonymous visitors get no upload controls at all, not merely hidden ones
@@ -219,8 +219,7 @@ def open_tab(request, built):
         raise PreventUpdate
     compact = is_compact(request)
     panels = [
-        PANELS[name](ds, view, True, compact) if name == view.tab else no_update
-        for name in PUBLIC_TABS
+        PANELS[name](ds, view, compact) if name == view.tab else no_update for name in PUBLIC_TABS
     ]
     return (*panels, [*built, view.tab], update)
 

@@ -20,7 +20,7 @@ from eaeu.dataset import Dataset
 CACHE_SECONDS = 300
 # Bump when what an answer holds changes for the same data (a new column, a new page layout):
 # clients then fetch it anew instead of revalidating what they kept.
-FORMAT = "1"
+FORMAT = "2"
 
 
 def request_dataset(as_of: bool = True) -> Dataset:

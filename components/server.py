@@ -18,6 +18,7 @@ from eaeu.imports.files import assert_openpyxl_uses_defusedxml
 from eaeu.repository import open_repository
 from eaeu.secrets import secret_key
 from eaeu.security_headers import security_headers
+from eaeu.view import COMPACT_BELOW, COMPACT_META
 
 # What Dash would tell every reader in the page's `_dash-config`: the server's software.
 PRIVATE_CONFIG = (
@@ -78,7 +79,10 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         serve_locally=True,
         suppress_callback_exceptions=True,
         update_title=None,
-        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+        meta_tags=[
+            {"name": "viewport", "content": "width=device-width, initial-scale=1"},
+            {"name": COMPACT_META, "content": str(COMPACT_BELOW)},  # for assets/app.js
+        ],
     )
     app.index_string = app.index_string.replace("<html>", '<html lang="ru">')
     configure_server(app.server, settings)

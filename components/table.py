@@ -74,12 +74,10 @@ def column_defs(columns: list[tuple[str, str]], lang: str, compact: bool = False
     return defs
 
 
-def layout(ds: Dataset, view: ResolvedView, shown: bool, compact: bool = False) -> html.Div:
-    """The tab; when `shown`, with its rows filled (a column pinned when `compact`)."""
+def layout(ds: Dataset, view: ResolvedView, compact: bool = False) -> html.Div:
+    """The tab, with its rows filled (a column pinned when `compact`)."""
     lang = view.lang
-    drawn, (defs, rows, sources) = {}, ([], [], None)
-    if shown:
-        drawn, (defs, rows, sources) = keys(view, compact), table_values(ds, view, compact)
+    drawn, (defs, rows, sources) = keys(view, compact), table_values(ds, view, compact)
     return html.Div(
         [
             dcc.Store(id=ids.TABLE_DRAWN, data=drawn),

@@ -20,6 +20,12 @@ MAX_QUERY = 4_000
 MAX_VALUE = 200
 MAX_COUNTRIES = 50
 CODE = re.compile(r"[A-Z][A-Z0-9]{1,7}")  # ISO3 or the union's EAEU
+# Charts are drawn compact (eaeu/charts.py build_chart) for a screen, or an embed's frame,
+# narrower than this many CSS px (Bootstrap's md breakpoint). The one copy: the dashboard
+# (components/server.py) and the embed page (eaeu/embed.py) write it into a <meta> of this
+# name, which assets/app.js and assets/embed/embed.js read.
+COMPACT_BELOW = 768
+COMPACT_META = "eaeu-compact-below"
 
 
 def _cut(query: str) -> str:

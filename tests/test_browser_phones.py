@@ -20,11 +20,13 @@ pytestmark = pytest.mark.browser
 SCREENS = [("ru", 320), ("ru", 375), ("ru", 768), ("ru", 1440), ("en", 375), ("en", 1440)]
 TABS = (("indicators", "growth"), ("missions", "missions"), ("table", None))
 
-# Measured in one pass over the shown panel. Texts are the SVG <text> elements of each chart
-# with something to read, drawn (a box of some size) and not hidden.
+# Measured in one pass over a part of the page (`root`: a selector), each of its charts an
+# element with `data-chart` (`charts`: their selector): the dashboard's shown panel, or an
+# embed (tests/test_embed.py). Texts are the SVG <text> elements of each chart with something
+# to read, drawn (a box of some size) and not hidden; titles are the page's or the figure's.
 LAYOUT_JS = """
-tab => {
-    const panel = document.getElementById("tab-panel-" + tab);
+({root, charts}) => {
+    const panel = document.querySelector(root);
     const shown = el => {
         const r = el.getBoundingClientRect();
         const style = getComputedStyle(el);
@@ -39,7 +41,7 @@ tab => {
         overflow: document.documentElement.scrollWidth - window.innerWidth,
         charts: 0, overlaps: [], covered: [], outside: [],
     };
-    for (const chart of panel.querySelectorAll(".chart-box")) {
+    for (const chart of panel.querySelectorAll(charts)) {
         const id = chart.dataset.chart;
         const texts = Array.from(chart.querySelectorAll(".main-svg text"))
             .filter(t => t.textContent.trim() && shown(t));
@@ -54,7 +56,7 @@ tab => {
         }
         const legend = chart.querySelector(".legend");
         if (legend && shown(legend)) {
-            for (const title of chart.querySelectorAll(".chart-title, .gtitle")) {
+            for (const title of chart.querySelectorAll(".chart-title, .embed-title, .gtitle")) {
                 if (shown(title) && hit(legend.getBoundingClientRect(), title.getBoundingClientRect())) {
                     out.covered.push(id);
                 }
@@ -84,6 +86,16 @@ id => {
 """
 
 
+def assert_readable(found: dict, where: str) -> None:
+    """What LAYOUT_JS found: the page fits its width, and every chart in it reads."""
+    assert found["overflow"] <= 0, f"{where}: the page scrolls sideways"
+    assert found["overlaps"] == [], f"{where}: texts overlap: {found['overlaps']}"
+    assert found["covered"] == [], f"{where}: a legend covers the title of {found['covered']}"
+    if "labels" in found:  # the map
+        assert found["labels"] >= 6, f"{where}: only {found['labels']} cities named"
+        assert found["outside"] == [], f"{where}: names outside the map: {found['outside']}"
+
+
 def open_tab(page, tab: str, chart_id: str | None) -> None:
     """Click the tab and wait for its panel to be drawn (a chart not yet drawn is an empty
     plot, which `wait_for_chart` would take for a drawn one)."""
@@ -107,14 +119,9 @@ def test_every_tab_fits_the_screen(watched, live_server, output_path, lang, widt
         if tab != "indicators":
             open_tab(page, tab, chart_id)
         page.screenshot(path=str(Path(output_path) / f"{lang}-{width}-{tab}.png"), full_page=True)
-        found = page.evaluate(LAYOUT_JS, tab)
+        found = page.evaluate(LAYOUT_JS, {"root": f"#{ids.tab_panel(tab)}", "charts": ".chart-box"})
         where = f"{tab} at {width} px ({lang})"
-        assert found["overflow"] <= 0, f"{where}: the page scrolls sideways"
-        assert found["overlaps"] == [], f"{where}: texts overlap: {found['overlaps']}"
-        assert found["covered"] == [], f"{where}: a legend covers the title of {found['covered']}"
-        if tab == "missions":
-            assert found["labels"] >= 6, f"{where}: only {found['labels']} cities named"
-            assert found["outside"] == [], f"{where}: names outside the map: {found['outside']}"
+        assert_readable(found, where)
         if tab == "table" and width < 768:
             assert found["pinned"] is True, f"{where}: the value column is not pinned in view"
         if tab != "table":

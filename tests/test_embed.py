@@ -7,12 +7,19 @@ import json
 import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
+import orjson
+import plotly.io as pio
 import pytest
 
 from components import ids
+from components.common import chart_values
+from components.services import services
 from eaeu.charts import CHART_IDS
-from eaeu.embed import EmbedPage, embed_html
+from eaeu.embed import SAME_AS_WIDE, EmbedPage, embed_html
+from eaeu.view import COMPACT_BELOW, COMPACT_META
+from tests.test_browser_phones import LAYOUT_JS, assert_readable
 from tests.test_security_headers import directives
 
 HOSTILE = '</script><script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -63,6 +70,7 @@ def test_data_texts_are_escaped_and_cannot_close_the_figure_element():
         source=HOSTILE,
         summary=HOSTILE,
         figure_json=json.dumps({"layout": {"title": {"text": HOSTILE}}}),
+        compact_figure_json=json.dumps({"data": [{"text": [HOSTILE]}], "layout": {}}),
         config_json="{}",
         full_view='/?lang=en"><script>',
         styles=(),
@@ -70,34 +78,30 @@ def test_data_texts_are_escaped_and_cannot_close_the_figure_element():
     )
     html = embed_html(page)
     assert "<script>alert" not in html and "<img" not in html
-    assert html.count("</script>") == 3  # two JSON elements and the one script file
+    assert html.count("</script>") == 4  # three JSON elements and the one script file
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert 'href="/?lang=en&quot;&gt;&lt;script&gt;"' in html
 
 
-WIDTHS_JS = """() => [document.documentElement.scrollWidth,
-    document.querySelector('#embed-chart .main-svg').getBoundingClientRect().width]"""
-WIDENED_JS = "() => document.querySelector('#embed-chart .main-svg').clientWidth >= 1176"
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("lang", ["ru", "en"])
-def test_every_embed_draws_without_dash_at_phone_and_desktop_width(watched, live_server, lang):
-    """Drawn at 320 px, then the frame widens to 1200 px: the chart follows its container."""
-    page, _ = watched
-    dash_requests = []
-    page.on("request", lambda r: dash_requests.append(r.url) if "/_dash-" in r.url else None)
-    for chart_id in CHART_IDS:
-        page.set_viewport_size({"width": 320, "height": 520})
-        page.goto(f"{live_server}/embed/{chart_id}?lang={lang}")
-        page.wait_for_selector("#embed-chart[data-drawn=true] .main-svg")
-        assert page.locator("html").get_attribute("lang") == lang
-        page_width, plot_width = page.evaluate(WIDTHS_JS)
-        assert page_width <= 320 and plot_width >= 296, (chart_id, page_width, plot_width)
-        page.set_viewport_size({"width": 1200, "height": 520})
-        page.wait_for_function(WIDENED_JS)
-        assert page.evaluate(WIDTHS_JS)[0] <= 1200, chart_id
-    assert dash_requests == []
+def test_an_embed_holds_its_chart_drawn_wide_and_compact(served_app, client):
+    """Both figures the dashboard draws for the view; the compact one writes the traces it
+    shares with the wide one (the map's regions) as a reference, and the page names the
+    width below which the compact one is drawn."""
+    html = client.get("/embed/missions?lang=en").data.decode()
+    assert f'<meta name="{COMPACT_META}" content="{COMPACT_BELOW}">' in html
+    found = dict(re.findall(r'<script type="application/json" id="([^"]+)">(.*?)</script>', html))
+    wide, compact = (orjson.loads(found[f"embed-figure-{w}"]) for w in ("wide", "compact"))
+    with served_app.server.test_request_context():
+        ds, view = services().views.get("lang=en")
+        drawn = {
+            width: orjson.loads(pio.to_json(chart_values(ds, "missions", view, width)[0]))
+            for width in (False, True)
+        }
+    assert wide == drawn[False]
+    shared = [i for i, trace in enumerate(compact["data"]) if trace == SAME_AS_WIDE]
+    assert len(shared) > 10  # the regions' shapes
+    compact["data"] = [wide["data"][i] if i in shared else t for i, t in enumerate(compact["data"])]
+    assert compact == drawn[True] != drawn[False]
 
 
 @pytest.fixture
@@ -154,3 +158,56 @@ def test_the_embed_code_sizes_its_iframe_to_the_embed(watched, live_server, news
         " ? t.text.reduce((m, x) => m + Number(x), 0) : t.hovertext.length), 0)"
     )
     assert mission_points == 12
+
+
+# Which figure the embed drew: the attribute embed.js sets, and the drawn layout compared
+# with each figure's on the keys where they differ (and plotly.js leaves as given).
+DRAWN_FIGURE_JS = """
+() => {
+    const box = document.getElementById("embed-chart");
+    const read = id => JSON.parse(document.getElementById(id).textContent).layout;
+    const wide = read("embed-figure-wide"), compact = read("embed-figure-compact");
+    const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+    const keys = ["dragmode", "legend", "margin"].filter(k => !same(wide[k], compact[k]));
+    const like = layout => keys.length > 0 && keys.every(k => same(box.layout[k], layout[k]));
+    return [box.dataset.figure, like(compact) ? "compact" : like(wide) ? "wide" : null];
+}
+"""
+# Drawn for this frame: the figure for its width, laid out to the width of its box.
+SETTLED_JS = """
+figure => {
+    const box = document.getElementById("embed-chart");
+    const svg = box.querySelector(".main-svg");
+    return box.dataset.figure === figure && box.dataset.drawn === "true" && svg
+        && Math.abs(svg.getBoundingClientRect().width - box.clientWidth) < 2;
+}
+"""
+EMBED_WIDTHS = (320, 375, 768, 1440)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+def test_every_embed_reads_at_every_width(watched, live_server, output_path, chart_id):
+    """One page per chart, drawn without Dash, its frame resized through phone, tablet and
+    desktop widths: in Russian from narrow to wide, in English from wide to narrow (both
+    crossings of the phone width redraw). The plot fills its box, nothing scrolls sideways, no
+    texts overlap, no legend covers a title, the map's names lie on the map, and the compact
+    figure is drawn below the phone width only. A screenshot of each in the test's output."""
+    page, _ = watched
+    dash_requests = []
+    page.on("request", lambda r: dash_requests.append(r.url) if "/_dash-" in r.url else None)
+    folder = Path(output_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    for lang, widths in (("ru", EMBED_WIDTHS), ("en", EMBED_WIDTHS[::-1])):
+        page.set_viewport_size({"width": widths[0], "height": 700})
+        page.goto(f"{live_server}/embed/{chart_id}?lang={lang}")
+        assert page.locator("html").get_attribute("lang") == lang
+        for width in widths:
+            page.set_viewport_size({"width": width, "height": 700})
+            figure = "compact" if width < COMPACT_BELOW else "wide"
+            page.wait_for_function(SETTLED_JS, arg=figure)
+            page.screenshot(path=str(folder / f"{chart_id}-{lang}-{width}.png"), full_page=True)
+            where = f"/embed/{chart_id} at {width} px ({lang})"
+            assert page.evaluate(DRAWN_FIGURE_JS) == [figure, figure], where
+            assert_readable(page.evaluate(LAYOUT_JS, {"root": "body", "charts": "main"}), where)
+    assert dash_requests == []

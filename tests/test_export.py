@@ -135,7 +135,7 @@ def test_cyrillic_renders_as_glyphs_not_boxes(renderer):
 def test_map_exports_with_local_base_map(ds, renderer):
     image = png(render(ds, ExportOptions("missions", ViewState(), scale=1), renderer))
     assert image.size == (1200, 675)
-    # Land, sea, borders and markers: a map that failed to load its topojson is nearly empty.
+    # Land, sea, borders and markers: a map without its regions (assets/geo) is nearly empty.
     assert distinct_colours(image) > 200
 
 

@@ -16,14 +16,12 @@ from pathlib import Path
 import plotly.graph_objects as go
 
 from eaeu.charts import Chart, build_chart
-from eaeu.config import PROJECT_DIR
 from eaeu.dataset import Dataset
 from eaeu.export import fonts
 from eaeu.export.layout import apply_export_layout, plain_text
 from eaeu.export.options import ExportError, ExportOptions
 from eaeu.filenames import image_name
 
-TOPOJSON_URL = (PROJECT_DIR / "assets" / "topojson").resolve().as_uri() + "/"
 NO_BROWSER = (
     "No Chromium found: install chromium (Debian: apt-get install chromium) "
     "or set BROWSER_PATH to a Chrome/Chromium executable"
@@ -164,7 +162,7 @@ class BrowserSession:
         return self.thread.is_alive() and process is not None and process.poll() is None
 
     def render(self, fig: dict, opts: dict, timeout: float) -> bytes:
-        return self._call(self.kaleido.calc_fig(fig, opts, topojson=TOPOJSON_URL), timeout)
+        return self._call(self.kaleido.calc_fig(fig, opts), timeout)
 
     def close(self) -> None:
         try:
