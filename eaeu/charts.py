@@ -186,7 +186,9 @@ def matrix_chart(ds: Dataset, view: ResolvedView, compact: bool = False) -> Char
     )
     span = _span_label(ds, view)
     text = _series_text(t("matrix_title", lang, indicator=name), span, subtitle, frame, lang)
-    figure = matrix_figure(frame, text, lang, measure=measure, empty_message=t("no_data", lang))
+    figure = matrix_figure(
+        frame, text, lang, measure=measure, empty_message=t("no_data", lang), compact=compact
+    )
     table, columns = _matrix_table(frame, lang)
     return Chart("matrix", figure, table, columns, text)
 

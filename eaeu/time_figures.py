@@ -52,18 +52,23 @@ def tick_texts(axis: list[tuple], lang: str, compact: bool) -> list[str]:
     year only where the year changes ('янв.<br>2024', 'апр.', ...)."""
     count = len(axis)
     step = -(-count // MAX_TICK_LABELS[compact])
-    texts, last_year = [], None
-    for i, (start, end) in enumerate(axis):
-        if (count - 1 - i) % step:
-            texts.append("")
-            continue
+    labelled = [i for i in range(count) if not (count - 1 - i) % step]
+    heads = dict(zip(labelled, short_heads([axis[i] for i in labelled], lang), strict=True))
+    return [heads.get(i, "") for i in range(count)]
+
+
+def short_heads(periods: list[tuple], lang: str) -> list[str]:
+    """Each period's short name in turn ('2024'; 'янв.<br>2024', 'апр.'): a month or quarter
+    names its year only where the year changes."""
+    heads, last_year = [], None
+    for start, end in periods:
         text = tick_label(start, end, lang)
         head, _, year = text.rpartition(" ")
         if head:  # a month or a quarter
             text = head if year == last_year else f"{head}<br>{year}"
             last_year = year
-        texts.append(text)
-    return texts
+        heads.append(text)
+    return heads
 
 
 def axis_periods(frame: pd.DataFrame) -> list[tuple]:
@@ -242,9 +247,12 @@ def matrix_figure(
     *,
     measure: Measure | None = None,
     empty_message: str = "",
+    compact: bool = False,
 ) -> dict:
     """Countries (rows, the union first) by periods of one length (columns, oldest first):
-    each cell prints its figure; a cell without one stays blank."""
+    each cell prints its figure; a cell without one stays blank. `compact` (a phone) heads
+    the columns as the trend's ticks do ('2024', 'янв.<br>2024'): the subtitle names the
+    length, and whole period names would run into each other; the hover names the period."""
     measure = measure or Measure("value", "%", 1, 0.0)
     if frame.empty:
         return empty_figure(empty_message or t("no_data", lang), text, lang)
@@ -253,7 +261,8 @@ def matrix_figure(
     cells = frame.set_index(["name", "period_end"])["value"]
     z = [[cells.get((name, end)) for _, end in axis] for name in names]
     labels = [["" if v is None else value_text(v, measure, lang) for v in row] for row in z]
-    columns = [period_label(s, e, lang) for s, e in axis]
+    names_of_periods = [period_label(s, e, lang) for s, e in axis]
+    columns = short_heads(axis, lang) if compact else names_of_periods
     fig = figure(
         {
             "type": "heatmap",
@@ -262,7 +271,8 @@ def matrix_figure(
             "y": markups(names),
             "text": labels,
             "texttemplate": "%{text}",
-            "hovertemplate": "%{y}, %{x}: %{text}<extra></extra>",
+            "customdata": [names_of_periods] * len(names),
+            "hovertemplate": "%{y}, %{customdata}: %{text}<extra></extra>",
             "colorscale": [[0, "#f1f4f8"], [1, "#6f9fd8"]],
             "showscale": False,
             "xgap": 2,
