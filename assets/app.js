@@ -15,6 +15,22 @@ window.matchMedia(COMPACT_QUERY).addEventListener("change", function (event) {
   }
 });
 
+// After a resize plotly.js leaves a legend above the plot where the old size put it (it keeps
+// the margin the old legend pushed, and the legend then overlaps the plot): laid out again once
+// the size settles, each legend sits where a fresh drawing puts it.
+let resizeSettles = null;
+window.addEventListener("resize", function () {
+  clearTimeout(resizeSettles);
+  resizeSettles = setTimeout(function () {
+    document.querySelectorAll(".js-plotly-plot").forEach(function (gd) {
+      const legend = gd.layout && gd.layout.legend;
+      if (legend && gd._fullLayout && gd._fullLayout.showlegend && window.Plotly) {
+        window.Plotly.relayout(gd, { "legend.y": legend.y });
+      }
+    });
+  }, 300);
+});
+
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   eaeu: {
     showTab: function () {

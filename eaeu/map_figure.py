@@ -302,9 +302,19 @@ def missions_map_figure(
         _markers(fig, places, size)
         _legend(fig, places, counts, lang, compact)
     x0, y0, x1, y1 = _frame()
-    update_axis(fig, "xaxis", range=[x0, x1], visible=False, fixedrange=True)
+    # Russia's frame at one scale across and down: the plot shrinks to it ("domain"), rather
+    # than plotly widening the ranges, which it wrote back into the figure and widened again
+    # at every resize (a turned phone zoomed the map out, and out).
+    update_axis(fig, "xaxis", range=[x0, x1], visible=False, fixedrange=True, constrain="domain")
     update_axis(
-        fig, "yaxis", range=[y0, y1], visible=False, fixedrange=True, scaleanchor="x", scaleratio=1
+        fig,
+        "yaxis",
+        range=[y0, y1],
+        visible=False,
+        fixedrange=True,
+        scaleanchor="x",
+        scaleratio=1,
+        constrain="domain",
     )
     update_layout(fig, hovermode="closest", dragmode=False)
     base_layout(fig, text, lang)

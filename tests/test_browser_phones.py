@@ -138,3 +138,55 @@ def test_a_turned_tablet_redraws_the_map_for_a_phone(watched, live_server):
     assert page.evaluate(legend, ids.MAP_GRAPH)["yanchor"] == "bottom"  # above the map
     page.set_viewport_size({"width": 600, "height": 900})
     page.wait_for_function(f"id => ({legend})(id).yanchor === 'top'", arg=ids.MAP_GRAPH)
+
+
+# Each chart's drawn geometry on the missions tab, relative to its box: plot area, legend,
+# and the map's ranges.
+GEOMETRY_JS = """
+() => Array.from(document.querySelectorAll("[data-chart]")).filter(c => c.querySelector(".nsewdrag"))
+    .map(chart => {
+        const box = chart.getBoundingClientRect();
+        const at = el => {
+            if (!el) return null;
+            const r = el.getBoundingClientRect();
+            return [r.left - box.left, r.top - box.top, r.width, r.height].map(Math.round);
+        };
+        const full = chart.querySelector(".js-plotly-plot")._fullLayout;
+        return {
+            chart: chart.dataset.chart,
+            plot: at(chart.querySelector(".nsewdrag")),
+            legend: at(chart.querySelector(".legend")),
+            range: full.xaxis.range.concat(full.yaxis.range).map(Math.round),
+        };
+    })
+"""
+
+
+def drawn_geometry(page, settle_ms: int = 1200) -> list[dict]:
+    page.wait_for_timeout(settle_ms)  # a resize settles, the charts are drawn again
+    page.wait_for_function(DRAWN_JS, arg="missions", timeout=15000)
+    return page.evaluate(GEOMETRY_JS)
+
+
+@pytest.mark.parametrize("path", [(600, 900), (1440, 900, 1440)], ids=["turned", "resized"])
+def test_a_resized_page_draws_its_charts_as_a_fresh_page_does(watched, live_server, path):
+    """plotly.js widened the map's ranges at each resize (a turned phone zoomed the map out)
+    and left legends where the old size put them, over the plot: after any resize, each
+    chart of the missions tab is drawn as on a page opened at that width."""
+    page, _ = watched
+    *before, last = path
+    page.set_viewport_size({"width": last, "height": 900})
+    page.goto(f"{live_server}/?tab=missions")
+    wait_for_chart(page, "missions")
+    fresh = drawn_geometry(page)
+    page.set_viewport_size({"width": before[0], "height": 900})
+    page.reload()
+    wait_for_chart(page, "missions")
+    for width in [*before[1:], last]:
+        drawn_geometry(page, 300)
+        page.set_viewport_size({"width": width, "height": 900})
+    resized = drawn_geometry(page)
+    assert resized == fresh
+    for chart in resized:
+        plot_top, legend_bottom = chart["plot"][1], chart["legend"][1] + chart["legend"][3]
+        assert legend_bottom <= plot_top, f"{chart['chart']}: the key covers the plot"
