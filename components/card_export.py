@@ -8,7 +8,8 @@ Anyone may export the card, as any chart.
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, html
+from dash import Input, Output, State, callback, clientside_callback, dcc, html
+from dash.exceptions import PreventUpdate
 
 from components import ids
 from components.export_panel import (
@@ -31,8 +32,27 @@ from eaeu.i18n import LANGS
 
 
 def layout(card: HighlightCard) -> html.Details:
-    """A collapsed "Экспорт карточки / Export card" under the card, in the card's language;
-    its alt text is written with the card (no request until a control changes)."""
+    """A collapsed "Экспорт карточки / Export card" under the card, in the card's language.
+    Its controls are built when it is first opened (`build_body`, one request): until then
+    they cost the page nothing (Dash checks each component it holds at every change)."""
+    return html.Details(
+        [
+            html.Summary(
+                s("card_export", card.lang),
+                id=ids.CARD_EXPORT_SUMMARY,
+                n_clicks=0,
+                className="small fw-bold",
+            ),
+            dcc.Store(id=ids.CARD_EXPORT_BUILD),
+            html.Div(id=ids.CARD_EXPORT_BODY, className="pt-2"),
+        ],
+        id=ids.CARD_EXPORT,
+        className="export-panel mt-2",
+    )
+
+
+def body(card: HighlightCard) -> list:
+    """The panel's controls in the card's language, with the card's alt text."""
     lang = card.lang
     presets = [(name, s(f"preset_{name}", lang)) for name in CARD_PRESETS]
     formats = [(f, f.upper()) for f in FORMATS]
@@ -51,17 +71,37 @@ def layout(card: HighlightCard) -> html.Details:
         ],
         className="d-flex flex-wrap align-items-center mb-2",
     )
-    return html.Details(
-        [
-            html.Summary(s("card_export", lang), className="small fw-bold"),
-            html.Div(
-                [controls, actions, alt_box(ids.CARD_EXPORT_ALT_TEXT, lang, card_alt_text(card))],
-                className="pt-2",
-            ),
-        ],
-        id=ids.CARD_EXPORT,
-        className="export-panel mt-2",
-    )
+    return [controls, actions, alt_box(ids.CARD_EXPORT_ALT_TEXT, lang, card_alt_text(card))]
+
+
+# Opened the first time, the panel asks for its controls (closed, or built: no request).
+clientside_callback(
+    """
+    function(clicks, built, view) {
+        const open = clicks && clicks % 2 === 1 && !(built && built.length);
+        return open && view ? view : window.dash_clientside.no_update;
+    }
+    """,
+    Output(ids.CARD_EXPORT_BUILD, "data"),
+    Input(ids.CARD_EXPORT_SUMMARY, "n_clicks"),
+    State(ids.CARD_EXPORT_BODY, "children"),
+    State(ids.VIEW, "data"),
+    prevent_initial_call=True,
+)
+
+
+@callback(
+    Output(ids.CARD_EXPORT_BODY, "children"),
+    Input(ids.CARD_EXPORT_BUILD, "data"),
+    prevent_initial_call=True,
+)
+def build_body(view_data):
+    """The controls of the card's panel, for the card on screen (of the version shown)."""
+    ds, view = view_and_data(view_data)
+    card = highlight_card(ds, view.lang) if view_data else None
+    if card is None:
+        raise PreventUpdate
+    return body(card)
 
 
 @callback(

@@ -154,6 +154,9 @@ EXPORT_STATUS = "export-status"
 
 # The figure-of-the-week card's export (components/card_export.py): one card, plain ids.
 CARD_EXPORT = "card-export"
+CARD_EXPORT_SUMMARY = "card-export-summary"
+CARD_EXPORT_BUILD = "card-export-build"  # the view to build the controls for, when first opened
+CARD_EXPORT_BODY = "card-export-body"
 CARD_EXPORT_PRESET = "card-export-preset"
 CARD_EXPORT_FORMAT = "card-export-format"
 CARD_EXPORT_LANG = "card-export-lang"

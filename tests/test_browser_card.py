@@ -27,8 +27,11 @@ ALT_START = {
 def open_card_export(page, url: str):
     limiter.reset()  # exports are counted per client: other tests' exports are not this one's
     page.goto(url)
-    page.locator(f"#{ids.CARD_EXPORT} summary").click()
-    return page.locator(f"#{ids.CARD_EXPORT}")
+    panel = page.locator(f"#{ids.CARD_EXPORT}")
+    expect(panel.locator("summary")).to_be_visible()
+    assert panel.locator("select, button, textarea").count() == 0  # built when first opened
+    panel.locator("summary").click()
+    return panel
 
 
 def download(page, preset: str, fmt: str) -> tuple[str, Path]:
