@@ -302,9 +302,11 @@ def missions_map_figure(
         _markers(fig, places, size)
         _legend(fig, places, counts, lang, compact)
     x0, y0, x1, y1 = _frame()
-    # Russia's frame at one scale across and down: the plot shrinks to it ("domain"), rather
-    # than plotly widening the ranges, which it wrote back into the figure and widened again
-    # at every resize (a turned phone zoomed the map out, and out).
+    # Russia's frame at one scale across and down: the plot shrinks to it ("domain"), to the
+    # top of its room on a phone (the key follows below). Letting plotly widen the ranges
+    # instead, it wrote them back into the figure and widened them again at every resize (a
+    # phone's address bar sliding away zoomed the map out). Exports fill their fixed size
+    # with more map instead (eaeu/export/layout.py).
     update_axis(fig, "xaxis", range=[x0, x1], visible=False, fixedrange=True, constrain="domain")
     update_axis(
         fig,
@@ -315,6 +317,7 @@ def missions_map_figure(
         scaleanchor="x",
         scaleratio=1,
         constrain="domain",
+        constraintoward="top" if compact else "middle",
     )
     update_layout(fig, hovermode="closest", dragmode=False)
     base_layout(fig, text, lang)

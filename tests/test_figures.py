@@ -9,6 +9,8 @@ import pytest
 
 from eaeu import queries
 from eaeu.charts import CHART_IDS, build_chart
+from eaeu.export.layout import export_figure
+from eaeu.export.options import ExportOptions
 from eaeu.figures import FOOTER, ChartText, growth_bar_figure, screen_version
 from eaeu.time_figures import trend_line_figure
 from eaeu.view import ViewState
@@ -215,8 +217,13 @@ def test_map_is_framed_on_russia(ds):
     bx0, by0, bx1, by1 = russia_bounds()
     # Little besides Russia: its own extent plus a margin for names on the west.
     assert (x1 - x0) < 1.1 * (bx1 - bx0) and (y1 - y0) < 1.1 * (by1 - by0)
-    # The map keeps its proportions and fills any frame with more map, never empty bands.
-    assert fig.layout.yaxis.scaleanchor == "x" and fig.layout.yaxis.constrain in (None, "range")
+    # The map keeps its proportions: on screen the plot shrinks to Russia's frame (resizes
+    # never widen the ranges); an image of fixed size is filled with more map, never bands.
+    assert fig.layout.yaxis.scaleanchor == "x" and fig.layout.yaxis.constrain == "domain"
+    phone = checked(build_chart(ds, "missions", ViewState(), compact=True))
+    assert phone.layout.yaxis.constraintoward == "top"  # the key follows right below
+    exported = export_figure(ds, ExportOptions("missions", ViewState(), preset="square"))
+    assert {exported.layout.xaxis.constrain, exported.layout.yaxis.constrain} == {"range"}
 
 
 def test_counts_by_district(ds):

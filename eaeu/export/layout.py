@@ -318,7 +318,13 @@ def apply_export_layout(fig: go.Figure, text: ChartText, options: ExportOptions)
     plot_width = frame.width - margin["l"] - margin["r"]
     _fit_category_ticks(fig, frame, plot_width)
     if _cartesian(fig):
-        fig.update_yaxes(ticklabelstandoff=LABEL_STANDOFF)
+        # The margin is reckoned from an average glyph: plotly widens it for longer labels.
+        fig.update_yaxes(ticklabelstandoff=LABEL_STANDOFF, automargin=True)
+    if fig.layout.yaxis.scaleanchor:
+        # A map at one scale: an image of fixed size is filled with more map, never bands
+        # (the screen shrinks the plot instead, eaeu/map_figure.py, as it is resized).
+        fig.update_xaxes(constrain="range")
+        fig.update_yaxes(constrain="range")
     _add_footer(fig, frame, margin)
     return fig
 
