@@ -38,7 +38,7 @@ def version_options(history: tuple[VersionInfo, ...], lang: str) -> list[dict[st
 def layout(view: ResolvedView) -> html.Div:
     """The tab, with its comparison drawn."""
     lang = view.lang
-    history = repository().versions()
+    history = repository().versions(view.newest)  # the versions as this request read them
     options = version_options(history, lang)
     drawn, body = keys(view), changes_body(view)
     first, last = (str(v) for v in view.compared) if view.compared else ("", "")

@@ -61,7 +61,10 @@ class Repository:
     def versions(self, newest: int | None = None) -> tuple[VersionInfo, ...]:
         """Every version, newest first (`newest`: the current version, if just read)."""
         newest = newest or self.store.current_version()
-        return self._history.get(newest, lambda: tuple(self.store.history()))
+        # A commit may land between reading `newest` and the history: it is not this one's.
+        return self._history.get(
+            newest, lambda: tuple(v for v in self.store.history() if v.id <= newest)
+        )
 
     def vintage(
         self,

@@ -152,6 +152,16 @@ def test_the_repository_serves_past_versions_and_their_changes(seeded_store):
     assert [name for name, _ in view.problems] == ["version"]
 
 
+def test_a_request_sees_the_versions_as_they_stood_when_it_read_the_current_one(seeded_store):
+    """A commit landing between a request's reading of the current version and of the version
+    list is the next request's: the list it gets (and keeps for that version) ends at its own."""
+    repo = Repository(seeded_store)
+    first = seeded_store.current_version()
+    new = revise(seeded_store).id  # committed after the request read `first`
+    assert [v.id for v in repo.versions(first)] == [first]
+    assert [v.id for v in repo.versions(new)] == [new, first]
+
+
 # -- the page and its downloads, through the served app ---------------------------------------
 
 
