@@ -18,7 +18,7 @@ pytestmark = pytest.mark.browser
 # One page per width and language, its tabs opened by clicking: every width in Russian,
 # a phone and a desktop in English.
 SCREENS = [("ru", 320), ("ru", 375), ("ru", 768), ("ru", 1440), ("en", 375), ("en", 1440)]
-TABS = (("indicators", "growth"), ("missions", "missions"), ("table", None))
+TABS = (("indicators", "growth"), ("missions", "missions"), ("table", None), ("changes", None))
 
 # Measured in one pass over a part of the page (`root`: a selector), each of its charts an
 # element with `data-chart` (`charts`: their selector): the dashboard's shown panel, or an
@@ -103,8 +103,10 @@ def open_tab(page, tab: str, chart_id: str | None) -> None:
     if chart_id:
         wait_for_chart(page, chart_id)
         page.wait_for_function(DRAWN_JS, arg=chart_id, timeout=15000)
-    else:
+    elif tab == "table":
         page.wait_for_selector(f"#{ids.GRID} .ag-row")
+    else:
+        page.wait_for_selector(f"#{ids.CHANGES_BODY}")
     page.wait_for_timeout(200)  # the chart's re-measure after its panel was shown
 
 
@@ -124,7 +126,7 @@ def test_every_tab_fits_the_screen(watched, live_server, output_path, lang, widt
         assert_readable(found, where)
         if tab == "table" and width < 768:
             assert found["pinned"] is True, f"{where}: the value column is not pinned in view"
-        if tab != "table":
+        if tab in ("indicators", "missions"):
             assert found["charts"] == (2 if tab == "indicators" else 3), where
 
 
