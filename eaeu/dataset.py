@@ -36,7 +36,7 @@ class Dataset:
     texts: dict[str, str] = field(default_factory=dict, repr=False)
     # What is worked out from the tables alone (a view resolved, an indicator's periods): the
     # tables never change, so the answers are kept beside them and go when they go.
-    derived: Memo = field(default_factory=lambda: Memo(1024), repr=False, compare=False)
+    derived: Memo = field(default_factory=lambda: Memo(1024), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "tables", MappingProxyType(dict(self.tables)))
