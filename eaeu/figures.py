@@ -23,9 +23,9 @@ from eaeu.plotdict import (
     add_shape,
     figure,
     has_legend,
+    numbers,
     update_axis,
     update_layout,
-    values,
 )
 from eaeu.transforms import Measure
 
@@ -211,7 +211,7 @@ def growth_bar_figure(
         fig = figure(
             {
                 "type": "bar",
-                "x": values(ordered["value"] - measure.baseline),
+                "x": numbers(ordered["value"] - measure.baseline),
                 "base": measure.baseline,
                 "y": markups(ordered["name"]),
                 "orientation": "h",
@@ -224,7 +224,7 @@ def growth_bar_figure(
         )
         _value_axis(fig, ordered["value"], measure, reference)
     if reference is not None and not measure.is_rank:
-        _reference_line(fig, reference, values(ordered["value"]), measure, lang)
+        _reference_line(fig, reference, numbers(ordered["value"]), measure, lang)
     # The names' room is measured here, not by plotly (automargin draws the chart, measures
     # and draws it again: a third of a period change's drawing time).
     update_axis(fig, "yaxis", showgrid=False, ticks="", automargin=False)
@@ -238,7 +238,7 @@ def _rank_dots(ordered: pd.DataFrame, labels: list[str], colors: list[str]) -> d
     fig = figure(
         {
             "type": "scatter",
-            "x": values(ordered["value"]),
+            "x": numbers(ordered["value"]),
             "y": markups(ordered["name"]),
             "mode": "markers+text",
             "marker": {"size": 22, "color": colors},
@@ -383,7 +383,7 @@ def counts_bar_figure(
             fig["data"].append(
                 {
                     "type": "bar",
-                    "x": values(rows["n"]),
+                    "x": numbers(rows["n"]),
                     "y": markups(rows[column]),
                     "orientation": "h",
                     "name": name,
@@ -402,7 +402,7 @@ def counts_bar_figure(
     fig["data"].append(
         {
             "type": "scatter",
-            "x": values(totals["total"]),
+            "x": numbers(totals["total"]),
             "y": markups(totals[column]),
             "mode": "text",
             "text": ["\u2002" + fmt_number(v, lang, 0) for v in totals["total"]],

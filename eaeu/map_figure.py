@@ -18,7 +18,7 @@ from eaeu.figures import (
 )
 from eaeu.i18n import MISSION_STATUSES, MISSION_TYPES, fmt_number, label, plural, t
 from eaeu.map_labels import Point, place_labels
-from eaeu.plotdict import add_annotation, figure, update_axis, update_layout, values
+from eaeu.plotdict import add_annotation, figure, numbers, update_axis, update_layout
 
 STATUS_SYMBOLS = {"open": "circle", "announced": "circle-open", "planned": "diamond-open"}
 SEA = "#e8f1f8"
@@ -122,8 +122,8 @@ def _markers(fig: dict, places: pd.DataFrame, size: int) -> None:
         fig["data"].append(
             {
                 "type": "scatter",
-                "x": values(rows["x"]),
-                "y": values(rows["y"]),
+                "x": numbers(rows["x"]),
+                "y": numbers(rows["y"]),
                 "mode": "markers",
                 "name": mission_type,
                 "showlegend": False,
@@ -142,8 +142,8 @@ def _markers(fig: dict, places: pd.DataFrame, size: int) -> None:
         fig["data"].append(
             {
                 "type": "scatter",
-                "x": values(groups["x"]),
-                "y": values(groups["y"]),
+                "x": numbers(groups["x"]),
+                "y": numbers(groups["y"]),
                 "mode": "markers+text",
                 "name": "group",
                 "showlegend": False,

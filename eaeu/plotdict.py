@@ -71,7 +71,7 @@ def has_legend(fig: dict) -> bool:
     return len(fig["data"]) > 1 and bool(shown) and fig["layout"].get("showlegend") is not False
 
 
-def values(items: Iterable) -> list:
+def numbers(items: Iterable) -> list:
     """A column as JSON values: numpy numbers as floats, missing (NaN, None) as null."""
     return [None if item is None or item != item else float(item) for item in items]
 
