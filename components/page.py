@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from urllib.parse import urlsplit
 
@@ -33,7 +34,7 @@ from components import (
     vintage,
 )
 from components.data import panel as data_tab
-from components.services import dataset, services
+from components.services import dataset, newest, services
 from components.view import FROM_PAGE, is_compact, requested
 from components.view import payload as view_payload
 from eaeu.dataset import Dataset
@@ -69,6 +70,17 @@ def shell() -> html.Div:
             html.Div(content, id=ids.PAGE),
         ]
     )
+
+
+def layout_key() -> tuple | None:
+    """What a visitor's `/_dash-layout` depends on, to keep it by (components/server.py): the
+    address it draws (the Referer) on this host, the width class, the current version and
+    the day (the camera button names its file by the date). None for an editor, whose page
+    has the data tab and their name (never kept, never shared)."""
+    if auth.is_editor():
+        return None
+    day = dt.date.today().isoformat()
+    return (request.host, request.referrer or "", phone_like(), newest()[0], day)
 
 
 def _addressed_page(compact: bool) -> tuple[list | html.Div, dict] | None:

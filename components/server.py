@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 
 import dash
+from dash._utils import to_json
 from flask import Flask, request
 from flask_compress import Compress
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -39,6 +40,20 @@ class Dash(dash.Dash):
         for key in PRIVATE_CONFIG:
             config.pop(key, None)
         return config
+
+    def serve_layout(self):
+        """A visitor's page is the same for everyone asking for the same address on the same
+        data (the first chart comes drawn with it, components/page.py): it is drawn and
+        serialised once, then served as it is, so a story's readers arriving at once cost a
+        lookup each. An editor's is drawn for them every time."""
+        from components.page import layout_key
+        from components.services import services
+
+        key = layout_key()
+        if key is None:
+            return super().serve_layout()
+        body = services().layouts.get(key, lambda: to_json(self.get_layout()))
+        return self.backend.make_response(body, mimetype="application/json")
 
     _setup_lock = threading.Lock()
     _set_up = False

@@ -54,6 +54,8 @@ class Services:
         self.charts = Memo(512)
         # Public answers (data API, embeds) by their ETag: data version, address and query.
         self.answers = Memo(256)
+        # Visitors' page layouts (`/_dash-layout`) by components.page.layout_key.
+        self.layouts = Memo(128)
         # Exports made at once and waiting (one app per process: the bound is the process's).
         self.exports = RenderQueue(
             settings.export_concurrency, settings.export_queue, settings.export_wait

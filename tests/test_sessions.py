@@ -213,3 +213,38 @@ def test_an_anonymous_request_for_an_editor_output_is_refused_in_any_form(app):
     for body in anonymous_forms(app):
         answer = client.post("/_dash-update-component", json=body)
         assert answer.status_code == 403, body
+
+
+def test_a_visitors_page_is_drawn_once_per_address_width_and_version(app):
+    """Readers arriving at once from a story share one drawing of their page: kept by
+    address, width class, current version and day; an editor's page is drawn for them."""
+    client = app.server.test_client()
+    layouts = app.server.extensions["eaeu"].layouts
+    missions = {"Referer": "http://localhost/?tab=missions&lang=en"}
+    first = client.get("/_dash-layout", headers=missions)
+    kept = len(layouts)
+    assert client.get("/_dash-layout", headers=missions).data == first.data
+    assert len(layouts) == kept  # served as kept, not drawn again
+    assert b"Belarusian missions" in first.data  # the page of the address, in English
+    phone = {**missions, "User-Agent": "Mozilla/5.0 (iPhone) Mobile Safari"}
+    assert client.get("/_dash-layout", headers=phone).data != first.data
+    russian = {"Referer": "http://localhost/?tab=missions&lang=ru"}
+    assert client.get("/_dash-layout", headers=russian).data != first.data
+    assert len(layouts) == kept + 2
+    editor = app.server.test_client()
+    assert log_in(editor).status_code == 302
+    own = editor.get("/_dash-layout", headers=missions)
+    assert EDITOR.encode() in own.data and EDITOR.encode() not in first.data
+    assert len(layouts) == kept + 2  # never kept, never shared
+    assert client.get("/_dash-layout", headers=missions).data == first.data
+
+
+def test_a_kept_page_is_kept_for_the_version_it_shows(app, monkeypatch):
+    """A commit (in any process) makes a new current version: visitors' pages are drawn anew."""
+    from components import page
+
+    with app.server.test_request_context("/_dash-layout", headers={"Referer": "http://x/"}):
+        before = page.layout_key()
+        monkeypatch.setattr(page, "newest", lambda: (before[3] + 1, None))
+        after = page.layout_key()
+    assert after[:3] == before[:3] and after[3] == before[3] + 1
