@@ -246,7 +246,12 @@ def test_hidden_tabs_cost_nothing_until_opened(watched, live_server):
     assert "tab=table" in page.url and "lang=en" in page.url
     posts.clear()
     page.locator(f"#{ids.tab_button('indicators')}").click()
+    # The next tab once this one is drawn. A second click while the first change's answer is
+    # on its way is compared with the view on screen, not with the first change (the router's
+    # CHANGE in components/view.py): a known race, left for an issue of its own.
+    page.wait_for_url(re.compile("tab=indicators"))
     page.locator(f"#{ids.tab_button('table')}").click()
+    page.wait_for_url(re.compile("tab=table"))
     page.wait_for_load_state("networkidle")
     # Back and forth between built tabs: the view (address) is written, nothing is rebuilt.
     assert all(f"{ids.tab_panel('table')}.children" not in body["output"] for body in posts)
