@@ -159,9 +159,8 @@ def screen_version(fig: dict) -> dict:
     return {"data": fig["data"], "layout": layout}
 
 
-def empty_figure(message: str, text: ChartText, lang: str) -> dict:
-    """A chart that says why it is empty instead of showing bare axes."""
-    fig = figure()
+def add_message(fig: dict, message: str, **style) -> None:
+    """Plain text across the middle of the plot: why it shows nothing."""
     add_annotation(
         fig,
         text=markup(message),
@@ -171,7 +170,14 @@ def empty_figure(message: str, text: ChartText, lang: str) -> dict:
         yref="paper",
         showarrow=False,
         font={"size": 16, "color": MUTED},
+        **style,
     )
+
+
+def empty_figure(message: str, text: ChartText, lang: str) -> dict:
+    """A chart that says why it is empty instead of showing bare axes."""
+    fig = figure()
+    add_message(fig, message)
     update_axis(fig, "xaxis", visible=False)
     update_axis(fig, "yaxis", visible=False)
     return base_layout(fig, text, lang)

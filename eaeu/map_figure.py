@@ -12,6 +12,7 @@ from eaeu.figures import (
     MUTED,
     TYPE_COLORS,
     ChartText,
+    add_message,
     base_layout,
     markup,
     wrapped,
@@ -285,17 +286,7 @@ def missions_map_figure(
     _base(fig, counts, names, lang)
     size = marker_size(compact)
     if frame.empty:
-        add_annotation(
-            fig,
-            text=markup(empty_message or t("no_data", lang)),
-            x=0.5,
-            y=0.5,
-            xref="paper",
-            yref="paper",
-            showarrow=False,
-            font={"size": 16, "color": MUTED},
-            bgcolor="rgba(255,255,255,0.85)",
-        )
+        add_message(fig, empty_message or t("no_data", lang), bgcolor="rgba(255,255,255,0.85)")
     else:
         places = _places(frame, lang)
         _labels(fig, places, compact)

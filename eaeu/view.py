@@ -111,8 +111,9 @@ class ViewState:
         """Replace anything the dataset cannot show with its default. The version fields are
         the store's business: `eaeu.vintage.open_view` resolves them and sets them again.
         Worked out once per view and dataset: every panel of a change resolves the same view."""
+        key = ("view", self)
         try:
-            key = ("view", hash(self), self)
+            hash(key)
         except TypeError:  # a field holding a list (a caller's choice): worked out each time
             return self._resolve(ds)
         return ds.cached(key, lambda: self._resolve(ds))

@@ -201,6 +201,13 @@ def watched(page, live_server):
     assert watch.errors == [], f"console errors: {watch.errors}"
 
 
+def callback_posts(page) -> list[dict]:
+    """The bodies of the callback requests the page sends from now on, as they are sent."""
+    posts: list[dict] = []
+    page.on("request", lambda r: posts.append(r.post_data_json) if r.method == "POST" else None)
+    return posts
+
+
 def wait_for_chart(page, chart_id: str):
     """Wait until the chart with this stable id has drawn its plot."""
     page.wait_for_selector(f"[data-chart='{chart_id}'] .main-svg", timeout=15000)

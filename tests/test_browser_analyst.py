@@ -13,7 +13,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from components import ids
-from tests.conftest import wait_for_chart
+from tests.conftest import callback_posts, wait_for_chart
 from tests.test_browser import bar_order, choose, traces
 
 pytestmark = pytest.mark.browser
@@ -208,8 +208,7 @@ def test_no_horizontal_overflow(watched, live_server, width, tmp_path):
 def test_a_period_change_sends_only_what_changes_the_screen(watched, live_server):
     """One request, the shown panel's: no hidden tab, no closed export panel, no card."""
     page, _ = watched
-    posts = []
-    page.on("request", lambda r: posts.append(r.post_data_json) if r.method == "POST" else None)
+    posts = callback_posts(page)
     page.goto(live_server + "/")
     wait_for_chart(page, "growth")
     page.wait_for_load_state("networkidle")
@@ -227,8 +226,7 @@ def test_a_period_change_sends_only_what_changes_the_screen(watched, live_server
 def test_hidden_tabs_cost_nothing_until_opened(watched, live_server):
     """The first page builds only the shown tab; opening another is one request, once."""
     page, _ = watched
-    posts = []
-    page.on("request", lambda r: posts.append(r.post_data_json) if r.method == "POST" else None)
+    posts = callback_posts(page)
     grids = []
     page.on("request", lambda r: grids.append(r.url) if "async-community" in r.url else None)
     page.goto(live_server + "/?period=2024-09&lang=en")

@@ -13,7 +13,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from components import ids
-from tests.conftest import wait_for_chart
+from tests.conftest import callback_posts, wait_for_chart
 from tests.test_browser import choose
 
 pytestmark = pytest.mark.browser
@@ -69,8 +69,7 @@ def test_export_panel_is_built_when_first_opened(watched, live_server):
     one request that brings the controls with the alt text; while open, the alt text follows
     the view; closed and opened again, nothing is built twice."""
     page, _ = watched
-    posts = []
-    page.on("request", lambda r: posts.append(r.post_data_json) if r.method == "POST" else None)
+    posts = callback_posts(page)
     page.goto(live_server + "/?period=2024-09&lang=en")
     wait_for_chart(page, "growth")
     page.wait_for_load_state("networkidle")
