@@ -86,7 +86,8 @@ class ChartText:
 
 
 TICK_FONT_PX = 14  # the layout's font size, which tick labels take
-LABEL_PAD_PX = 12  # from the labels' left end to the figure's edge, and to the axis
+LABEL_PAD_PX = 12  # the room kept left and right of the labels
+LABEL_GAP_PX = 6  # between a label and the axis, so a name never touches its bar
 
 
 def label_room(labels, font_px: float) -> int:
@@ -233,7 +234,9 @@ def growth_bar_figure(
         _reference_line(fig, reference, numbers(ordered["value"]), measure, lang)
     # The names' room is measured here, not by plotly (automargin draws the chart, measures
     # and draws it again: a third of a period change's drawing time).
-    update_axis(fig, "yaxis", showgrid=False, ticks="", automargin=False)
+    update_axis(
+        fig, "yaxis", showgrid=False, ticks="", automargin=False, ticklabelstandoff=LABEL_GAP_PX
+    )
     update_layout(fig, showlegend=False, bargap=0.35)
     base_layout(fig, text, lang)
     fig["layout"]["margin"]["l"] = label_room(ordered["name"], TICK_FONT_PX)

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from eaeu.charts import build_chart
 from eaeu.dataset import Dataset
 from eaeu.export.options import ExportOptions, export_string
-from eaeu.figures import FOOTER, MUTED, ChartText, markup
+from eaeu.figures import FOOTER, LABEL_GAP_PX, MUTED, ChartText, markup
 
 PAD = 24  # space between the image edge and any text
 GAP = 10
@@ -179,9 +179,6 @@ def _cartesian(fig: go.Figure) -> bool:
     return any(trace.type in ("bar", "scatter") for trace in fig.data) or not fig.data
 
 
-LABEL_STANDOFF = 6  # px between a bar's category label and the axis, so "Армения" never touches it
-
-
 def _y_label_width(fig: go.Figure, frame: _Frame) -> float:
     """Room for category labels left of horizontal bars (automargin still guards overruns)."""
     if not _cartesian(fig) or not _visible_axis(fig.layout.yaxis):
@@ -193,7 +190,7 @@ def _y_label_width(fig: go.Figure, frame: _Frame) -> float:
         for y in (trace.y if trace.y is not None else ())
     ]
     longest = max((len(html.unescape(plain_text(v))) for v in labels), default=4)
-    return longest * frame.px(BODY_SIZE) * EM_REGULAR + 12 + LABEL_STANDOFF
+    return longest * frame.px(BODY_SIZE) * EM_REGULAR + 12 + LABEL_GAP_PX
 
 
 def _fit_category_ticks(fig: go.Figure, frame: _Frame, plot_width: float) -> None:
@@ -319,7 +316,7 @@ def apply_export_layout(fig: go.Figure, text: ChartText, options: ExportOptions)
     _fit_category_ticks(fig, frame, plot_width)
     if _cartesian(fig):
         # The margin is reckoned from an average glyph: plotly widens it for longer labels.
-        fig.update_yaxes(ticklabelstandoff=LABEL_STANDOFF, automargin=True)
+        fig.update_yaxes(ticklabelstandoff=LABEL_GAP_PX, automargin=True)
     if fig.layout.yaxis.scaleanchor:
         # A map at one scale: an image of fixed size is filled with more map, never bands
         # (the screen shrinks the plot instead, eaeu/map_figure.py, as it is resized).
